@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Module map: see docs/architecture.md. Imports point one way:
+/// RTP, SDP ← Dump ← tessera; the C modules are leaves.
+let package = Package(
+    name: "tessera",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tessera", targets: ["tessera"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CFFmpeg", pkgConfig: "libavcodec libavformat libavutil libswscale libswresample",
+            providers: [.apt(["libavcodec-dev", "libavformat-dev", "libavutil-dev", "libswscale-dev", "libswresample-dev"])]),
+        .systemLibrary(name: "COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
+        .systemLibrary(name: "CSRTP", pkgConfig: "libsrtp2", providers: [.apt(["libsrtp2-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "RTP"),
+        .target(name: "SDP"),
+        .target(name: "Dump", dependencies: ["RTP", "SDP"]),
+        .executableTarget(
+            name: "tessera",
+            dependencies: [
+                "RTP", "SDP", "Dump",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "RTPTests", dependencies: ["RTP"]),
+        .testTarget(name: "SDPTests", dependencies: ["SDP"]),
+        .testTarget(name: "DumpTests", dependencies: ["Dump", "RTP", "SDP"]),
+        .testTarget(name: "CInteropTests", dependencies: ["CFFmpeg", "COpus", "CSRTP", "COpenSSL"]),
+        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
