@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "SDPTests", dependencies: ["SDP"]),
         .testTarget(name: "DumpTests", dependencies: ["Dump", "RTP", "SDP"]),
         .testTarget(name: "CInteropTests", dependencies: ["CFFmpeg", "COpus", "CSRTP", "COpenSSL"]),
-        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP"]),
+        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` and `make test`.
+SWIFT ?= swift
+FUZZ_SECONDS ?= 20
+
+.PHONY: run test deps fixtures build release fuzz bench clean
+
+run: deps release
+	.build/release/tessera --help
+
+test: deps fixtures
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) fuzz
+
+deps:
+	bash scripts/install-deps.sh
+
+fixtures: deps
+	bash scripts/make-fixtures.sh
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+fuzz: deps
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+bench: deps release
+	bash scripts/bench-foundation.sh
+
+clean:
+	rm -rf .build .build-fuzz .fixtures Fuzz/bin

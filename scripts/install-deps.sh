@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tessera builds and tests with, when missing.
+# Debian 12 with Swift already on PATH is assumed (see README).
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
+  libopus-dev libsrtp2-dev libssl-dev
+  ffmpeg tcpdump wireshark-common
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6 toolchain first" >&2; exit 1; }
