@@ -1,0 +1,17 @@
+import SDP
+
+/// libFuzzer entry: the SDP parser and its derived views must not trap.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSDP(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    if let sdp = try? SessionDescription.parse(text) {
+        for media in sdp.media {
+            _ = media.rtpMaps
+            _ = media.formatParameters
+            _ = media.headerExtensions
+            _ = media.retransmissionPayloadTypes
+            _ = media.rtcpPort
+        }
+    }
+    return 0
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in Fuzz/ and runs each for a bounded time.
+# The modules are compiled with -sanitize=fuzzer,address in their own build
+# folder, and each entry file is linked against their objects with swiftc
+# (a SwiftPM executable target cannot be linked this way).
+# A crash leaves its input in Fuzz/crashes/; copy it into Tests/ as a regression case.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+scratch=.build-fuzz
+swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target Dump >/dev/null
+objects="$scratch/debug"
+mkdir -p Fuzz/bin Fuzz/crashes
+
+build() { # name entry modules...
+  local name=$1 entry=$2; shift 2
+  local objs=()
+  for m in "$@"; do objs+=("$objects/$m.build/"*.o); done
+  swiftc -sanitize=fuzzer,address -parse-as-library -I "$objects/Modules" "$entry" "${objs[@]}" \
+    -o "Fuzz/bin/$name" 2> >(grep -v "Cannot export local symbol" >&2)
+}
+
+build fuzz-rtp Fuzz/FuzzRTP.swift RTP
+build fuzz-sdp Fuzz/FuzzSDP.swift SDP
+build fuzz-dump Fuzz/FuzzDump.swift Dump RTP SDP
+
+status=0
+for target in fuzz-rtp fuzz-sdp fuzz-dump; do
+  corpus="Fuzz/corpus-${target#fuzz-}"
+  mkdir -p "$corpus"
+  if [ -d "Fuzz/seeds/${target#fuzz-}" ]; then cp -n Fuzz/seeds/"${target#fuzz-}"/* "$corpus"/ 2>/dev/null || true; fi
+  if "Fuzz/bin/$target" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+       -artifact_prefix="Fuzz/crashes/$target-" "$corpus" >"Fuzz/bin/$target.log" 2>&1; then
+    runs=$(grep -oE 'Done [0-9]+ runs' "Fuzz/bin/$target.log" | tail -1)
+    echo "fuzz: $target ok ($runs in ${seconds}s)"
+  else
+    echo "fuzz: $target FOUND A CRASH:" >&2
+    tail -40 "Fuzz/bin/$target.log" >&2
+    status=1
+  fi
+done
+exit $status
