@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TESSERA_FIXTURES:-$PWD/.fixtures}"
-stamp="$out/.complete-v1"
+stamp="$out/.complete-v2"
 if [ -f "$stamp" ] && [ "${FORCE:-0}" != 1 ]; then echo "fixtures up to date in $out"; exit 0; fi
 rm -rf "$out"; mkdir -p "$out"
 duration=3
@@ -31,6 +31,9 @@ capture() { # file iface filter...
   local file=$1 iface=$2; shift 2
   tcpdump -i "$iface" -U -w "$file" "$@" >/dev/null 2>"$file.log" &
   echo $!
+  # Senders start only once tcpdump says it is listening, so no first packet is missed.
+  for _ in $(seq 100); do grep -q "listening on" "$file.log" 2>/dev/null && break; sleep 0.05; done
+  sleep 0.2
 }
 
 stop_capture() { # pids: let tcpdump write out what it has, then wait for it to go
