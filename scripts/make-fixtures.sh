@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TESSERA_FIXTURES:-$PWD/.fixtures}"
-stamp="$out/.complete-v2"
+stamp="$out/.complete-v3"
 if [ -f "$stamp" ] && [ "${FORCE:-0}" != 1 ]; then echo "fixtures up to date in $out"; exit 0; fi
 rm -rf "$out"; mkdir -p "$out"
 duration=3
@@ -29,11 +29,15 @@ send() { # name vcodec port tone color
 
 capture() { # file iface filter...
   local file=$1 iface=$2; shift 2
-  tcpdump -i "$iface" -U -w "$file" "$@" >/dev/null 2>"$file.log" &
+  # The filter also takes TCP to port 4999: a refused connection there is the
+  # probe that proves the capture is running (the importer skips TCP frames).
+  tcpdump -i "$iface" -U -w "$file" "( $* ) or tcp port 4999" >/dev/null 2>"$file.log" &
   echo $!
-  # Senders start only once tcpdump says it is listening, so no first packet is missed.
-  for _ in $(seq 100); do grep -q "listening on" "$file.log" 2>/dev/null && break; sleep 0.05; done
-  sleep 0.2
+  for _ in $(seq 100); do
+    python3 -c "import socket; s=socket.socket(); s.settimeout(0.2); s.connect_ex(('127.0.0.1', 4999))"
+    [ "$(stat -c %s "$file" 2>/dev/null || echo 0)" -gt 24 ] && break
+    sleep 0.1
+  done
 }
 
 stop_capture() { # pids: let tcpdump write out what it has, then wait for it to go
@@ -46,7 +50,6 @@ stop_capture() { # pids: let tcpdump write out what it has, then wait for it to 
 echo "capturing 4 participants for ${duration}s"
 pid_lo=$(capture "$out/four.pcap" lo udp portrange 5000-5039)
 pid_any=$(capture "$out/four-sll.pcap" any udp portrange 5000-5039)
-sleep 1
 send alice vp8 5000 440 red & p1=$!
 send bob h264 5010 660 green & p2=$!
 send carol vp8 5020 880 blue & p3=$!
@@ -57,7 +60,6 @@ stop_capture "$pid_lo" "$pid_any"
 
 echo "capturing one IPv6 participant"
 pid6=$(capture "$out/ipv6.pcap" lo udp portrange 5040-5043)
-sleep 1
 duration=1 send erin vp8 5040 500 white "[::1]"
 sleep 0.5
 stop_capture "$pid6"
