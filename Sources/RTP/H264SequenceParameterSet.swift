@@ -77,6 +77,10 @@ public struct H264SequenceParameterSet: Equatable, Sendable {
         for _ in 0..<size {
             if next != 0 {
                 let delta = try bits.signedGolomb()
+                // §7.4.2.1.1: delta_scale is in -128...127; anything else would also overflow here.
+                guard (-128...127).contains(delta) else {
+                    throw .badPayload(codec: "H264", reason: "delta_scale \(delta) out of range")
+                }
                 next = (last + delta + 256) % 256
             }
             last = next == 0 ? last : next

@@ -65,7 +65,7 @@ extension SessionDescription {
         let parts = value.split(separator: " ")
         guard parts.count == 3 else { throw fail("c= needs <nettype> <addrtype> <address>") }
         guard parts[1] == "IP4" || parts[1] == "IP6" else { throw fail("unknown address type \(parts[1])") }
-        let address = parts[2].split(separator: "/")[0]
+        guard let address = parts[2].split(separator: "/").first else { throw fail("empty connection address") }
         return SDPConnection(networkType: String(parts[0]), addressType: String(parts[1]), address: String(address))
     }
 
@@ -87,7 +87,9 @@ extension SessionDescription {
         let parts = value.split(separator: " ")
         guard parts.count >= 4 else { throw fail("m= needs <media> <port> <proto> <fmt>...") }
         let portParts = parts[1].split(separator: "/")
-        guard let port = Int(portParts[0]), (0...65535).contains(port) else { throw fail("bad port \(parts[1])") }
+        guard let portText = portParts.first, let port = Int(portText), (0...65535).contains(port) else {
+            throw fail("bad port \(parts[1])")
+        }
         var portCount: Int?
         if portParts.count > 1 {
             guard let count = Int(portParts[1]), count > 0 else { throw fail("bad port count \(parts[1])") }

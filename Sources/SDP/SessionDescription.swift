@@ -100,8 +100,7 @@ public struct MediaDescription: Equatable, Sendable {
         for value in attributes(named: "extmap") {
             let parts = value.split(separator: " ")
             guard parts.count >= 2 else { continue }
-            let idPart = parts[0].split(separator: "/")[0]
-            if let id = UInt8(idPart) { out[id] = String(parts[1]) }
+            if let idPart = parts[0].split(separator: "/").first, let id = UInt8(idPart) { out[id] = String(parts[1]) }
         }
         return out
     }
@@ -123,7 +122,7 @@ public struct MediaDescription: Equatable, Sendable {
     /// `a=rtcp-mux` (RFC 5761), or the next port up (RFC 3550 §11).
     public var rtcpPort: Int {
         if hasAttribute("rtcp-mux") { return port }
-        if let value = attribute("rtcp"), let p = Int(value.split(separator: " ")[0]) { return p }
+        if let value = attribute("rtcp"), let first = value.split(separator: " ").first, let p = Int(first) { return p }
         return port + 1
     }
 

@@ -119,6 +119,13 @@ func vp8KeyframeHeader(width: Int, height: Int) -> [UInt8] {
         #expect(out == [0, 0, 0, 1, 0x67, 0x42, 0, 0, 0, 1, 0x68, 0xce, 0, 0, 0, 1, 0x65, 0xaa, 0xbb, 0xcc])
     }
 
+    /// Found by fuzz-rtp: a scaling-list delta far outside -128...127 overflowed Int32.
+    @Test func rejectsOutOfRangeScalingDelta() {
+        let crasher: [UInt8] = [0x80, 0x01, 0x00, 0xff, 0xff, 0xff, 0xb5, 0x16, 0x80, 0xff, 0x00, 0x00, 0x00, 0x01, 0xff, 0xff,
+                                0xff, 0x00, 0x20, 0x00, 0x01, 0x2a, 0x01, 0xf0, 0xff, 0xb9, 0xf0, 0x02, 0xff, 0xff]
+        #expect(throws: RTPError.self) { try H264SequenceParameterSet(nal: ([0x67] + crasher)[...]) }
+    }
+
     @Test func removesEmulationPrevention() {
         #expect(H264SequenceParameterSet.removeEmulationPrevention([0, 0, 3, 1, 0, 0, 3, 0, 0, 3][...]) == [0, 0, 1, 0, 0, 0, 0])
     }

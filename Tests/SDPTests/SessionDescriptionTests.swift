@@ -48,6 +48,9 @@ import Testing
         #expect(plain.media[0].rtcpPort == 5001)
         let explicit = try SessionDescription.parse("v=0\nm=video 5000 RTP/AVP 96\na=rtcp:6000 IN IP4 1.2.3.4\n")
         #expect(explicit.media[0].rtcpPort == 6000)
+        let blank = try SessionDescription.parse("v=0\nm=video 5000 RTP/AVP 96\na=rtcp: \na=extmap:/ urn:x\n")
+        #expect(blank.media[0].rtcpPort == 5001)
+        #expect(blank.media[0].headerExtensions.isEmpty)
     }
 
     static let malformed: [(String, String, Int)] = [
@@ -61,6 +64,8 @@ import Testing
         ("bad rtpmap", "v=0\nm=audio 1 RTP/AVP 111\na=rtpmap:111 opus\n", 3),
         ("rtpmap payload type over 127", "v=0\nm=audio 1 RTP/AVP 200\na=rtpmap:200 opus/48000\n", 3),
         ("second v=", "v=0\nv=0\n", 2),
+        ("port is only a slash (fuzzer crasher)", "v=0\nm=audio / RTP/AVP 0\n", 2),
+        ("address is only a slash", "v=0\nc=IN IP4 /\n", 2),
     ]
 
     @Test(arguments: malformed)
