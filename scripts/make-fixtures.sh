@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TESSERA_FIXTURES:-$PWD/.fixtures}"
-stamp="$out/.complete-v3"
+stamp="$out/.complete-v4"
 if [ -f "$stamp" ] && [ "${FORCE:-0}" != 1 ]; then echo "fixtures up to date in $out"; exit 0; fi
 rm -rf "$out"; mkdir -p "$out"
 duration=3
@@ -31,7 +31,7 @@ capture() { # file iface filter...
   local file=$1 iface=$2; shift 2
   # The filter also takes TCP to port 4999: a refused connection there is the
   # probe that proves the capture is running (the importer skips TCP frames).
-  tcpdump -i "$iface" -U -w "$file" "( $* ) or tcp port 4999" >/dev/null 2>"$file.log" &
+  tcpdump -i "$iface" --immediate-mode -U -w "$file" "( $* ) or tcp port 4999" >/dev/null 2>"$file.log" &
   echo $!
   for _ in $(seq 100); do
     python3 -c "import socket; s=socket.socket(); s.settimeout(0.2); s.connect_ex(('127.0.0.1', 4999))"
@@ -55,13 +55,13 @@ send bob h264 5010 660 green & p2=$!
 send carol vp8 5020 880 blue & p3=$!
 send dave h264 5030 1100 yellow & p4=$!
 wait $p1 $p2 $p3 $p4
-sleep 0.5
+sleep 1.5  # let the last packets reach the capture before stopping it
 stop_capture "$pid_lo" "$pid_any"
 
 echo "capturing one IPv6 participant"
 pid6=$(capture "$out/ipv6.pcap" lo udp portrange 5040-5043)
 duration=1 send erin vp8 5040 500 white "[::1]"
-sleep 0.5
+sleep 1.5  # let the last packets reach the capture before stopping it
 stop_capture "$pid6"
 
 editcap -F pcapng "$out/four.pcap" "$out/four.pcapng"
