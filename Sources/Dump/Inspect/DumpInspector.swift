@@ -30,8 +30,11 @@ public struct DumpInspector {
     }
 
     private var report = InspectReport()
-    private var tracks: [UInt16: TrackState] = [:]
-    private var trackOrder: [UInt16] = []
+    /// Track states in the order their track records came; `trackIndex`
+    /// maps a track id to its place. An array, not a dictionary of states, so
+    /// that a state is mutated in place and its assembler's ring never copied.
+    private var tracks: [TrackState] = []
+    private var trackIndex: [UInt16: Int] = [:]
     private var firstTime: Int64?
     private var lastTime: Int64 = 0
 
@@ -59,31 +62,36 @@ public struct DumpInspector {
             report.source = session.source
             report.startedAtMicros = session.startedAtMicros
         case let .track(track):
-            if tracks[track.id] == nil { trackOrder.append(track.id) }
             let codec = RTPCodec(encodingName: track.codec)
-            tracks[track.id] = TrackState(
+            let state = TrackState(
                 report: .init(id: track.id, participantID: track.participantID, participantName: track.participantName,
                               kind: track.kind.rawValue, codec: track.codec, supported: codec != nil, clockRate: track.clockRate),
                 track: track, codec: codec, assembler: codec.map { FrameAssembler(codec: $0) })
+            if let index = trackIndex[track.id] {
+                tracks[index] = state
+            } else {
+                trackIndex[track.id] = tracks.count
+                tracks.append(state)
+            }
         case let .event(event):
             report.events[event.kind.rawValue, default: 0] += 1
         case let .rtp(trackID, bytes):
-            guard tracks[trackID] != nil else {
+            guard let index = trackIndex[trackID] else {
                 report.orphanPackets += 1
                 return
             }
             noteTime(time)
-            rtp(&tracks[trackID]!, bytes: bytes, time: time)
+            Self.rtp(&tracks[index], bytes: bytes, time: time, gapThresholdMicros: gapThresholdMicros)
         case let .rtcp(trackID, bytes):
-            guard tracks[trackID] != nil else {
+            guard let index = trackIndex[trackID] else {
                 report.orphanPackets += 1
                 return
             }
             noteTime(time)
-            tracks[trackID]!.report.rtcpPackets += 1
+            tracks[index].report.rtcpPackets += 1
             if let packets = try? RTCPPacket.parseCompound(bytes) {
                 for packet in packets {
-                    if case .senderReport = packet { tracks[trackID]!.report.senderReports += 1 }
+                    if case .senderReport = packet { tracks[index].report.senderReports += 1 }
                 }
             }
         case .unknown:
@@ -97,7 +105,10 @@ public struct DumpInspector {
         lastTime = max(lastTime, time)
     }
 
-    private func rtp(_ state: inout TrackState, bytes: ArraySlice<UInt8>, time: Int64) {
+    /// Static, not a method: a method call would hold a copy of `self` (and so
+    /// a second reference to every track's buffers) while `state` is mutated,
+    /// which makes each packet copy the assembler's ring.
+    private static func rtp(_ state: inout TrackState, bytes: ArraySlice<UInt8>, time: Int64, gapThresholdMicros: Int64) {
         guard let packet = try? RTPPacket(parsing: bytes) else {
             state.report.malformedPackets += 1
             return
@@ -111,7 +122,7 @@ public struct DumpInspector {
         if packet.isPaddingOnly { state.report.paddingPackets += 1 }
         if state.report.firstArrivalSeconds == nil { state.report.firstArrivalSeconds = Double(time) / 1e6 }
         state.report.lastArrivalSeconds = Double(time) / 1e6
-        if let last = state.lastArrival, time - last > gapThresholdMicros, state.report.gaps.count < Self.maximumGapsListed {
+        if let last = state.lastArrival, time - last > gapThresholdMicros, state.report.gaps.count < maximumGapsListed {
             state.report.gaps.append(.init(atSeconds: Double(last) / 1e6, lengthSeconds: Double(time - last) / 1e6))
         }
         state.lastArrival = time
@@ -148,7 +159,7 @@ public struct DumpInspector {
         drainAssembler(&state)
     }
 
-    private func drainAssembler(_ state: inout TrackState) {
+    private static func drainAssembler(_ state: inout TrackState) {
         while let event = state.assembler!.poll() {
             guard case let .frame(frame) = event else { continue }
             if let width = frame.width, let height = frame.height, state.lastResolution.map({ $0 != (width, height) }) ?? true {
@@ -159,7 +170,7 @@ public struct DumpInspector {
     }
 
     /// Folds one SSRC's sequence and timestamp figures into the track's totals.
-    private func closeSegment(_ state: inout TrackState) {
+    private static func closeSegment(_ state: inout TrackState) {
         if state.highestSequence >= state.lowestSequence {
             let expected = Int(state.highestSequence - state.lowestSequence + 1)
             state.report.expectedPackets += expected
@@ -185,12 +196,12 @@ public struct DumpInspector {
         var report = self.report
         var participants: [String: InspectReport.Participant] = [:]
         var participantOrder: [String] = []
-        for id in trackOrder {
-            var state = tracks[id]!
-            closeSegment(&state)
+        for var state in tracks {
+            let id = state.track.id
+            Self.closeSegment(&state)
             if state.assembler != nil {
                 state.assembler!.finish()
-                drainAssembler(&state)
+                Self.drainAssembler(&state)
                 let stats = state.assembler!.statistics
                 state.report.frames = stats.framesEmitted
                 state.report.keyframes = state.assembler!.isVideo ? stats.keyframesEmitted : 0
