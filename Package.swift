@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Module map: see docs/architecture.md. Imports point one way:
-/// RTP, SDP ← Dump ← tessera; the C modules are leaves.
+/// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; tessera on top.
 let package = Package(
     name: "tessera",
     platforms: [.macOS(.v14)],
@@ -23,10 +23,12 @@ let package = Package(
         .target(name: "RTP"),
         .target(name: "SDP"),
         .target(name: "Dump", dependencies: ["RTP", "SDP"]),
+        .target(name: "Media", dependencies: ["CFFmpeg", "COpus"]),
+        .target(name: "Render", dependencies: ["RTP", "Dump", "Media"]),
         .executableTarget(
             name: "tessera",
             dependencies: [
-                "RTP", "SDP", "Dump",
+                "RTP", "SDP", "Dump", "Media", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -34,7 +36,9 @@ let package = Package(
         .testTarget(name: "SDPTests", dependencies: ["SDP"]),
         .testTarget(name: "DumpTests", dependencies: ["Dump", "RTP", "SDP"]),
         .testTarget(name: "CInteropTests", dependencies: ["CFFmpeg", "COpus", "CSRTP", "COpenSSL"]),
-        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP"]),
+        .testTarget(name: "MediaTests", dependencies: ["Media"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Media", "Dump", "RTP"]),
+        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render"]),
     ],
     swiftLanguageModes: [.v6]
 )

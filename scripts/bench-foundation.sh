@@ -14,7 +14,7 @@ if [ ! -f "$work/four60.rtpd" ]; then
   n=0
   for spec in "a vp8 6000 440" "b h264 6010 660" "c vp8 6020 880" "d h264 6030 1100"; do
     set -- $spec
-    if [ "$2" = vp8 ]; then venc=(-c:v libvpx -deadline realtime -cpu-used 8 -b:v 1M -g 60); else
+    if [ "$2" = vp8 ]; then venc=(-c:v libvpx -deadline realtime -cpu-used 8 -lag-in-frames 0 -threads 1 -b:v 1M -g 60); else
       venc=(-c:v libx264 -preset ultrafast -tune zerolatency -pix_fmt yuv420p -g 60 -b:v 1M); fi
     ffmpeg -nostdin -hide_banner -loglevel error -readrate 10 \
       -f lavfi -i "testsrc2=size=640x360:rate=30:duration=$length" -f lavfi -i "sine=frequency=$4:sample_rate=48000:duration=$length" \

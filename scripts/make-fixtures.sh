@@ -5,26 +5,34 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TESSERA_FIXTURES:-$PWD/.fixtures}"
-stamp="$out/.complete-v5"
+stamp="$out/.complete-v9"
 if [ -f "$stamp" ] && [ "${FORCE:-0}" != 1 ]; then echo "fixtures up to date in $out"; exit 0; fi
 rm -rf "$out"; mkdir -p "$out"
 duration=3
 
-# Each participant: a distinct picture and tone; VP8 or H.264 video plus Opus.
-send() { # name vcodec port tone color
+# Each participant: a distinct color (with light noise, so frames span
+# several packets) and tone; VP8 or H.264 video plus
+# Opus. Overrides: SIZE, VSRC/ASRC (lavfi sources), SEQ (first RTP sequence
+# number), NOAUDIO=1.
+send() { # name vcodec port tone color [host]
   local name=$1 vcodec=$2 port=$3 tone=$4 host=${6:-127.0.0.1}
-  local venc
+  local size=${SIZE:-320x240}
+  local vsrc=${VSRC:-color=c=$5:size=$size:rate=30:duration=$duration,noise=alls=12:allf=t}
+  local asrc=${ASRC:-sine=frequency=$tone:sample_rate=48000:duration=$duration}
+  local venc audio=() seq=()
   if [ "$vcodec" = vp8 ]; then
-    venc=(-c:v libvpx -deadline realtime -cpu-used 8 -b:v 400k -g 30 -auto-alt-ref 0)
+    venc=(-c:v libvpx -deadline realtime -cpu-used 8 -lag-in-frames 0 -threads 1 -b:v 400k -g 30 -auto-alt-ref 0)
   else
     venc=(-c:v libx264 -preset ultrafast -tune zerolatency -profile:v baseline -pix_fmt yuv420p -g 30 -b:v 400k)
   fi
+  [ -n "${SEQ:-}" ] && seq=(-seq "$SEQ")
+  if [ "${NOAUDIO:-0}" != 1 ]; then
+    audio=(-map 1:a -c:a libopus -b:a 48k -payload_type 111 -ssrc $((port * 7 + 1)) -f rtp "rtp://$host:$((port + 2))")
+  fi
   ffmpeg -nostdin -hide_banner -loglevel error -re \
-    -f lavfi -i "testsrc2=size=320x240:rate=30:duration=$duration,drawbox=c=$5:t=fill:w=80:h=60" \
-    -f lavfi -i "sine=frequency=$tone:sample_rate=48000:duration=$duration" \
-    -map 0:v "${venc[@]}" -payload_type 96 -ssrc $((port * 7)) -f rtp "rtp://$host:$port" \
-    -map 1:a -c:a libopus -b:a 48k -payload_type 111 -ssrc $((port * 7 + 1)) -f rtp "rtp://$host:$((port + 2))" \
-    -sdp_file "$out/$name.sdp"
+    -f lavfi -i "$vsrc" -f lavfi -i "$asrc" \
+    -map 0:v "${venc[@]}" -payload_type 96 -ssrc $((port * 7)) "${seq[@]}" -f rtp "rtp://$host:$port" \
+    "${audio[@]}" -sdp_file "$out/$name.sdp"
 }
 
 capture() { # file iface filter...
@@ -74,9 +82,58 @@ sleep 1.5  # let the last packets reach the capture before stopping it
 stop_capture "$pid6"
 clean "$out/ipv6.pcap.log" || { cat "$out/ipv6.pcap.log" >&2; exit 1; }
 
+# Render scenarios, one capture each (retried like the one above).
+scenario() { # name portrange body-function
+  local name=$1 range=$2 body=$3
+  for attempt in 1 2 3; do
+    echo "capturing scenario $name"
+    local pid
+    pid=$(capture "$out/$name.pcap" lo udp portrange "$range")
+    $body
+    sleep 1.5
+    stop_capture "$pid"
+    clean "$out/$name.pcap.log" && return 0
+    echo "capture of $name dropped packets; retrying" >&2
+  done
+  cat "$out/$name.pcap.log" >&2; exit 1
+}
+
+# Two for the whole 8 s, one who joins 5 s late, one who leaves after 3 s.
+reflow() {
+  duration=8 send frank vp8 5100 300 red & local a=$!
+  duration=8 send grace h264 5110 500 green & local b=$!
+  duration=3 send ivan h264 5130 900 yellow & local d=$!
+  sleep 5
+  duration=3 send heidi vp8 5120 700 blue & local c=$!
+  wait $a $b $c $d
+}
+
+# One VP8 sender that restarts at a new resolution (same SSRC, new sequence
+# numbers and timestamps), as a sender adapting its resolution does.
+resize() {
+  duration=1.5 SEQ=30000 send judy vp8 5200 600 magenta
+  cp "$out/judy.sdp" "$out/judy-first.sdp"
+  duration=1.5 SEQ=100 SIZE=640x480 send judy vp8 5200 600 cyan
+  cp "$out/judy-first.sdp" "$out/judy.sdp"
+}
+
+# Video that flashes white exactly when the audio beeps (at 0.5, 1.5, 2.5 s;
+# aevalsrc works per sample, so the beep starts on the exact sample).
+avsync() {
+  VSRC="color=c=black:size=320x240:rate=30:duration=3,drawbox=c=white:t=fill:enable='between(mod(t\,1)\,0.5\,0.6)'" \
+  ASRC="aevalsrc=exprs='if(between(mod(t\,1)\,0.5\,0.6)\,0.8*sin(2*PI*1000*t)\,0)':s=48000:d=3" \
+    duration=3 send kim h264 5300 0 black
+}
+
+scenario reflow 5100-5139 reflow
+scenario resize 5200-5203 resize
+scenario avsync 5300-5303 avsync
+
 editcap -F pcapng "$out/four.pcap" "$out/four.pcapng"
 python3 scripts/drop-packets.py "$out/four.pcap" "$out/four-loss5.pcap" "$out/four-loss5.json" 20
+# bob's H.264 without its first second (so the first packets seen are not a keyframe).
+python3 scripts/drop-start.py "$out/four.pcap" "$out/four-nokey.pcap" 5010 0.5
 
-for f in four four-sll ipv6; do grep -h "dropped by kernel" "$out/$f.pcap.log"; done
+for f in four four-sll ipv6 reflow resize avsync; do grep -h "dropped by kernel" "$out/$f.pcap.log"; done
 touch "$stamp"
 ls -la "$out"

@@ -21,9 +21,12 @@ public enum CRC32C {
     public static func checksum(_ bytes: [UInt8]) -> UInt32 { checksum(bytes[...]) }
 
     static func update(_ initial: UInt32, _ bytes: ArraySlice<UInt8>) -> UInt32 {
-        var crc = initial
+        // The running value lives inside the closures and is returned from
+        // them (a captured `var` mutated in nested closures tripped the
+        // runtime exclusivity check under parallel tests).
         bytes.withUnsafeBufferPointer { buffer in
             tables.withUnsafeBufferPointer { t in
+                var crc = initial
                 let t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7]
                 var i = 0
                 let n = buffer.count
@@ -37,8 +40,8 @@ public enum CRC32C {
                     crc = (crc >> 8) ^ t0[Int((crc ^ UInt32(buffer[i])) & 0xff)]
                     i += 1
                 }
+                return crc
             }
         }
-        return crc
     }
 }

@@ -55,6 +55,11 @@ public struct FrameAssembler: Sendable {
     private var stalledSince: Int64 = 0
     private var forceBefore: Int64 = .min
     private var droppedTimestamp: Int64?
+    /// Late packets in a row: a sender that restarted with lower sequence
+    /// numbers sends nothing but "late" packets, so a run of them restarts
+    /// the stream at the newest one.
+    private var lateHeld: [(packet: RTPPacket, arrival: Int64, sequence: Int64)] = []
+    static let lateRunRestart = 16
     private var events: [FrameAssemblerEvent] = []
     private var eventHead = 0
 
@@ -115,8 +120,11 @@ public struct FrameAssembler: Sendable {
         }
         if sequence < next {
             statistics.latePackets += 1
+            lateHeld.append((packet, now, sequence))
+            if lateHeld.count >= Self.lateRunRestart { restartBehind(now: now) }
             return
         }
+        lateHeld.removeAll(keepingCapacity: true)
         if sequence - next > Int64(mask) {
             // Past the ring: give up on everything held, and on a huge jump start afresh.
             forceBefore = highestSequence + 1
@@ -138,6 +146,26 @@ public struct FrameAssembler: Sendable {
             info: info, arrival: now, isPadding: packet.isPaddingOnly, isMalformed: malformed)
         highestSequence = max(highestSequence, sequence)
         drain(now: now)
+    }
+
+    /// A run of late packets is a sender that restarted behind us: resolve
+    /// what is held, restart at the run's first packet and take the run.
+    private mutating func restartBehind(now: Int64) {
+        let held = lateHeld
+        lateHeld = []
+        forceBefore = .max
+        drain(now: now)
+        forceBefore = .min
+        statistics.sequenceJumps += 1
+        statistics.latePackets -= held.count
+        statistics.packets -= held.count
+        let lowest = held.map(\.sequence).min()!
+        nextSequence = lowest
+        highestSequence = lowest - 1
+        droppedTimestamp = nil
+        stalledOn = nil
+        if isVideo { noteLoss() }
+        for (packet, arrival, _) in held { push(packet, arrivalMicros: arrival) }
     }
 
     /// Lets time pass without a packet, so that gaps can time out.

@@ -1,0 +1,118 @@
+import Dump
+import Media
+import RTP
+
+/// One audio track on its way to the mixer: packets wait in a queue until
+/// the output clock reaches them, are decoded to 48 kHz stereo and added at
+/// their place on the timeline. Losses are concealed; small clock drift is
+/// absorbed by stretching a packet's samples by at most 1 %.
+final class AudioTrackState: TrackIntakeOwner {
+    enum Decoder {
+        case opus(OpusAudioDecoder)
+        case g711(G711Decoder)
+    }
+
+    let track: DumpTrack
+    var intake: TrackIntake
+    var clock: TrackClock { intake.clock }
+    private var decoder: Decoder
+    /// Where this track's audio continues in the mix, samples per channel.
+    private var nextSample: Int64?
+    private var lastSegment: Int?
+    private var expectedTimestamp: Int64?
+    var summary: RenderSummary.Track
+    static let sampleRate: Int64 = 48_000
+    /// Losses up to this many samples are concealed; longer ones are silence.
+    static let maximumConcealment = 5_760
+
+    init(track: DumpTrack, codec: RTPCodec) throws {
+        self.track = track
+        intake = TrackIntake(codec: codec, clockRate: track.clockRate)
+        switch codec {
+        case .pcmu: decoder = .g711(G711Decoder(law: .mu))
+        case .pcma: decoder = .g711(G711Decoder(law: .a))
+        default: decoder = .opus(try OpusAudioDecoder())
+        }
+        summary = .init(id: track.id, participantID: track.participantID, kind: "audio", codec: track.codec)
+    }
+
+
+    /// Decodes every queued packet that starts before `time` into the mixer.
+    func mix(until time: Int64, into mixer: inout AudioMixer, timeOf: (Int64, Int) -> Int64) {
+        while let (frame, segment) = intake.first {
+            let start = timeOf(frame.timestamp, segment)
+            guard start < time else { break }
+            intake.removeFirst()
+            place(frame, segment: segment, at: start, into: &mixer)
+        }
+    }
+
+    /// Opus encoders look 6.5 ms ahead (RFC 6716 §4.5's 312-sample pre-skip
+    /// at 48 kHz): decoded audio comes out that much after its timestamp.
+    static let opusLookahead: Int64 = 312
+
+    private func place(_ frame: AssembledFrame, segment: Int, at start: Int64, into mixer: inout AudioMixer) {
+        var target = start * Self.sampleRate / 1_000_000
+        if case .opus = decoder { target -= Self.opusLookahead }
+        let rtpToSamples = { (units: Int64) in units * Self.sampleRate / Int64(self.track.clockRate) }
+        var samples: [Float] = []
+        var concealed: Int64 = 0
+        do {
+            if segment == lastSegment, let expected = expectedTimestamp {
+                let missing = rtpToSamples(frame.timestamp - expected)
+                if missing > 0 && missing <= Self.maximumConcealment, case let .opus(opus) = decoder {
+                    samples += try opus.conceal(samples: Int(missing), next: frame.data)
+                    concealed = Int64(samples.count / AudioMixer.channels)
+                    summary.concealedMilliseconds += Int(missing * 1000 / Self.sampleRate)
+                }
+            }
+            let decoded: [Float]
+            switch decoder {
+            case let .opus(opus): decoded = Array(try opus.decode(frame.data))
+            case var .g711(g711):
+                decoded = g711.decode(frame.data)
+                decoder = .g711(g711)
+            }
+            summary.framesDecoded += 1
+            expectedTimestamp = frame.timestamp + Int64(decoded.count / AudioMixer.channels) * Int64(track.clockRate) / Self.sampleRate
+            samples += decoded
+        } catch {
+            summary.decodeErrors += 1
+            return
+        }
+        // Where the samples go: contiguous with what came before, unless the
+        // timeline says otherwise by more than 100 ms (a gap, a reset).
+        let startOfSamples = target - concealed
+        var position = startOfSamples
+        if let next = nextSample, segment == lastSegment, abs(startOfSamples - next) <= 4_800 {
+            position = next
+            let drift = startOfSamples - next
+            let count = samples.count / AudioMixer.channels
+            if abs(drift) > 96 && count >= 100 {  // more than 2 ms off: ease back, ≤ 1 % per packet
+                let change = Int(Swift.max(-Int64(count / 100), Swift.min(Int64(count / 100), drift)))
+                samples = Self.stretch(samples, to: count + change)
+            }
+        }
+        lastSegment = segment
+        mixer.add(samples[...], at: position)
+        nextSample = position + Int64(samples.count / AudioMixer.channels)
+    }
+
+    /// Linear-interpolation resampling of interleaved stereo to `count` samples per channel.
+    static func stretch(_ samples: [Float], to count: Int) -> [Float] {
+        let source = samples.count / 2
+        guard source > 1, count > 1 else { return samples }
+        var output = [Float](repeating: 0, count: count * 2)
+        let ratio = Double(source - 1) / Double(count - 1)
+        for i in 0..<count {
+            let position = Double(i) * ratio
+            let index = Swift.min(Int(position), source - 2)
+            let fraction = Float(position - Double(index))
+            for channel in 0..<2 {
+                let a = samples[index * 2 + channel], b = samples[(index + 1) * 2 + channel]
+                output[i * 2 + channel] = a + (b - a) * fraction
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Media
+
+/// The encoding end of a render: video and audio encoders and the muxer,
+/// run on a thread of their own so that encoding overlaps decoding and
+/// compositing. Ticks go in through a bounded queue; the file is written
+/// under `path + ".partial"` and renamed to `path` only when complete.
+///
+/// `@unchecked Sendable`: the encoders and muxer are touched only by the
+/// encoding thread; the queue is guarded by `condition`.
+public final class RenderOutput: @unchecked Sendable {
+    public let path: String
+    private let partialPath: String
+    private let muxer: Muxer
+    private let videoEncoder: VideoEncoder
+    private let audioEncoder: AudioEncoder
+    private let videoStream: Int
+    private let audioStream: Int
+    private let condition = NSCondition()
+    private var queue: [RenderSession.Tick] = []
+    private var closed = false
+    private var failure: Error?
+    private var thread: Thread?
+    private var done = false
+    private static let depth = 6
+
+    public init(path: String, settings: RenderSettings) throws {
+        guard let container = Muxer.Container(path: path) else {
+            throw RenderError("\(path): the output must end in .mp4 or .webm")
+        }
+        self.path = path
+        partialPath = path + ".partial"
+        muxer = try Muxer(path: partialPath, container: container)
+        videoEncoder = try VideoEncoder(settings.video, globalHeader: muxer.needsGlobalHeader)
+        audioEncoder = try AudioEncoder(settings.audio, globalHeader: muxer.needsGlobalHeader)
+        videoStream = try muxer.addStream(for: videoEncoder)
+        audioStream = try muxer.addStream(for: audioEncoder)
+        try muxer.writeHeader()
+        let thread = Thread { [unowned self] in self.run() }
+        thread.name = "tessera-encode"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Queues a tick; blocks while the encoder is `depth` ticks behind.
+    public func submit(_ tick: RenderSession.Tick) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= Self.depth && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        queue.append(tick)
+        condition.broadcast()
+    }
+
+    /// Encodes what is queued, finishes the file and renames it into place.
+    public func finish() throws {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        let failure = self.failure
+        condition.unlock()
+        if let failure {
+            unlink(partialPath)
+            throw failure
+        }
+        guard rename(partialPath, path) == 0 else {
+            throw RenderError("cannot rename \(partialPath) to \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Gives up: stops encoding and removes the partial file.
+    public func abandon() {
+        condition.lock()
+        closed = true
+        failure = failure ?? RenderError("abandoned")
+        condition.broadcast()
+        while !done { condition.wait() }
+        condition.unlock()
+        unlink(partialPath)
+    }
+
+    private func run() {
+        do {
+            while true {
+                condition.lock()
+                while queue.isEmpty && !closed && failure == nil { condition.wait() }
+                if failure != nil || (queue.isEmpty && closed) {
+                    condition.unlock()
+                    break
+                }
+                let tick = queue.removeFirst()
+                condition.broadcast()
+                condition.unlock()
+                try muxer.write(try videoEncoder.encode(tick.picture, index: tick.index), stream: videoStream)
+                if !tick.audio.isEmpty { try muxer.write(try audioEncoder.encode(tick.audio[...]), stream: audioStream) }
+            }
+            condition.lock()
+            let failed = failure != nil
+            condition.unlock()
+            if !failed {
+                try muxer.write(try videoEncoder.finish(), stream: videoStream)
+                try muxer.write(try audioEncoder.finish(), stream: audioStream)
+                try muxer.finish()
+            }
+        } catch {
+            condition.lock()
+            failure = failure ?? error
+            condition.unlock()
+        }
+        condition.lock()
+        done = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

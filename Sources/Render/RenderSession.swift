@@ -1,0 +1,269 @@
+import Dump
+import Media
+import RTP
+
+/// The render pipeline on one session, with time as an input: records go
+/// in with `consume`, and `ticks(upTo:)` composites and mixes every output
+/// frame that is at least `latency` older than the newest record. A batch
+/// render feeds a finished dump as fast as it reads it; a live render feeds
+/// a dump being written; both make the same ticks.
+public final class RenderSession {
+    /// One output frame and the audio that goes with it.
+    public struct Tick {
+        public var index: Int64
+        public var picture: VideoFrame
+        public var audio: [Float]
+    }
+
+    public let settings: RenderSettings
+    private var layoutEngine: LayoutEngine
+    private let compositor: Compositor
+    private var mixer = AudioMixer()
+    private var videoTracks: [UInt16: VideoTrackState] = [:]
+    private var audioTracks: [UInt16: AudioTrackState] = [:]
+    private var trackOrder: [UInt16] = []
+    private var participants: [String: Presence] = [:]
+    private var participantOrder: [String] = []
+    private var origin: Int64?
+    private var newest: Int64 = .min
+    private var lastMedia: Int64 = .min
+    private var nextTick: Int64 = 0
+    private var finished = false
+    public private(set) var summary = RenderSummary()
+
+    struct Presence {
+        var joined: Int64
+        var left: Int64?
+        var videoTrack: UInt16?
+        var audioTrack: UInt16?
+        var placeholder: YUVColor
+    }
+
+    public init(settings: RenderSettings) throws {
+        self.settings = settings
+        layoutEngine = LayoutEngine(layout: settings.layout, width: settings.width, height: settings.height)
+        compositor = try Compositor(width: settings.width, height: settings.height, background: layoutEngine.background)
+    }
+
+    // MARK: - Input
+
+    /// Takes one item of the dump, in file order.
+    public func consume(_ item: DumpParser.Item) throws {
+        switch item {
+        case .header: break
+        case let .skipped(span): summary.skippedSpans.append(span)
+        case let .record(timed): try consume(timed)
+        }
+    }
+
+    private func consume(_ timed: TimedDumpRecord) throws {
+        let time = timed.time
+        newest = Swift.max(newest, time)
+        switch timed.record {
+        case let .track(track):
+            try addTrack(track, at: time)
+        case let .rtp(trackID, bytes):
+            guard let packet = try? RTPPacket(parsing: bytes) else { return }
+            if origin == nil { origin = time }
+            lastMedia = Swift.max(lastMedia, time)
+            if let video = videoTracks[trackID] {
+                guard video.track.retransmissionPayloadTypes[packet.payloadType] == nil else { return }
+                notePresence(video.track.participantID, at: time)
+                video.push(packet, arrival: time)
+            } else if let audio = audioTracks[trackID] {
+                notePresence(audio.track.participantID, at: time)
+                audio.push(packet, arrival: time)
+            }
+        case let .rtcp(trackID, bytes):
+            guard let packets = try? RTCPPacket.parseCompound(bytes) else { return }
+            for case let .senderReport(report) in packets {
+                let ntp = Int64(report.ntpTime.seconds) * 1_000_000 + Int64((UInt64(report.ntpTime.fraction) * 1_000_000) >> 32)
+                videoTracks[trackID]?.intake.clock.observeSenderReport(ntpMicros: ntp, rtpTimestamp: report.rtpTimestamp, arrival: time)
+                audioTracks[trackID]?.intake.clock.observeSenderReport(ntpMicros: ntp, rtpTimestamp: report.rtpTimestamp, arrival: time)
+            }
+        case let .event(event):
+            guard let id = event.participantID else { return }
+            switch event.kind {
+            case .participantJoined: notePresence(id, at: time)
+            case .participantLeft: if participants[id] != nil { participants[id]!.left = time }
+            default: break
+            }
+        case .session, .unknown:
+            break
+        }
+        for track in videoTracks.values { track.advance(to: time) }
+    }
+
+    private func addTrack(_ track: DumpTrack, at time: Int64) throws {
+        guard videoTracks[track.id] == nil, audioTracks[track.id] == nil else { return }
+        guard let codec = RTPCodec(encodingName: track.codec) else {
+            throw RenderError("track \(track.id) of participant \(track.participantID) uses codec \(track.codec), which tessera cannot render (it renders VP8, VP9, H264, opus, PCMU, PCMA)")
+        }
+        trackOrder.append(track.id)
+        if track.kind == .video, let videoCodec = VideoCodec(rawValue: track.codec.uppercased()) {
+            videoTracks[track.id] = try VideoTrackState(track: track, codec: videoCodec)
+        } else if track.kind == .audio {
+            audioTracks[track.id] = try AudioTrackState(track: track, codec: codec)
+        } else {
+            throw RenderError("track \(track.id) of participant \(track.participantID): codec \(track.codec) is not a \(track.kind.rawValue) codec")
+        }
+        if participants[track.participantID] == nil {
+            participants[track.participantID] = Presence(joined: .max, placeholder: Self.placeholderColor(for: track.participantID))
+        }
+        if track.kind == .video, participants[track.participantID]!.videoTrack == nil { participants[track.participantID]!.videoTrack = track.id }
+        if track.kind == .audio, participants[track.participantID]!.audioTrack == nil { participants[track.participantID]!.audioTrack = track.id }
+    }
+
+    private func notePresence(_ id: String, at time: Int64) {
+        if participants[id] == nil {
+            participants[id] = Presence(joined: .max, placeholder: Self.placeholderColor(for: id))
+        }
+        if participants[id]!.joined == .max {
+            participants[id]!.joined = time
+            participantOrder.append(id)
+        }
+        if let left = participants[id]!.left, time > left + 1_000_000 { participants[id]!.left = nil }  // came back
+    }
+
+    /// The dump ended: resolve every held packet; `ticks(upTo:)` may run to the end.
+    public func finish() {
+        for track in videoTracks.values { track.finish() }
+        for track in audioTracks.values { track.finish() }
+        finished = true
+    }
+
+    // MARK: - Timeline
+
+    /// Session time (µs since the first packet) of a track's RTP timestamp.
+    /// Video follows its participant's audio through sender reports when
+    /// both have them (lip sync); otherwise a track goes by arrival.
+    private func sessionTime(video track: VideoTrackState, timestamp: Int64, segment: Int) -> Int64 {
+        let arrival = track.clock.arrivalTime(of: timestamp, segment: segment) ?? 0
+        var time = arrival
+        if let audioID = participants[track.track.participantID]?.audioTrack, let audio = audioTracks[audioID],
+           let sender = track.clock.senderTime(of: timestamp, segment: segment),
+           let reference = audio.clock.segments.last, let report = audio.clock.senderReport(segment: reference.id) {
+            let senderToSession = report.ntp - (audio.clock.micros(report.timestamp) + reference.offset)
+            let synced = sender - senderToSession
+            if abs(synced - arrival) < 2_000_000 {
+                time = synced
+                track.summary.syncedBySenderReports = true
+            }
+        }
+        return time - (origin ?? 0)
+    }
+
+    private func sessionTime(audio track: AudioTrackState, timestamp: Int64, segment: Int) -> Int64 {
+        (track.clock.arrivalTime(of: timestamp, segment: segment) ?? 0) - (origin ?? 0)
+    }
+
+    /// The session's length so far (µs), from the first to the last packet.
+    public var durationMicros: Int64 {
+        guard let origin, lastMedia >= origin else { return 0 }
+        return lastMedia - origin + Int64(settings.tickMicros)
+    }
+
+    // MARK: - Output
+
+    private var startMicros: Int64 { Int64((settings.from ?? 0) * 1_000_000) }
+    private var endMicros: Int64 {
+        let end = durationMicros
+        return settings.to.map { Swift.min(end, Int64($0 * 1_000_000)) } ?? end
+    }
+
+    private func tickTime(_ index: Int64) -> Int64 { startMicros + Int64((Double(index) * settings.tickMicros).rounded()) }
+
+    /// Every output frame that is due: up to `latency` behind the newest
+    /// record, or to the end after `finish()`.
+    public func ticks() throws -> [Tick] {
+        guard let origin else { return [] }
+        let horizon = finished ? endMicros : Swift.min(endMicros, newest - origin - settings.latencyMicros)
+        var ticks: [Tick] = []
+        while tickTime(nextTick) < horizon {
+            ticks.append(try render(nextTick))
+            nextTick += 1
+        }
+        return ticks
+    }
+
+    private func render(_ index: Int64) throws -> Tick {
+        let time = tickTime(index)
+        let half = Int64(settings.tickMicros / 2)
+        // Video: every track decodes what is due, visible or not (decoders need every frame).
+        var pictures: [String: VideoFrame] = [:]
+        var newPictures = 0
+        for id in trackOrder {
+            guard let track = videoTracks[id] else { continue }
+            let before = track.picture
+            let picture = track.picture(at: time + half) { [unowned self] in self.sessionTime(video: track, timestamp: $0, segment: $1) }
+            if let picture, picture !== before { newPictures += 1 }
+            if let picture, settings.videoGap == .lastFrame || track.hasRecentPicture(at: time, hold: settings.gapHoldMicros) {
+                pictures[track.track.participantID] = picture
+            }
+        }
+        let present = participantOrder.filter { id in
+            guard let presence = participants[id], let origin else { return false }
+            return presence.joined - origin <= time + half && (presence.left.map { $0 - origin > time } ?? true)
+        }
+        let tiles = layoutEngine.place(present).map { tile in
+            let presence = participants[tile.participantID]!
+            let content: TileContent
+            if let picture = pictures[tile.participantID] {
+                content = .picture(picture)
+            } else if presence.videoTrack != nil && settings.videoGap == .black && videoTracks[presence.videoTrack!]?.picture != nil {
+                content = .placeholder(.black)
+            } else {
+                content = .placeholder(presence.placeholder)
+            }
+            return CompositorTile(cell: tile.cell, fit: tile.fit == .cover ? .cover : .contain, background: tile.background,
+                                  borderWidth: tile.borderWidth, borderColor: tile.borderColor, content: content)
+        }
+        let canvas = try compositor.compose(tiles)
+        if newPictures == 0 && index > 0 { summary.framesRepeated += 1 }
+
+        // Audio: everything that starts before the end of this tick goes into the mix.
+        let end = tickTime(index + 1)
+        for id in trackOrder {
+            guard let track = audioTracks[id] else { continue }
+            track.mix(until: end, into: &mixer) { [unowned self] in self.sessionTime(audio: track, timestamp: $0, segment: $1) }
+        }
+        let firstSample = startMicros * 48_000 / 1_000_000
+        if mixer.position < firstSample { _ = mixer.take(until: firstSample) }
+        let audio = mixer.take(until: firstSample + (index + 1) * 48_000 / Int64(settings.fps))
+        summary.framesWritten += 1
+        summary.audioSamplesWritten += Int64(audio.count / AudioMixer.channels)
+        return Tick(index: index, picture: canvas, audio: audio)
+    }
+
+    /// The summary with the per-track figures filled in.
+    public func finalSummary() -> RenderSummary {
+        var summary = self.summary
+        summary.durationSeconds = Double(summary.framesWritten) / Double(settings.fps)
+        summary.tilesScaled = compositor.tilesScaled
+        summary.tilesReused = compositor.tilesReused
+        summary.tracks = trackOrder.compactMap { videoTracks[$0]?.finalSummary ?? audioTracks[$0]?.finalSummary }
+        return summary
+    }
+
+    /// A steady color per participant id (FNV-1a hash → hue), for tiles without a picture.
+    public static func placeholderColor(for id: String) -> YUVColor {
+        var hash: UInt32 = 2_166_136_261
+        for byte in id.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let hue = Double(hash % 360) / 60
+        let x = 1 - abs(hue.truncatingRemainder(dividingBy: 2) - 1)
+        let (r, g, b): (Double, Double, Double) = switch Int(hue) {
+        case 0: (1, x, 0)
+        case 1: (x, 1, 0)
+        case 2: (0, 1, x)
+        case 3: (0, x, 1)
+        case 4: (x, 0, 1)
+        default: (1, 0, x)
+        }
+        return YUVColor(red: Int(60 + r * 110), green: Int(60 + g * 110), blue: Int(60 + b * 110))
+    }
+}
+
+public struct RenderError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

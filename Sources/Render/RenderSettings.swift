@@ -1,0 +1,38 @@
+import Media
+
+/// Everything a render can be asked for.
+public struct RenderSettings: Sendable {
+    public enum VideoGap: String, Sendable, CaseIterable {
+        /// Keep showing the last picture through a gap in a participant's video.
+        case lastFrame = "last-frame"
+        /// Show black once no picture has come for `gapHoldMicros`.
+        case black
+    }
+
+    public var width = 1280
+    public var height = 720
+    public var fps = 30
+    public var layout: Layout
+    public var videoGap = VideoGap.lastFrame
+    public var gapHoldMicros: Int64 = 1_000_000
+    /// How far behind the newest record the output runs: time for reordered
+    /// packets, sender reports and late joins to arrive. Batch and live use
+    /// the same value, so they make the same file.
+    public var latencyMicros: Int64 = 1_500_000
+    /// Session seconds to start and stop at (nil: the whole session).
+    public var from: Double?
+    public var to: Double?
+    public var video: VideoEncoderSettings
+    public var audio: AudioEncoderSettings
+
+    public init(layout: Layout, container: Muxer.Container, width: Int = 1280, height: Int = 720, fps: Int = 30) {
+        self.layout = layout
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self.video = VideoEncoderSettings(codec: container == .mp4 ? .h264 : .vp8, width: width, height: height, fps: fps)
+        self.audio = AudioEncoderSettings(codec: container == .mp4 ? .aac : .opus)
+    }
+
+    var tickMicros: Double { 1_000_000 / Double(fps) }
+}

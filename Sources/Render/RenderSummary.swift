@@ -1,0 +1,45 @@
+import Dump
+
+/// What a render did, for the CLI's summary and the job record.
+public struct RenderSummary: Codable, Sendable {
+    public struct Track: Codable, Sendable {
+        public var id: UInt16
+        public var participantID: String
+        public var kind: String
+        public var codec: String
+        public var packets = 0
+        /// Frames the assembler put together, and those it had to drop (by reason).
+        public var framesAssembled = 0
+        public var framesDroppedByReason: [String: Int] = [:]
+        /// Video: decoded, shown on at least one output frame, decoded but
+        /// replaced before an output frame showed them, skipped while waiting
+        /// for a keyframe, failed to decode.
+        public var framesDecoded = 0
+        public var framesShown = 0
+        public var framesSuperseded = 0
+        public var framesSkippedWithoutReference = 0
+        public var decodeErrors = 0
+        public var resolutions: [String] = []
+        /// Audio: milliseconds made up by loss concealment / FEC.
+        public var concealedMilliseconds = 0
+        /// Timestamp jumps and resets that started a new timeline segment.
+        public var timelineResets = 0
+        /// Whether lip sync used RTCP sender reports (else arrival times).
+        public var syncedBySenderReports = false
+    }
+
+    public var output: String = ""
+    public var durationSeconds = 0.0
+    public var framesWritten = 0
+    /// Output frames on which no tile got a new picture (sources slower than the output rate, gaps).
+    public var framesRepeated = 0
+    public var audioSamplesWritten: Int64 = 0
+    public var tilesScaled = 0
+    public var tilesReused = 0
+    public var skippedSpans: [SkippedSpan] = []
+    public var tracks: [Track] = []
+    public var wallSeconds = 0.0
+    public var speed: Double { wallSeconds > 0 ? durationSeconds / wallSeconds : 0 }
+
+    public init() {}
+}

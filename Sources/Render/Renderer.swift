@@ -1,0 +1,54 @@
+import Dump
+import Foundation
+
+/// Renders a finished dump file to an output file as fast as it can: the
+/// batch driver around `RenderSession` and `RenderOutput`.
+public struct Renderer {
+    public var settings: RenderSettings
+    /// Called now and then with the fraction of the dump read (0…1) and the
+    /// output seconds written so far.
+    public var progress: ((Double, Double) -> Void)?
+
+    public init(settings: RenderSettings) { self.settings = settings }
+
+    public func render(dump path: String, to output: String) throws -> RenderSummary {
+        let started = Date()
+        let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1)
+        let reader: DumpFileReader
+        do { reader = try DumpFileReader(path: path) } catch { throw RenderError("cannot read \(path): \(error)") }
+        let session = try RenderSession(settings: settings)
+        // Read the first records before opening the output, so that a bad
+        // dump (an unsupported codec, no media) fails without an empty file.
+        var items: [DumpParser.Item] = []
+        while items.count < 64, let item = try reader.next() { items.append(item) }
+        for item in items { try session.consume(item) }
+        let out = try RenderOutput(path: output, settings: settings)
+        do {
+            var lastReport = Date.distantPast
+            var written = 0
+            while let item = try reader.next() {
+                try session.consume(item)
+                for tick in try session.ticks() {
+                    try out.submit(tick)
+                    written += 1
+                }
+                if let progress, Date().timeIntervalSince(lastReport) > 0.25 {
+                    lastReport = Date()
+                    progress(Double(reader.offset) / size, Double(written) / Double(settings.fps))
+                }
+            }
+            session.finish()
+            for tick in try session.ticks() { try out.submit(tick) }
+            guard session.summary.framesWritten > 0 else { throw RenderError("\(path) holds no media to render") }
+            try out.finish()
+        } catch {
+            out.abandon()
+            throw error
+        }
+        progress?(1, session.summary.durationSeconds)
+        var summary = session.finalSummary()
+        summary.output = output
+        summary.wallSeconds = Date().timeIntervalSince(started)
+        return summary
+    }
+}

@@ -1,0 +1,89 @@
+import RTP
+
+/// The receiving half every track has: packets go through the frame
+/// assembler, each frame is placed on the track's clock, and frames wait in
+/// order (still compressed) until the output clock reaches them.
+struct TrackIntake {
+    var assembler: FrameAssembler
+    var clock: TrackClock
+    private var queue: [(frame: AssembledFrame, segment: Int)] = []
+    private var head = 0
+    private(set) var packets = 0
+    private(set) var framesAssembled = 0
+    private(set) var droppedByReason: [String: Int] = [:]
+
+    init(codec: RTPCodec, clockRate: Int) {
+        assembler = FrameAssembler(codec: codec)
+        clock = TrackClock(clockRate: clockRate)
+    }
+
+    mutating func push(_ packet: RTPPacket, arrival: Int64) {
+        packets += 1
+        assembler.push(packet, arrivalMicros: arrival)
+        collect()
+    }
+
+    mutating func advance(to now: Int64) {
+        assembler.advance(to: now)
+        collect()
+    }
+
+    mutating func finish() {
+        assembler.finish()
+        collect()
+    }
+
+    private mutating func collect() {
+        while let event = assembler.poll() {
+            switch event {
+            case let .frame(frame):
+                framesAssembled += 1
+                queue.append((frame, clock.observe(timestamp: frame.timestamp, arrival: frame.firstArrival)))
+            case let .dropped(dropped):
+                droppedByReason[dropped.reason.rawValue, default: 0] += 1
+            case .keyframeNeeded:
+                break
+            }
+        }
+    }
+
+    /// The oldest waiting frame. (Peek, then `removeFirst`: deciding
+    /// whether it is due reads the clocks, which must not happen while the
+    /// intake is being modified.)
+    var first: (frame: AssembledFrame, segment: Int)? { head < queue.count ? queue[head] : nil }
+
+    mutating func removeFirst() {
+        head += 1
+        if head > 512 {
+            queue.removeFirst(head)
+            head = 0
+        }
+    }
+
+    /// The intake's figures copied into a track summary.
+    func fill(_ summary: inout RenderSummary.Track) {
+        summary.packets = packets
+        summary.framesAssembled = framesAssembled
+        summary.framesDroppedByReason = droppedByReason
+        summary.timelineResets = clock.resets
+    }
+}
+
+/// A track state built on a `TrackIntake`: packets and time pass straight to it.
+protocol TrackIntakeOwner: AnyObject {
+    var intake: TrackIntake { get set }
+    var summary: RenderSummary.Track { get }
+}
+
+extension TrackIntakeOwner {
+    func push(_ packet: RTPPacket, arrival: Int64) { intake.push(packet, arrival: arrival) }
+    func advance(to now: Int64) { intake.advance(to: now) }
+    func finish() { intake.finish() }
+
+    /// The track's summary with the intake's figures filled in.
+    var finalSummary: RenderSummary.Track {
+        var summary = self.summary
+        intake.fill(&summary)
+        return summary
+    }
+}
