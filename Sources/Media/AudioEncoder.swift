@@ -22,7 +22,7 @@ public final class AudioEncoder: @unchecked Sendable {
     private var pending: [Float] = []
     private var pendingStart = 0
     private var samplesSent: Int64 = 0
-    private let frameSize: Int
+    private var frameSize = 960
 
     public init(_ settings: AudioEncoderSettings, globalHeader: Bool) throws {
         self.settings = settings
@@ -36,12 +36,10 @@ public final class AudioEncoder: @unchecked Sendable {
         context.pointee.bit_rate = Int64(settings.bitrate)
         context.pointee.time_base = AVRational(num: 1, den: Int32(AudioEncoderSettings.sampleRate))
         if globalHeader { context.pointee.flags |= Int32(AV_CODEC_FLAG_GLOBAL_HEADER) }
+        // Every stored property is set, so a throw from here on runs deinit,
+        // which frees the context.
         let result = avcodec_open2(context, encoder, nil)
-        if result < 0 {
-            var owned: UnsafeMutablePointer<AVCodecContext>? = context
-            avcodec_free_context(&owned)
-            throw LibavError("opening the \(name) encoder", code: result)
-        }
+        if result < 0 { throw LibavError("opening the \(name) encoder", code: result) }
         frameSize = context.pointee.frame_size > 0 ? Int(context.pointee.frame_size) : 960
     }
 

@@ -66,7 +66,7 @@ public struct AudioMixer: Sendable {
         let magnitude = abs(x)
         guard magnitude > knee else { return (x, false) }
         let room = 1 - knee
-        let shaped = knee + room * Float(tanh(Double((magnitude - knee) / room)))
+        let shaped = Swift.min(knee + room * Float(tanh(Double((magnitude - knee) / room))), 0.9999)
         return (x < 0 ? -shaped : shaped, true)
     }
 }

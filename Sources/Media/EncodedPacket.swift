@@ -18,6 +18,11 @@ public final class EncodedPacket: @unchecked Sendable {
     public var size: Int { Int(pointer.pointee.size) }
     public var isKeyframe: Bool { pointer.pointee.flags & AV_PKT_FLAG_KEY != 0 }
     public var pts: Int64 { pointer.pointee.pts }
+    /// A copy of the compressed bytes.
+    public var bytes: [UInt8] {
+        guard let data = pointer.pointee.data, size > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: size))
+    }
 }
 
 /// Pulls every packet an encoder has ready.

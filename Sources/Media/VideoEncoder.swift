@@ -87,10 +87,10 @@ public final class VideoEncoder: @unchecked Sendable {
             }
             if settings.codec == .vp9 { options.set("row-mt", "1") }
         }
+        // Every stored property is set, so a throw from here on runs deinit,
+        // which frees the context.
         let result = options.withDictionary { avcodec_open2(context, encoder, &$0) }
         if result < 0 {
-            var owned: UnsafeMutablePointer<AVCodecContext>? = context
-            avcodec_free_context(&owned)
             throw LibavError("opening the \(settings.encoderName) encoder (\(settings.width)x\(settings.height))", code: result)
         }
     }
