@@ -29,6 +29,7 @@ fuzz: deps
 
 bench: deps release
 	bash scripts/bench-foundation.sh
+	bash scripts/bench-render.sh
 
 clean:
 	rm -rf .build .build-fuzz .fixtures Fuzz/bin

@@ -29,7 +29,11 @@ public struct CompositorTile: Sendable {
 /// straight into its place on the canvas; a tile whose picture and cell did
 /// not change since the last tick is left as it is (not rescaled).
 public final class Compositor: @unchecked Sendable {
-    public let canvas: VideoFrame
+    public private(set) var canvas: VideoFrame
+    /// Canvases the encoder may still hold; reused once it lets go, so a
+    /// render allocates no picture memory after its first few ticks.
+    private var spares: [VideoFrame] = []
+    static let maximumSpares = 6
     public let background: YUVColor
     private var scalers: [Rect: PictureScaler] = [:]
     private var drawn: [Rect: DrawnTile] = [:]
@@ -52,7 +56,7 @@ public final class Compositor: @unchecked Sendable {
     /// Draws this tick's tiles (in z order, bottom first) and returns a
     /// reference to the canvas for the encoder.
     public func compose(_ tiles: [CompositorTile]) throws -> VideoFrame {
-        try canvas.makeWritable()
+        try takeWritableCanvas()
         let cells = tiles.map(\.cell)
         let overlapping = Self.overlap(cells)
         if cells != lastCells || overlapping {
@@ -67,6 +71,22 @@ public final class Compositor: @unchecked Sendable {
             try draw(tile)
         }
         return try canvas.reference()
+    }
+
+    /// Makes `canvas` safe to draw on: if the encoder still holds it, the
+    /// picture is copied into a spare the encoder has let go of (or a new
+    /// one) and that becomes the canvas.
+    private func takeWritableCanvas() throws {
+        guard !canvas.isWritable else { return }
+        let next: VideoFrame
+        if let index = spares.firstIndex(where: \.isWritable) {
+            next = spares.remove(at: index)
+        } else {
+            next = try VideoFrame(width: canvas.width, height: canvas.height, color: background)
+        }
+        try next.copyPixels(from: canvas)
+        if spares.count < Self.maximumSpares { spares.append(canvas) }
+        canvas = next
     }
 
     private func draw(_ tile: CompositorTile) throws {

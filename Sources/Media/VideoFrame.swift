@@ -53,6 +53,14 @@ public final class VideoFrame: @unchecked Sendable {
         try LibavError.check(av_frame_make_writable(pointer), "making a frame writable")
     }
 
+    /// Whether no other reference shares the pixels.
+    public var isWritable: Bool { av_frame_is_writable(pointer) != 0 }
+
+    /// Copies the pixels of a picture of the same size and format.
+    public func copyPixels(from source: VideoFrame) throws {
+        try LibavError.check(av_frame_copy(pointer, source.pointer), "copying a picture")
+    }
+
     /// Fills a rectangle of a YUV 4:2:0 picture (x, y, width, height even).
     public func fill(_ rect: Rect, with color: YUVColor) {
         let (y, u, v) = planes

@@ -22,7 +22,7 @@ public final class RenderOutput: @unchecked Sendable {
     private var failure: Error?
     private var thread: Thread?
     private var done = false
-    private static let depth = 6
+    private static let depth = 4
 
     public init(path: String, settings: RenderSettings) throws {
         guard let container = Muxer.Container(path: path) else {

@@ -15,7 +15,7 @@ public struct Renderer {
         let started = Date()
         let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1)
         let reader: DumpFileReader
-        do { reader = try DumpFileReader(path: path) } catch { throw RenderError("cannot read \(path): \(error)") }
+        do { reader = try DumpFileReader(path: path, chunkSize: 1 << 20) } catch { throw RenderError("cannot read \(path): \(error)") }
         let session = try RenderSession(settings: settings)
         // Read the first records before opening the output, so that a bad
         // dump (an unsupported codec, no media) fails without an empty file.
