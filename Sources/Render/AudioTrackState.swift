@@ -60,7 +60,9 @@ final class AudioTrackState: TrackIntakeOwner {
         do {
             if segment == lastSegment, let expected = expectedTimestamp {
                 let missing = rtpToSamples(frame.timestamp - expected)
-                if missing > 0 && missing <= Self.maximumConcealment, case let .opus(opus) = decoder {
+                // Under 10 ms is timestamp rounding (a sender remuxing from
+                // millisecond timestamps), not a lost packet.
+                if missing >= 480 && missing <= Self.maximumConcealment, case let .opus(opus) = decoder {
                     samples += try opus.conceal(samples: Int(missing), next: frame.data)
                     concealed = Int64(samples.count / AudioMixer.channels)
                     summary.concealedMilliseconds += Int(missing * 1000 / Self.sampleRate)

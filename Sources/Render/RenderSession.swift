@@ -173,6 +173,13 @@ public final class RenderSession {
 
     private func tickTime(_ index: Int64) -> Int64 { startMicros + Int64((Double(index) * settings.tickMicros).rounded()) }
 
+    /// Whether every output frame up to `--to` has been made: nothing more
+    /// of the dump is needed.
+    public var isComplete: Bool {
+        guard settings.to != nil, origin != nil else { return false }
+        return tickTime(nextTick) >= endMicros
+    }
+
     /// Every output frame that is due: up to `latency` behind the newest
     /// record, or to the end after `finish()`.
     public func ticks() throws -> [Tick] {

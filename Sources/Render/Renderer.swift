@@ -32,6 +32,7 @@ public struct Renderer {
                     try out.submit(tick)
                     written += 1
                 }
+                if session.isComplete { break }
                 if let progress, Date().timeIntervalSince(lastReport) > 0.25 {
                     lastReport = Date()
                     progress(Double(reader.offset) / size, Double(written) / Double(settings.fps))
