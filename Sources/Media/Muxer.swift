@@ -52,7 +52,13 @@ public final class Muxer: @unchecked Sendable {
         guard let context, let stream = avformat_new_stream(context, nil) else { throw MediaError("adding a stream") }
         try LibavError.check(avcodec_parameters_from_context(stream.pointee.codecpar, codec), "copying codec parameters")
         stream.pointee.time_base = codec.pointee.time_base
-        streams.append((stream, codec.pointee.time_base))
+        return appendStream(stream, timeBase: codec.pointee.time_base)
+    }
+
+    var formatContext: UnsafeMutablePointer<AVFormatContext>? { context }
+
+    func appendStream(_ stream: UnsafeMutablePointer<AVStream>, timeBase: AVRational) -> Int {
+        streams.append((stream, timeBase))
         return streams.count - 1
     }
 
@@ -83,5 +89,76 @@ public final class Muxer: @unchecked Sendable {
         if headerWritten { try LibavError.check(av_write_trailer(context), "finishing the \(container.rawValue) file") }
         avio_closep(&context.pointee.pb)
         closed = true
+    }
+}
+
+/// What a stream copied without transcoding is (for `--tracks`).
+public struct CopiedStreamParameters: Sendable {
+    public enum Codec: Sendable { case vp8, vp9, h264, opus }
+    public var codec: Codec
+    public var width = 0
+    public var height = 0
+    /// H.264: Annex-B SPS and PPS; Opus: the OpusHead (RFC 7845 §5.1).
+    public var extradata: [UInt8] = []
+    /// Ticks per second of the timestamps given to `write(bytes:…)`.
+    public var clockRate: Int32
+
+    public init(codec: Codec, width: Int = 0, height: Int = 0, extradata: [UInt8] = [], clockRate: Int32) {
+        self.codec = codec
+        self.width = width
+        self.height = height
+        self.extradata = extradata
+        self.clockRate = clockRate
+    }
+
+    /// An OpusHead for a 48 kHz stereo stream with the usual 312-sample pre-skip.
+    public static let opusHead: [UInt8] = Array("OpusHead".utf8) + [1, 2, 0x38, 0x01, 0x80, 0xbb, 0, 0, 0, 0, 0]
+}
+
+extension Muxer {
+    /// Adds a stream whose packets are written as they came (no encoder).
+    public func addStream(copying parameters: CopiedStreamParameters) throws -> Int {
+        guard let context = formatContext, let stream = avformat_new_stream(context, nil) else { throw MediaError("adding a stream") }
+        let codecpar = stream.pointee.codecpar!
+        switch parameters.codec {
+        case .vp8: codecpar.pointee.codec_id = AV_CODEC_ID_VP8
+        case .vp9: codecpar.pointee.codec_id = AV_CODEC_ID_VP9
+        case .h264: codecpar.pointee.codec_id = AV_CODEC_ID_H264
+        case .opus: codecpar.pointee.codec_id = AV_CODEC_ID_OPUS
+        }
+        if parameters.codec == .opus {
+            codecpar.pointee.codec_type = AVMEDIA_TYPE_AUDIO
+            codecpar.pointee.sample_rate = 48_000
+            av_channel_layout_default(&codecpar.pointee.ch_layout, 2)
+            codecpar.pointee.initial_padding = 312
+        } else {
+            codecpar.pointee.codec_type = AVMEDIA_TYPE_VIDEO
+            codecpar.pointee.width = Int32(parameters.width)
+            codecpar.pointee.height = Int32(parameters.height)
+            codecpar.pointee.format = AV_PIX_FMT_YUV420P.rawValue
+        }
+        if !parameters.extradata.isEmpty {
+            let size = parameters.extradata.count
+            guard let buffer = av_mallocz(size + Int(AV_INPUT_BUFFER_PADDING_SIZE)) else { throw MediaError("out of memory") }
+            parameters.extradata.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: size) }
+            codecpar.pointee.extradata = buffer.assumingMemoryBound(to: UInt8.self)
+            codecpar.pointee.extradata_size = Int32(size)
+        }
+        let timeBase = AVRational(num: 1, den: parameters.clockRate)
+        stream.pointee.time_base = timeBase
+        return appendStream(stream, timeBase: timeBase)
+    }
+
+    /// Writes one packet of a copied stream; `pts` in the stream's clock.
+    public func write(bytes: [UInt8], pts: Int64, duration: Int64 = 0, isKeyframe: Bool, stream index: Int) throws {
+        guard let packet = av_packet_alloc() else { throw MediaError("out of memory") }
+        let owned = EncodedPacket(taking: packet)
+        try LibavError.check(av_new_packet(packet, Int32(bytes.count)), "allocating a packet")
+        bytes.withUnsafeBytes { packet.pointee.data.update(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: bytes.count) }
+        packet.pointee.pts = pts
+        packet.pointee.dts = pts
+        packet.pointee.duration = duration
+        if isKeyframe { packet.pointee.flags |= AV_PKT_FLAG_KEY }
+        try write([owned], stream: index)
     }
 }

@@ -138,18 +138,9 @@ public final class RenderSession {
     /// Video follows its participant's audio through sender reports when
     /// both have them (lip sync); otherwise a track goes by arrival.
     private func sessionTime(video track: VideoTrackState, timestamp: Int64, segment: Int) -> Int64 {
-        let arrival = track.clock.arrivalTime(of: timestamp, segment: segment) ?? 0
-        var time = arrival
-        if let audioID = participants[track.track.participantID]?.audioTrack, let audio = audioTracks[audioID],
-           let sender = track.clock.senderTime(of: timestamp, segment: segment),
-           let reference = audio.clock.segments.last, let report = audio.clock.senderReport(segment: reference.id) {
-            let senderToSession = report.ntp - (audio.clock.micros(report.timestamp) + reference.offset)
-            let synced = sender - senderToSession
-            if abs(synced - arrival) < 2_000_000 {
-                time = synced
-                track.summary.syncedBySenderReports = true
-            }
-        }
+        let audio = participants[track.track.participantID]?.audioTrack.flatMap { audioTracks[$0] }
+        let (time, synced) = LipSync.time(of: timestamp, segment: segment, on: track.clock, following: audio?.clock)
+        if synced { track.summary.syncedBySenderReports = true }
         return time - (origin ?? 0)
     }
 

@@ -10,8 +10,11 @@ struct Render: ParsableCommand {
     @Argument(help: "The dump (.rtpd).")
     var dump: String
 
-    @Option(name: .shortAndLong, help: "The output file: .mp4 or .webm.")
+    @Option(name: .shortAndLong, help: "The output file: .mp4 or .webm (with --tracks: a directory).")
     var output: String
+
+    @Flag(help: "Write each track to its own file without transcoding (VP8/VP9/Opus → .webm, H.264 → .mp4), aligned to the session start.")
+    var tracks = false
 
     @Option(help: "A layout name from layouts/ or a path to a layout JSON file.")
     var layout = "grid"
@@ -37,6 +40,9 @@ struct Render: ParsableCommand {
     @Option(help: "Audio bitrate, e.g. 128k.")
     var audioBitrate = "128k"
 
+    @Option(help: "Video encoder threads (0: as many as the encoder likes for this machine).")
+    var encoderThreads = 0
+
     @Option(help: "WebM video codec: vp8 or vp9.")
     var videoCodec = "vp8"
 
@@ -56,6 +62,7 @@ struct Render: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        if tracks { return try exportTracks() }
         guard let container = Muxer.Container(path: output) else { throw CLIError("\(output): the output must end in .mp4 or .webm") }
         let sizeParts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard sizeParts.count == 2, let width = sizeParts.first, let height = sizeParts.last,
@@ -75,6 +82,8 @@ struct Render: ParsableCommand {
         settings.video.bitrate = crf == nil ? try Self.bitrate(videoBitrate, option: "--video-bitrate") : nil
         settings.video.crf = crf
         settings.video.preset = preset
+        guard (0...64).contains(encoderThreads) else { throw CLIError("--encoder-threads \(encoderThreads): expected 0 to 64") }
+        settings.video.threads = encoderThreads
         settings.video.keyframeInterval = Swift.max(1, Int((keyframeInterval * Double(fps)).rounded()))
         if container == .webm {
             guard let codec = VideoEncoderSettings.Codec(rawValue: videoCodec), codec != .h264 else {
@@ -100,6 +109,22 @@ struct Render: ParsableCommand {
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
             printError(summary.text)
+        }
+    }
+
+    func exportTracks() throws {
+        LibavLogging.set(verbose: verbose)
+        let results: [TrackExporter.Result]
+        do { results = try TrackExporter().export(dump: dump, to: output) } catch { throw CLIError("render --tracks failed: \(error)") }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+        } else {
+            for result in results {
+                printError("wrote \(result.path): track \(result.trackID) \(result.codec) of \(result.participantID), \(result.frames) frames from \(String(format: "%.3f", result.startSeconds)) s"
+                    + (result.skippedBeforeKeyframe > 0 ? ", \(result.skippedBeforeKeyframe) frames before the first keyframe left out" : ""))
+            }
         }
     }
 

@@ -234,3 +234,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + ".partial"))
     }
 }
+
+/// `--tracks`: every track in its own file, untouched, on the session timeline.
+@Suite struct TrackExportInteropTests {
+    @Test func eachTrackIsWrittenWithoutTranscoding() throws {
+        let (dump, _) = try RenderInteropTests.importCapture("four.pcap", names: ["alice", "bob", "carol", "dave"])
+        let directory = Fixtures.temporaryPath("tracks-\(UUID().uuidString)")
+        let results = try TrackExporter().export(dump: dump, to: directory)
+        #expect(results.count == 8)
+        for result in results {
+            let probe = try MediaProbe.probe(result.path)
+            let isVideo = result.codec != "opus"
+            let stream = try #require(isVideo ? probe.video : probe.audio)
+            #expect(stream.codec_name == result.codec.lowercased(), "\(result.path)")
+            #expect(result.path.hasSuffix(result.codec == "H264" ? ".mp4" : ".webm"))
+            if isVideo {
+                #expect(stream.width == 320 && stream.height == 240)
+                #expect(Int(stream.nb_read_frames ?? "") == 90, "\(result.path): \(stream.nb_read_frames ?? "?") frames")
+            }
+            #expect(abs(probe.duration - 3) < 0.25, "\(result.path) lasts \(probe.duration) s")
+            #expect(result.startSeconds < 0.5)
+        }
+        // The decoded pictures are the sender's: a red tile from alice.
+        let alice = try #require(results.first { $0.participantID == "alice" && $0.codec == "VP8" })
+        let picture = try MediaProbe.picture(alice.path, at: 1, width: 320, height: 240)
+        #expect(FixtureColor.matches(picture.color(x: 160, y: 120), "red"))
+    }
+}
