@@ -79,6 +79,13 @@ import Testing
         #expect(Int(video.nb_read_frames ?? "") == summary.framesWritten)
         #expect(abs(probe.duration - summary.durationSeconds) < 0.15, "file \(probe.duration) s, summary \(summary.durationSeconds) s")
         #expect(summary.durationSeconds > 2.9 && summary.durationSeconds < 3.6)
+        if container == "mp4" {
+            // faststart: the index (moov) comes before the media (mdat).
+            let head = [UInt8](try #require(FileManager.default.contents(atPath: output)).prefix(4096))
+            let text = String(decoding: head.map { $0 < 128 ? $0 : 0 }, as: UTF8.self)
+            let moov = try #require(text.range(of: "moov")), mdat = text.range(of: "mdat")
+            #expect(mdat == nil || moov.lowerBound < mdat!.lowerBound)
+        }
         for seconds in [1.0, 2.0] {
             Self.expectTiles(try MediaProbe.picture(output, at: seconds, width: 1280, height: 720), participants: order, "\(seconds) s")
         }
@@ -259,5 +266,26 @@ import Testing
         let alice = try #require(results.first { $0.participantID == "alice" && $0.codec == "VP8" })
         let picture = try MediaProbe.picture(alice.path, at: 1, width: 320, height: 240)
         #expect(FixtureColor.matches(picture.color(x: 160, y: 120), "red"))
+    }
+}
+
+/// carol's video pauses from 0.8 s to 2 s (packets gone, as when a camera
+/// is turned off): her tile holds the last picture or turns black, as asked,
+/// and nothing after the gap moves.
+@Suite struct VideoGapInteropTests {
+    @Test(arguments: [RenderSettings.VideoGap.lastFrame, .black])
+    func gapShowsLastFrameOrBlack(mode: RenderSettings.VideoGap) throws {
+        let (dump, order) = try RenderInteropTests.importCapture("four-gap.pcap", names: ["alice", "bob", "carol", "dave"])
+        let (output, summary) = try RenderInteropTests.render(dump, to: "gap-\(UUID().uuidString).mp4") { $0.videoGap = mode }
+        let index = try #require(order.firstIndex(of: "carol"))
+        let center = RenderInteropTests.centers(count: 4, width: 640, height: 360)[index]
+        let during = try MediaProbe.picture(output, at: 1.9, width: 640, height: 360).color(x: center.0, y: center.1)
+        #expect(FixtureColor.matches(during, mode == .black ? "black" : "blue"), "carol's tile during the gap: \(during)")
+        let after = try MediaProbe.picture(output, at: 2.5, width: 640, height: 360).color(x: center.0, y: center.1)
+        #expect(FixtureColor.matches(after, "blue"), "carol's tile after the gap: \(after)")
+        #expect(summary.durationSeconds > 2.9 && summary.durationSeconds < 3.6)
+        let carol = try #require(summary.tracks.first { $0.participantID == "carol" && $0.kind == "video" })
+        #expect(carol.decodeErrors == 0)
+        #expect(carol.timelineResets == 0, "a gap is not a reset: nothing after it moves")
     }
 }
