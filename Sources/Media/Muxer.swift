@@ -78,6 +78,11 @@ public final class Muxer: @unchecked Sendable {
         let (stream, timeBase) = streams[index]
         for packet in packets {
             packet.pointer.pointee.stream_index = Int32(index)
+            // A video encoder fed one frame per tick leaves durations at 0;
+            // without one the mp4 edit list ends a frame early.
+            if packet.pointer.pointee.duration == 0 && timeBase.num == 1 && stream.pointee.codecpar.pointee.codec_type == AVMEDIA_TYPE_VIDEO {
+                packet.pointer.pointee.duration = 1
+            }
             av_packet_rescale_ts(packet.pointer, timeBase, stream.pointee.time_base)
             try LibavError.check(av_interleaved_write_frame(context, packet.pointer), "writing a packet")
         }

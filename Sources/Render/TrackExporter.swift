@@ -142,7 +142,8 @@ final class TrackFileWriter {
         if start == nil { start = sessionMicros }
         var data = frame.data
         if codec == .h264 && frame.isKeyframe && !parameterSets.isEmpty { data = parameterSets + data }
-        try muxer.write(bytes: data, pts: pts, isKeyframe: frame.isKeyframe || codec == .opus, stream: stream)
+        // Nominal durations (a 30 fps frame, a 20 ms packet): the last one sets where the track ends.
+        try muxer.write(bytes: data, pts: pts, duration: codec == .opus ? 960 : 3_000, isKeyframe: frame.isKeyframe || codec == .opus, stream: stream)
         frames += 1
     }
 

@@ -22,13 +22,18 @@ import Testing
         let dump = Fixtures.temporaryPath("\(capture)-\(UUID().uuidString).rtpd")
         let bytes = try #require(FileManager.default.contents(atPath: try Fixtures.path(capture)))
         _ = try PcapImporter(participants: participants).run(capture: Array(bytes), outputPath: dump, sessionID: capture)
+        // Join order: whose join event or packet comes first in the dump (how the renderer orders the grid).
         let reader = try DumpFileReader(path: dump)
-        var inspector = DumpInspector()
-        while let item = try reader.next() { inspector.consume(item) }
-        let report = inspector.finish()
-        let firstArrival = Dictionary(grouping: report.tracks, by: \.participantID)
-            .mapValues { $0.compactMap(\.firstArrivalSeconds).min() ?? .infinity }
-        return (dump, firstArrival.keys.sorted { firstArrival[$0]! < firstArrival[$1]! })
+        var owner: [UInt16: String] = [:]
+        var order: [String] = []
+        while let item = try reader.next() {
+            guard case let .record(timed) = item else { continue }
+            if case let .track(track) = timed.record { owner[track.id] = track.participantID }
+            if case let .rtp(id, _) = timed.record, let participant = owner[id], !order.contains(participant) { order.append(participant) }
+            if case let .event(event) = timed.record, event.kind == .participantJoined, let participant = event.participantID,
+               !order.contains(participant) { order.append(participant) }
+        }
+        return (dump, order)
     }
 
     static func render(_ dump: String, to name: String, width: Int = 640, height: Int = 360,
