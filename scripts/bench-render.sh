@@ -3,6 +3,11 @@
 # 640x360@30 VP8 + Opus, 60 s — rendered by tessera from an RTP dump and,
 # in the same run, composited by ffmpeg's CLI from the same encoded streams
 # (xstack + amix, libx264 veryfast 2500k, aac 128k, 1280x720@30).
+# amix runs with normalize=0: tessera sums voices at their own level (a
+# call recorder must not turn everyone down as people join), and amix by
+# default divides every input by the input count; without this the two
+# would encode different audio (AAC's work grows with loudness). Both mix
+# the mono sources to mono.
 # Prints wall time, CPU time and peak RSS of both, and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +58,7 @@ measure tessera$run $tessera render "$work/four.rtpd" -o "$work/tessera.mp4" --s
   --video-bitrate 2500k --preset veryfast --audio-bitrate 128k
 measure ffmpeg$run ffmpeg -nostdin -hide_banner -loglevel error -y \
   -i "$work/a.webm" -i "$work/b.webm" -i "$work/c.webm" -i "$work/d.webm" \
-  -filter_complex "[0:v][1:v][2:v][3:v]xstack=inputs=4:layout=0_0|w0_0|0_h0|w0_h0[v];[0:a][1:a][2:a][3:a]amix=inputs=4[a]" \
+  -filter_complex "[0:v][1:v][2:v][3:v]xstack=inputs=4:layout=0_0|w0_0|0_h0|w0_h0[v];[0:a][1:a][2:a][3:a]amix=inputs=4:normalize=0[a]" \
   -map "[v]" -map "[a]" -c:v libx264 -preset veryfast -b:v 2500k -g 60 -r 30 -c:a aac -b:a 128k "$work/ffmpeg.mp4"
 done
 

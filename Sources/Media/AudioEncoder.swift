@@ -5,16 +5,18 @@ public struct AudioEncoderSettings: Sendable, Equatable {
     public enum Codec: String, Sendable { case aac, opus }
     public var codec: Codec
     public var bitrate: Int
+    /// 1 (mono) or 2 (stereo); samples come interleaved.
+    public var channels: Int
     public static let sampleRate = 48_000
-    public static let channels = 2
 
-    public init(codec: Codec, bitrate: Int = 128_000) {
+    public init(codec: Codec, bitrate: Int = 128_000, channels: Int = 2) {
         self.codec = codec
         self.bitrate = bitrate
+        self.channels = channels
     }
 }
 
-/// Owns one libavcodec audio encoder. Takes interleaved stereo Float samples
+/// Owns one libavcodec audio encoder. Takes interleaved Float samples
 /// at 48 kHz in any amount and cuts them into the encoder's frame size.
 public final class AudioEncoder: @unchecked Sendable {
     public let settings: AudioEncoderSettings
@@ -32,7 +34,7 @@ public final class AudioEncoder: @unchecked Sendable {
         self.context = context
         context.pointee.sample_rate = Int32(AudioEncoderSettings.sampleRate)
         context.pointee.sample_fmt = settings.codec == .aac ? AV_SAMPLE_FMT_FLTP : AV_SAMPLE_FMT_FLT
-        av_channel_layout_default(&context.pointee.ch_layout, Int32(AudioEncoderSettings.channels))
+        av_channel_layout_default(&context.pointee.ch_layout, Int32(settings.channels))
         context.pointee.bit_rate = Int64(settings.bitrate)
         context.pointee.time_base = AVRational(num: 1, den: Int32(AudioEncoderSettings.sampleRate))
         if globalHeader { context.pointee.flags |= Int32(AV_CODEC_FLAG_GLOBAL_HEADER) }
@@ -55,7 +57,7 @@ public final class AudioEncoder: @unchecked Sendable {
     public func encode(_ samples: ArraySlice<Float>) throws -> [EncodedPacket] {
         pending.append(contentsOf: samples)
         var packets: [EncodedPacket] = []
-        let channels = AudioEncoderSettings.channels
+        let channels = settings.channels
         while pending.count - pendingStart >= frameSize * channels {
             packets += try send(count: frameSize)
         }
@@ -69,9 +71,9 @@ public final class AudioEncoder: @unchecked Sendable {
     /// Encodes what is left (padded with silence to a whole frame) and drains.
     public func finish() throws -> [EncodedPacket] {
         var packets: [EncodedPacket] = []
-        let left = (pending.count - pendingStart) / AudioEncoderSettings.channels
+        let left = (pending.count - pendingStart) / settings.channels
         if left > 0 {
-            pending.append(contentsOf: repeatElement(0, count: (frameSize - left) * AudioEncoderSettings.channels))
+            pending.append(contentsOf: repeatElement(0, count: (frameSize - left) * settings.channels))
             packets += try send(count: frameSize)
         }
         let result = avcodec_send_frame(context, nil)
@@ -88,17 +90,17 @@ public final class AudioEncoder: @unchecked Sendable {
         frame.pointee.sample_rate = context.pointee.sample_rate
         try LibavError.check(av_channel_layout_copy(&frame.pointee.ch_layout, &context.pointee.ch_layout), "audio layout")
         try LibavError.check(av_frame_get_buffer(frame, 0), "allocating an audio frame")
-        let channels = AudioEncoderSettings.channels
+        let channels = settings.channels
         pending.withUnsafeBufferPointer { all in
             let source = all.baseAddress! + pendingStart
-            if context.pointee.sample_fmt == AV_SAMPLE_FMT_FLTP {
+            if context.pointee.sample_fmt == AV_SAMPLE_FMT_FLTP && channels == 2 {
                 let left = UnsafeMutableRawPointer(frame.pointee.data.0!).assumingMemoryBound(to: Float.self)
                 let right = UnsafeMutableRawPointer(frame.pointee.data.1!).assumingMemoryBound(to: Float.self)
                 for i in 0..<count {
                     left[i] = source[i * channels]
                     right[i] = source[i * channels + 1]
                 }
-            } else {
+            } else {  // interleaved, or planar with one plane
                 let interleaved = UnsafeMutableRawPointer(frame.pointee.data.0!).assumingMemoryBound(to: Float.self)
                 interleaved.update(from: source, count: count * channels)
             }

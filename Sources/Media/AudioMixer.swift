@@ -1,13 +1,14 @@
 import Foundation
 
-/// Sums audio tracks placed on one timeline of 48 kHz stereo samples.
+/// Sums audio tracks placed on one timeline of 48 kHz samples (mono or
+/// interleaved stereo).
 ///
 /// Tracks `add` decoded samples at a sample position; the mixer hands out
 /// finished audio with `take(until:)` once every track has been given the
 /// chance to add to it. Unwritten time is silence. The sum goes through a
 /// soft knee, so a loud mix is compressed, never clipped.
 public struct AudioMixer: Sendable {
-    public static let channels = 2
+    public let channels: Int
     /// Where the next `take` starts, in samples per channel.
     public private(set) var position: Int64 = 0
     private var buffer: [Float] = []
@@ -16,20 +17,20 @@ public struct AudioMixer: Sendable {
     /// Samples whose sum reached the knee.
     public private(set) var limitedSamples: Int64 = 0
 
-    public init() {}
+    public init(channels: Int = 2) { self.channels = channels }
 
-    /// Adds interleaved stereo samples starting at `start` (samples per channel).
+    /// Adds interleaved samples starting at `start` (samples per channel).
     public mutating func add(_ samples: ArraySlice<Float>, at start: Int64, gain: Float = 1) {
         var samples = samples
         var start = start
         if start < position {
-            let skip = Int(Swift.min(Int64(samples.count / Self.channels), position - start))
+            let skip = Int(Swift.min(Int64(samples.count / channels), position - start))
             lateSamples += Int64(skip)
-            samples = samples.dropFirst(skip * Self.channels)
+            samples = samples.dropFirst(skip * channels)
             start += Int64(skip)
         }
         guard !samples.isEmpty else { return }
-        let offset = Int(start - position) * Self.channels
+        let offset = Int(start - position) * channels
         let end = offset + samples.count
         if buffer.count < end { buffer.append(contentsOf: repeatElement(0, count: end - buffer.count)) }
         buffer.withUnsafeMutableBufferPointer { mix in
@@ -44,7 +45,7 @@ public struct AudioMixer: Sendable {
     /// The mix from `position` up to `end` (exclusive), limited; advances.
     public mutating func take(until end: Int64) -> [Float] {
         guard end > position else { return [] }
-        let count = Int(end - position) * Self.channels
+        let count = Int(end - position) * channels
         if buffer.count < count { buffer.append(contentsOf: repeatElement(0, count: count - buffer.count)) }
         var output = Array(buffer[0..<count])
         buffer.removeFirst(count)

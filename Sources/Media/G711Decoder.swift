@@ -1,21 +1,24 @@
-/// G.711 μ-law and A-law (ITU-T G.711) to 48 kHz stereo Float: each 8 kHz
+/// G.711 μ-law and A-law (ITU-T G.711) to 48 kHz Float (mono or stereo): each 8 kHz
 /// sample is expanded and repeated with linear interpolation to six.
 public struct G711Decoder: Sendable {
     public enum Law: Sendable { case mu, a }
     public let law: Law
+    public let channels: Int
     private var previous: Float = 0
 
-    public init(law: Law) { self.law = law }
+    public init(law: Law, channels: Int = 2) {
+        self.law = law
+        self.channels = channels
+    }
 
     public mutating func decode(_ payload: [UInt8]) -> [Float] {
         var output = [Float]()
-        output.reserveCapacity(payload.count * 12)
+        output.reserveCapacity(payload.count * 6 * channels)
         for byte in payload {
             let value = Float(law == .mu ? Self.expandMu(byte) : Self.expandA(byte)) / 32768
             for step in 1...6 {
                 let sample = previous + (value - previous) * Float(step) / 6
-                output.append(sample)
-                output.append(sample)
+                for _ in 0..<channels { output.append(sample) }
             }
             previous = value
         }

@@ -1,20 +1,21 @@
 import COpus
 
-/// Owns one libopus decoder that always puts out 48 kHz stereo (mono
-/// streams are upmixed by libopus). Lost packets are concealed: from the
+/// Owns one libopus decoder that puts out 48 kHz audio with the channel
+/// count asked for, whatever the stream has (libopus up- or downmixes). Lost packets are concealed: from the
 /// next packet's in-band FEC when it carries some (RFC 6716 §2.1.7), else by
 /// libopus' packet-loss concealment.
 public final class OpusAudioDecoder: @unchecked Sendable {
     public static let sampleRate = 48_000
-    public static let channels = 2
+    public let channels: Int
     /// The longest Opus packet: 120 ms.
     static let maximumSamples = 5760
     private let decoder: OpaquePointer
     private var buffer = [Float](repeating: 0, count: 5760 * 2)
 
-    public init() throws {
+    public init(channels: Int = 2) throws {
+        self.channels = channels
         var error: Int32 = 0
-        guard let decoder = opus_decoder_create(Int32(Self.sampleRate), Int32(Self.channels), &error), error == OPUS_OK else {
+        guard let decoder = opus_decoder_create(Int32(Self.sampleRate), Int32(channels), &error), error == OPUS_OK else {
             throw MediaError("creating an Opus decoder: \(String(cString: opus_strerror(error)))")
         }
         self.decoder = decoder
@@ -22,7 +23,7 @@ public final class OpusAudioDecoder: @unchecked Sendable {
 
     deinit { opus_decoder_destroy(decoder) }
 
-    /// Decodes one packet into interleaved stereo samples.
+    /// Decodes one packet into interleaved samples.
     public func decode(_ packet: [UInt8]) throws -> ArraySlice<Float> {
         try run(packet, samples: Self.maximumSamples, fec: false)
     }
@@ -31,7 +32,7 @@ public final class OpusAudioDecoder: @unchecked Sendable {
     /// (the packet after the loss) the last up to 20 ms come from its FEC data.
     public func conceal(samples: Int, next: [UInt8]? = nil) throws -> [Float] {
         var output: [Float] = []
-        output.reserveCapacity(samples * Self.channels)
+        output.reserveCapacity(samples * channels)
         var left = samples
         var fecSamples = 0
         // libopus 1.3 cannot tell whether a packet carries FEC; decoding with
@@ -61,6 +62,6 @@ public final class OpusAudioDecoder: @unchecked Sendable {
             return opus_decode_float(decoder, nil, 0, output.baseAddress!, Int32(samples), 0)
         }
         if decoded < 0 { throw MediaError("Opus: \(String(cString: opus_strerror(decoded)))") }
-        return buffer[0..<(Int(decoded) * Self.channels)]
+        return buffer[0..<(Int(decoded) * channels)]
     }
 }

@@ -25,13 +25,16 @@ final class AudioTrackState: TrackIntakeOwner {
     /// Losses up to this many samples are concealed; longer ones are silence.
     static let maximumConcealment = 5_760
 
-    init(track: DumpTrack, codec: RTPCodec) throws {
+    let channels: Int
+
+    init(track: DumpTrack, codec: RTPCodec, channels: Int) throws {
+        self.channels = channels
         self.track = track
         intake = TrackIntake(codec: codec, clockRate: track.clockRate)
         switch codec {
-        case .pcmu: decoder = .g711(G711Decoder(law: .mu))
-        case .pcma: decoder = .g711(G711Decoder(law: .a))
-        default: decoder = .opus(try OpusAudioDecoder())
+        case .pcmu: decoder = .g711(G711Decoder(law: .mu, channels: channels))
+        case .pcma: decoder = .g711(G711Decoder(law: .a, channels: channels))
+        default: decoder = .opus(try OpusAudioDecoder(channels: channels))
         }
         summary = .init(id: track.id, participantID: track.participantID, kind: "audio", codec: track.codec)
     }
@@ -64,7 +67,7 @@ final class AudioTrackState: TrackIntakeOwner {
                 // millisecond timestamps), not a lost packet.
                 if missing >= 480 && missing <= Self.maximumConcealment, case let .opus(opus) = decoder {
                     samples += try opus.conceal(samples: Int(missing), next: frame.data)
-                    concealed = Int64(samples.count / AudioMixer.channels)
+                    concealed = Int64(samples.count / channels)
                     summary.concealedMilliseconds += Int(missing * 1000 / Self.sampleRate)
                 }
             }
@@ -76,7 +79,7 @@ final class AudioTrackState: TrackIntakeOwner {
                 decoder = .g711(g711)
             }
             summary.framesDecoded += 1
-            expectedTimestamp = frame.timestamp + Int64(decoded.count / AudioMixer.channels) * Int64(track.clockRate) / Self.sampleRate
+            expectedTimestamp = frame.timestamp + Int64(decoded.count / channels) * Int64(track.clockRate) / Self.sampleRate
             samples += decoded
         } catch {
             summary.decodeErrors += 1
@@ -89,30 +92,30 @@ final class AudioTrackState: TrackIntakeOwner {
         if let next = nextSample, segment == lastSegment, abs(startOfSamples - next) <= 4_800 {
             position = next
             let drift = startOfSamples - next
-            let count = samples.count / AudioMixer.channels
+            let count = samples.count / channels
             if abs(drift) > 96 && count >= 100 {  // more than 2 ms off: ease back, ≤ 1 % per packet
                 let change = Int(Swift.max(-Int64(count / 100), Swift.min(Int64(count / 100), drift)))
-                samples = Self.stretch(samples, to: count + change)
+                samples = Self.stretch(samples, channels: channels, to: count + change)
             }
         }
         lastSegment = segment
         mixer.add(samples[...], at: position)
-        nextSample = position + Int64(samples.count / AudioMixer.channels)
+        nextSample = position + Int64(samples.count / channels)
     }
 
-    /// Linear-interpolation resampling of interleaved stereo to `count` samples per channel.
-    static func stretch(_ samples: [Float], to count: Int) -> [Float] {
-        let source = samples.count / 2
+    /// Linear-interpolation resampling of interleaved audio to `count` samples per channel.
+    static func stretch(_ samples: [Float], channels: Int, to count: Int) -> [Float] {
+        let source = samples.count / channels
         guard source > 1, count > 1 else { return samples }
-        var output = [Float](repeating: 0, count: count * 2)
+        var output = [Float](repeating: 0, count: count * channels)
         let ratio = Double(source - 1) / Double(count - 1)
         for i in 0..<count {
             let position = Double(i) * ratio
             let index = Swift.min(Int(position), source - 2)
             let fraction = Float(position - Double(index))
-            for channel in 0..<2 {
-                let a = samples[index * 2 + channel], b = samples[(index + 1) * 2 + channel]
-                output[i * 2 + channel] = a + (b - a) * fraction
+            for channel in 0..<channels {
+                let a = samples[index * channels + channel], b = samples[(index + 1) * channels + channel]
+                output[i * channels + channel] = a + (b - a) * fraction
             }
         }
         return output

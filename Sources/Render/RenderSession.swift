@@ -18,7 +18,7 @@ public final class RenderSession {
     public let settings: RenderSettings
     private var layoutEngine: LayoutEngine
     private let compositor: Compositor
-    private var mixer = AudioMixer()
+    private var mixer: AudioMixer
     private var videoTracks: [UInt16: VideoTrackState] = [:]
     private var audioTracks: [UInt16: AudioTrackState] = [:]
     private var trackOrder: [UInt16] = []
@@ -42,6 +42,7 @@ public final class RenderSession {
     public init(settings: RenderSettings) throws {
         self.settings = settings
         layoutEngine = LayoutEngine(layout: settings.layout, width: settings.width, height: settings.height)
+        mixer = AudioMixer(channels: settings.audio.channels)
         compositor = try Compositor(width: settings.width, height: settings.height, background: layoutEngine.background)
     }
 
@@ -103,7 +104,7 @@ public final class RenderSession {
         if track.kind == .video, let videoCodec = VideoCodec(rawValue: track.codec.uppercased()) {
             videoTracks[track.id] = try VideoTrackState(track: track, codec: videoCodec)
         } else if track.kind == .audio {
-            audioTracks[track.id] = try AudioTrackState(track: track, codec: codec)
+            audioTracks[track.id] = try AudioTrackState(track: track, codec: codec, channels: settings.audio.channels)
         } else {
             throw RenderError("track \(track.id) of participant \(track.participantID): codec \(track.codec) is not a \(track.kind.rawValue) codec")
         }
@@ -229,7 +230,7 @@ public final class RenderSession {
         if mixer.position < firstSample { _ = mixer.take(until: firstSample) }
         let audio = mixer.take(until: firstSample + (index + 1) * 48_000 / Int64(settings.fps))
         summary.framesWritten += 1
-        summary.audioSamplesWritten += Int64(audio.count / AudioMixer.channels)
+        summary.audioSamplesWritten += Int64(audio.count / settings.audio.channels)
         return Tick(index: index, picture: canvas, audio: audio)
     }
 
@@ -237,6 +238,7 @@ public final class RenderSession {
     public func finalSummary() -> RenderSummary {
         var summary = self.summary
         summary.durationSeconds = Double(summary.framesWritten) / Double(settings.fps)
+        summary.audioChannels = settings.audio.channels
         summary.tilesScaled = compositor.tilesScaled
         summary.tilesReused = compositor.tilesReused
         summary.tracks = trackOrder.compactMap { videoTracks[$0]?.finalSummary ?? audioTracks[$0]?.finalSummary }

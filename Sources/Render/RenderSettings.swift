@@ -22,6 +22,9 @@ public struct RenderSettings: Sendable {
     /// Session seconds to start and stop at (nil: the whole session).
     public var from: Double?
     public var to: Double?
+    /// Choose mono or stereo output from the sources (`audio.channels` is
+    /// then set by the renderer): stereo only if some source is stereo.
+    public var detectAudioChannels = true
     public var video: VideoEncoderSettings
     public var audio: AudioEncoderSettings
 

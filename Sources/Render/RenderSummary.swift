@@ -34,6 +34,8 @@ public struct RenderSummary: Codable, Sendable {
     /// Output frames on which no tile got a new picture (sources slower than the output rate, gaps).
     public var framesRepeated = 0
     public var audioSamplesWritten: Int64 = 0
+    /// 1 when every source was mono, else 2 (or as asked).
+    public var audioChannels = 2
     public var tilesScaled = 0
     public var tilesReused = 0
     public var skippedSpans: [SkippedSpan] = []

@@ -13,6 +13,10 @@ public struct Renderer {
 
     public func render(dump path: String, to output: String) throws -> RenderSummary {
         let started = Date()
+        var settings = self.settings
+        if settings.detectAudioChannels {
+            settings.audio.channels = (try? AudioChannelProbe.channels(inDump: path)) ?? 2
+        }
         let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 1)
         let reader: DumpFileReader
         do { reader = try DumpFileReader(path: path, chunkSize: 1 << 20) } catch { throw RenderError("cannot read \(path): \(error)") }

@@ -43,6 +43,9 @@ struct Render: ParsableCommand {
     @Option(help: "Video encoder threads (0: as many as the encoder likes for this machine).")
     var encoderThreads = 0
 
+    @Option(help: "Audio channels: auto (stereo only if a source is stereo), 1 or 2.")
+    var audioChannels = "auto"
+
     @Option(help: "WebM video codec: vp8 or vp9.")
     var videoCodec = "vp8"
 
@@ -92,6 +95,13 @@ struct Render: ParsableCommand {
             settings.video.codec = codec
         }
         settings.audio.bitrate = try Self.bitrate(audioBitrate, option: "--audio-bitrate")
+        switch audioChannels {
+        case "auto": settings.detectAudioChannels = true
+        case "1", "2":
+            settings.detectAudioChannels = false
+            settings.audio.channels = Int(audioChannels)!
+        default: throw CLIError("--audio-channels \(audioChannels): expected auto, 1 or 2")
+        }
 
         LibavLogging.set(verbose: verbose)
         var renderer = Renderer(settings: settings)
@@ -142,7 +152,7 @@ struct Render: ParsableCommand {
 extension RenderSummary {
     var text: String {
         var lines = [
-            "wrote \(output): \(String(format: "%.2f", durationSeconds)) s, \(framesWritten) frames (\(framesRepeated) repeated: no new picture from any source), \(audioSamplesWritten) audio samples",
+            "wrote \(output): \(String(format: "%.2f", durationSeconds)) s, \(framesWritten) frames (\(framesRepeated) repeated: no new picture from any source), \(audioSamplesWritten) audio samples (\(audioChannels == 1 ? "mono" : "stereo"))",
             String(format: "took %.2f s wall: %.1fx real time", wallSeconds, speed),
             "tiles scaled \(tilesScaled), unchanged and reused \(tilesReused)",
         ]

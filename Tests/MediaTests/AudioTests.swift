@@ -45,3 +45,16 @@ import Testing
         #expect(abs(Double(samples.last!) * 32768 - Double(expected)) < 1)
     }
 }
+
+extension AudioTests {
+    @Test func monoMixerAndDecoders() throws {
+        var mixer = AudioMixer(channels: 1)
+        mixer.add([0.25, 0.25], at: 0)
+        mixer.add([0.25], at: 1)
+        #expect(mixer.take(until: 3) == [0.25, 0.5, 0])
+        let opus = try OpusAudioDecoder(channels: 1)
+        #expect(try opus.conceal(samples: 480).count == 480)
+        var g711 = G711Decoder(law: .mu, channels: 1)
+        #expect(g711.decode([0xff, 0xff]).count == 12)
+    }
+}

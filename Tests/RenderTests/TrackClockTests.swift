@@ -52,7 +52,7 @@ import Testing
 
     @Test func stretchKeepsTheEnds() {
         let samples: [Float] = (0..<100).flatMap { [Float($0), -Float($0)] }
-        let stretched = AudioTrackState.stretch(samples, to: 101)
+        let stretched = AudioTrackState.stretch(samples, channels: 2, to: 101)
         #expect(stretched.count == 202)
         #expect(stretched.first == 0 && stretched[200] == 99 && stretched[201] == -99)
     }

@@ -8,6 +8,7 @@ enum MediaProbe {
         var codec_type: String
         var width: Int?
         var height: Int?
+        var channels: Int?
         var duration: String?
         var nb_read_frames: String?
         var avg_frame_rate: String?

@@ -60,3 +60,16 @@ import Testing
         #expect(avi.status != 0 && avi.err.contains(".mp4 or .webm"))
     }
 }
+
+extension RenderCommandTests {
+    @Test func stereoOutputCanBeAskedFor() throws {
+        let (dump, _) = try RenderInteropTests.importCapture("avsync.pcap", names: ["kim"])
+        let output = Fixtures.temporaryPath("stereo-\(UUID().uuidString).mp4")
+        let result = try Self.run(["render", dump, "-o", output, "--size", "320x240", "--audio-channels", "2"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.err.contains("(stereo)"))
+        #expect(try MediaProbe.probe(output).audio?.channels == 2)
+        let bad = try Self.run(["render", dump, "-o", output, "--audio-channels", "5"])
+        #expect(bad.status != 0 && bad.err.contains("--audio-channels 5"))
+    }
+}

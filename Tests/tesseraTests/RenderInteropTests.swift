@@ -81,6 +81,8 @@ import Testing
         #expect(video.codec_name == (container == "mp4" ? "h264" : "vp8"))
         #expect(audio.codec_name == (container == "mp4" ? "aac" : "opus"))
         #expect(video.width == 1280 && video.height == 720)
+        #expect(audio.channels == 1, "every source is mono Opus, so the mix is mono")
+        #expect(summary.audioChannels == 1)
         #expect(Int(video.nb_read_frames ?? "") == summary.framesWritten)
         #expect(abs(probe.duration - summary.durationSeconds) < 0.15, "file \(probe.duration) s, summary \(summary.durationSeconds) s")
         #expect(summary.durationSeconds > 2.9 && summary.durationSeconds < 3.6)
