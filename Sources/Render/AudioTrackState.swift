@@ -41,22 +41,35 @@ final class AudioTrackState: TrackIntakeOwner {
 
 
     /// Decodes every queued packet that starts before `time` into the mixer.
+    /// A packet is due when the place its first sample will go (contiguous
+    /// with the one before, or its clock time) is before `time`, so nothing
+    /// is ever added to a part of the mix already handed out.
     func mix(until time: Int64, into mixer: inout AudioMixer, timeOf: (Int64, Int) -> Int64) {
+        let end = time * Self.sampleRate / 1_000_000
         while let (frame, segment) = intake.first {
-            let start = timeOf(frame.timestamp, segment)
-            guard start < time else { break }
+            let target = (timeOf(frame.timestamp, segment) - lookaheadMicros) * Self.sampleRate / 1_000_000
+            guard position(for: target, segment: segment) < end else { break }
             intake.removeFirst()
-            place(frame, segment: segment, at: start, into: &mixer)
+            place(frame, segment: segment, at: target, into: &mixer)
         }
     }
 
-    /// Opus encoders look 6.5 ms ahead (RFC 6716 §4.5's 312-sample pre-skip
-    /// at 48 kHz): decoded audio comes out that much after its timestamp.
-    static let opusLookahead: Int64 = 312
+    /// Where audio for `target` goes: right after the previous packet unless
+    /// the clock says otherwise by more than 100 ms (a gap, a reset).
+    private func position(for target: Int64, segment: Int) -> Int64 {
+        if let next = nextSample, segment == lastSegment, abs(target - next) <= 4_800 { return next }
+        return target
+    }
 
-    private func place(_ frame: AssembledFrame, segment: Int, at start: Int64, into mixer: inout AudioMixer) {
-        var target = start * Self.sampleRate / 1_000_000
-        if case .opus = decoder { target -= Self.opusLookahead }
+    /// Opus encoders look 6.5 ms ahead (RFC 6716 §4.5's 312-sample pre-skip
+    /// at 48 kHz): decoded audio comes out that much after its timestamp, so
+    /// it is placed that much earlier.
+    private var lookaheadMicros: Int64 {
+        if case .opus = decoder { return 6_500 }
+        return 0
+    }
+
+    private func place(_ frame: AssembledFrame, segment: Int, at target: Int64, into mixer: inout AudioMixer) {
         let rtpToSamples = { (units: Int64) in units * Self.sampleRate / Int64(self.track.clockRate) }
         var samples: [Float] = []
         var concealed: Int64 = 0
@@ -85,17 +98,15 @@ final class AudioTrackState: TrackIntakeOwner {
             summary.decodeErrors += 1
             return
         }
-        // Where the samples go: contiguous with what came before, unless the
-        // timeline says otherwise by more than 100 ms (a gap, a reset).
         let startOfSamples = target - concealed
-        var position = startOfSamples
-        if let next = nextSample, segment == lastSegment, abs(startOfSamples - next) <= 4_800 {
-            position = next
-            let drift = startOfSamples - next
+        let position = position(for: startOfSamples, segment: segment)
+        if position == nextSample {
+            let drift = startOfSamples - position
             let count = samples.count / channels
             if abs(drift) > 96 && count >= 100 {  // more than 2 ms off: ease back, ≤ 1 % per packet
                 let change = Int(Swift.max(-Int64(count / 100), Swift.min(Int64(count / 100), drift)))
                 samples = Self.stretch(samples, channels: channels, to: count + change)
+                summary.timingCorrections += 1
             }
         }
         lastSegment = segment

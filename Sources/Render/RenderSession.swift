@@ -239,6 +239,7 @@ public final class RenderSession {
         var summary = self.summary
         summary.durationSeconds = Double(summary.framesWritten) / Double(settings.fps)
         summary.audioChannels = settings.audio.channels
+        summary.audioLateSamples = mixer.lateSamples
         summary.tilesScaled = compositor.tilesScaled
         summary.tilesReused = compositor.tilesReused
         summary.tracks = trackOrder.compactMap { videoTracks[$0]?.finalSummary ?? audioTracks[$0]?.finalSummary }

@@ -22,6 +22,8 @@ public struct RenderSummary: Codable, Sendable {
         public var resolutions: [String] = []
         /// Audio: milliseconds made up by loss concealment / FEC.
         public var concealedMilliseconds = 0
+        /// Audio: packets stretched or squeezed (≤ 1 %) to follow the track's clock.
+        public var timingCorrections = 0
         /// Timestamp jumps and resets that started a new timeline segment.
         public var timelineResets = 0
         /// Whether lip sync used RTCP sender reports (else arrival times).
@@ -36,6 +38,8 @@ public struct RenderSummary: Codable, Sendable {
     public var audioSamplesWritten: Int64 = 0
     /// 1 when every source was mono, else 2 (or as asked).
     public var audioChannels = 2
+    /// Audio samples that came after their part of the mix was written (lost).
+    public var audioLateSamples: Int64 = 0
     public var tilesScaled = 0
     public var tilesReused = 0
     public var skippedSpans: [SkippedSpan] = []

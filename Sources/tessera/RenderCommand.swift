@@ -168,8 +168,9 @@ extension RenderSummary {
                 if track.framesSkippedWithoutReference > 0 { line += ", skipped without reference \(track.framesSkippedWithoutReference)" }
                 if !track.resolutions.isEmpty { line += ", sizes " + track.resolutions.joined(separator: " ") }
                 line += track.syncedBySenderReports ? ", lip sync by RTCP SR" : ", placed by arrival"
-            } else if track.concealedMilliseconds > 0 {
-                line += ", concealed \(track.concealedMilliseconds) ms"
+            } else {
+                if track.concealedMilliseconds > 0 { line += ", concealed \(track.concealedMilliseconds) ms" }
+                if track.timingCorrections > 0 { line += ", \(track.timingCorrections) packets eased to the clock" }
             }
             if track.decodeErrors > 0 { line += ", decode errors \(track.decodeErrors)" }
             if track.timelineResets > 0 { line += ", timeline resets \(track.timelineResets)" }
