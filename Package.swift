@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "Dump", dependencies: ["RTP", "SDP"]),
         .target(name: "Media", dependencies: ["CFFmpeg", "COpus"]),
         .target(name: "Render", dependencies: ["RTP", "Dump", "Media"]),
+        .target(name: "WebRTC", dependencies: ["RTP", "SDP", "COpenSSL", "CSRTP"]),
         .executableTarget(
             name: "tessera",
             dependencies: [
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "CInteropTests", dependencies: ["CFFmpeg", "COpus", "CSRTP", "COpenSSL"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Media", "Dump", "RTP"]),
+        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC"]),
         .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render"]),
     ],
     swiftLanguageModes: [.v6]

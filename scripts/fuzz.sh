@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 scratch=.build-fuzz
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target Dump >/dev/null
+swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target WebRTC >/dev/null
 objects="$scratch/debug"
 mkdir -p Fuzz/bin Fuzz/crashes
 
@@ -16,16 +17,18 @@ build() { # name entry modules...
   local name=$1 entry=$2; shift 2
   local objs=()
   for m in "$@"; do objs+=("$objects/$m.build/"*.o); done
-  swiftc -sanitize=fuzzer,address -parse-as-library -I "$objects/Modules" "$entry" "${objs[@]}" \
+  swiftc -sanitize=fuzzer,address -parse-as-library -I "$objects/Modules" -I Sources/COpenSSL -I Sources/CSRTP "$entry" "${objs[@]}" \
+    -lcrypto -lssl -lsrtp2 \
     -o "Fuzz/bin/$name" 2> >(grep -v "Cannot export local symbol" >&2)
 }
 
 build fuzz-rtp Fuzz/FuzzRTP.swift RTP
 build fuzz-sdp Fuzz/FuzzSDP.swift SDP
 build fuzz-dump Fuzz/FuzzDump.swift Dump RTP SDP
+build fuzz-stun Fuzz/FuzzSTUN.swift WebRTC RTP SDP
 
 status=0
-for target in fuzz-rtp fuzz-sdp fuzz-dump; do
+for target in fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun; do
   corpus="Fuzz/corpus-${target#fuzz-}"
   mkdir -p "$corpus"
   if [ -d "Fuzz/seeds/${target#fuzz-}" ]; then cp -n Fuzz/seeds/"${target#fuzz-}"/* "$corpus"/ 2>/dev/null || true; fi

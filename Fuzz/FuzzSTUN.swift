@@ -1,0 +1,20 @@
+import WebRTC
+
+/// libFuzzer entry: the STUN parser, the integrity check and the RFC 7983
+/// classifier must not trap on any datagram; what parses must serialize and
+/// parse again to the same message.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSTUN(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    _ = PacketKind(classifying: bytes[...])
+    _ = STUNMessage.verifyIntegrity(of: bytes[...], key: Array("password".utf8))
+    if let message = try? STUNMessage(parsing: bytes[...]) {
+        let again = message.serialize(integrityKey: Array("key".utf8))
+        guard let reparsed = try? STUNMessage(parsing: again[...]), reparsed.transactionID == message.transactionID else {
+            fatalError("a parsed STUN message did not survive serialization")
+        }
+        _ = message.username
+        _ = message.xorMappedAddress
+    }
+    return 0
+}
