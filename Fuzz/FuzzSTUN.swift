@@ -1,12 +1,15 @@
 import WebRTC
 
-/// libFuzzer entry: the STUN parser, the integrity check and the RFC 7983
-/// classifier must not trap on any datagram; what parses must serialize and
+/// libFuzzer entry: the STUN parser, the integrity check, the ICE agent and
+/// the RFC 7983 classifier must not trap on any datagram; what parses must serialize and
 /// parse again to the same message.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSTUN(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     _ = PacketKind(classifying: bytes[...])
+    var agent = ICEAgent(local: ICECredentials(ufrag: "a", password: "password"), tieBreaker: 1)
+    _ = agent.handle(bytes[...], from: STUNAddress(ip: [127, 0, 0, 1], port: 9), now: 0)
+    _ = agent.advance(to: 60_000_000)
     _ = STUNMessage.verifyIntegrity(of: bytes[...], key: Array("password".utf8))
     if let message = try? STUNMessage(parsing: bytes[...]) {
         let again = message.serialize(integrityKey: Array("key".utf8))
