@@ -1,0 +1,97 @@
+import RTP
+
+/// Decides which missing packets of one stream to ask for again with
+/// generic NACKs (RFC 4585 §6.2.1), sans-I/O: sequence numbers and the time
+/// come in, the packets to request come out.
+///
+/// A gap is asked for at once, then again every `retryInterval` (about a
+/// round trip) up to `maximumRequests` times, and given up after `maximumAge`
+/// (the frame assembler will have stopped waiting by then anyway).
+public struct NackGenerator: Sendable {
+    public struct Statistics: Equatable, Sendable {
+        /// Sequence numbers found missing, requested at least once, arrived
+        /// after a request, and given up on.
+        public var missing = 0
+        public var requested = 0
+        public var recovered = 0
+        public var givenUp = 0
+    }
+
+    private struct Gap {
+        var firstSeen: Int64
+        var lastRequest: Int64?
+        var requests = 0
+    }
+
+    public var retryIntervalMicros: Int64
+    public var maximumRequests: Int
+    public var maximumAgeMicros: Int64
+    /// More missing packets than this at once is a sender reset, not loss.
+    public var maximumGap = 500
+    public private(set) var statistics = Statistics()
+    private var unwrapper = SequenceUnwrapper()
+    private var highest: Int64?
+    private var gaps: [Int64: Gap] = [:]
+
+    public init(retryIntervalMicros: Int64 = 100_000, maximumRequests: Int = 4, maximumAgeMicros: Int64 = 1_000_000) {
+        self.retryIntervalMicros = retryIntervalMicros
+        self.maximumRequests = maximumRequests
+        self.maximumAgeMicros = maximumAgeMicros
+    }
+
+    /// Notes a packet (original or retransmission) that arrived at `now`.
+    public mutating func received(_ sequenceNumber: UInt16, now: Int64) {
+        let sequence = unwrapper.unwrap(sequenceNumber)
+        guard let last = highest else {
+            highest = sequence
+            return
+        }
+        if sequence > last {
+            let missingCount = sequence - last - 1
+            if missingCount > Int64(maximumGap) {
+                statistics.givenUp += gaps.count
+                gaps.removeAll()  // a jump: the sender restarted
+            } else if missingCount > 0 {
+                for missing in (last + 1)..<sequence { gaps[missing] = Gap(firstSeen: now) }
+                statistics.missing += Int(missingCount)
+            }
+            highest = sequence
+        } else if let gap = gaps.removeValue(forKey: sequence), gap.requests > 0 {
+            statistics.recovered += 1
+        }
+    }
+
+    /// The sequence numbers to request now, in order (each at most once per
+    /// retry interval).
+    public mutating func due(now: Int64) -> [UInt16] {
+        var due: [UInt16] = []
+        for (sequence, gap) in gaps.sorted(by: { $0.key < $1.key }) {
+            if now - gap.firstSeen > maximumAgeMicros || gap.requests >= maximumRequests && now - (gap.lastRequest ?? now) >= retryIntervalMicros {
+                gaps[sequence] = nil
+                statistics.givenUp += 1
+                continue
+            }
+            guard gap.requests < maximumRequests, gap.lastRequest.map({ now - $0 >= retryIntervalMicros }) ?? true else { continue }
+            gaps[sequence]!.lastRequest = now
+            gaps[sequence]!.requests += 1
+            if gap.requests == 0 { statistics.requested += 1 }
+            due.append(UInt16(truncatingIfNeeded: sequence))
+        }
+        return due
+    }
+
+    /// Packs sequence numbers into NACK items: a packet id and a bitmask of
+    /// the following 16 (RFC 4585 §6.2.1).
+    public static func items(for sequences: [UInt16]) -> [RTCPNack.Item] {
+        var items: [RTCPNack.Item] = []
+        for sequence in sequences {
+            if var last = items.last, case let offset = sequence &- last.packetID, offset >= 1 && offset <= 16 {
+                last.bitmask |= 1 << (offset - 1)
+                items[items.count - 1] = last
+            } else {
+                items.append(RTCPNack.Item(packetID: sequence, bitmask: 0))
+            }
+        }
+        return items
+    }
+}
