@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "CInteropTests", dependencies: ["CFFmpeg", "COpus", "CSRTP", "COpenSSL"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Media", "Dump", "RTP"]),
-        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC"]),
+        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "SDP", "RTP"]),
         .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,9 +16,11 @@ extension SessionDescription {
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             var line = Substring(rawLine)
-            if line.last == "\r" { line = line.dropLast() }
+            while line.last == "\r" { line = line.dropLast() }  // stray CRs before the line end are not content
             if line.isEmpty { continue }
             func fail(_ reason: String) -> SDPError { SDPError(line: lineNumber, text: String(line.prefix(200)), reason: reason) }
+            // RFC 8866 §9: no CR or NUL inside a line (they would not survive being written out again).
+            if line.utf8.contains(where: { $0 == 0x0D || $0 == 0 }) { throw fail("CR or NUL inside a line") }
             let utf8 = Array(line.utf8)
             guard utf8.count >= 2, utf8[1] == UInt8(ascii: "="), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(utf8[0]) else {
                 throw fail("expected <letter>=<value>")

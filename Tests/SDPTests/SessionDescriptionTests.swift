@@ -79,3 +79,23 @@ import Testing
         }
     }
 }
+
+/// Writing SDP out: what parses writes back as text that parses to the same.
+@Suite struct SessionDescriptionTextTests {
+    @Test(arguments: [
+        "v=0\no=- 1 2 IN IP4 127.0.0.1\ns=-\nt=0 0\na=group:BUNDLE 0\nm=audio 9 UDP/TLS/RTP/SAVPF 111\nc=IN IP4 0.0.0.0\na=mid:0\na=rtpmap:111 opus/48000/2\na=rtcp-mux\n",
+        "v=0\no=IO~\r\r\r",  // stray CRs (found by the fuzzer)
+        "v=0\r\no=- 0 0 IN IP6 ::1\r\ns=x\r\nc=IN IP6 ::1\r\nb=AS:100\r\nt=0 0\r\nm=video 5000/2 RTP/AVP 96\r\nb=TIAS:1\r\na=sendonly\r\n",
+    ])
+    func roundTrips(text: String) throws {
+        let parsed = try SessionDescription.parse(text)
+        let written = parsed.text
+        #expect(written.hasPrefix("v=0\r\n") && written.hasSuffix("\r\n"))
+        #expect(try SessionDescription.parse(written) == parsed)
+    }
+
+    @Test func controlCharactersInsideALineAreRefused() {
+        #expect(throws: SDPError.self) { try SessionDescription.parse("v=0\nm=video 5010 RTP/AVP 0\rX 1\n") }
+        #expect(throws: SDPError.self) { try SessionDescription.parse("v=0\ns=a\u{0}b\n") }
+    }
+}
