@@ -124,7 +124,7 @@ public struct FrameAssembler: Sendable {
             if lateHeld.count >= Self.lateRunRestart { restartBehind(now: now) }
             return
         }
-        lateHeld.removeAll(keepingCapacity: true)
+        if !lateHeld.isEmpty { lateHeld.removeAll(keepingCapacity: true) }
         if sequence - next > Int64(mask) {
             // Past the ring: give up on everything held, and on a huge jump start afresh.
             forceBefore = highestSequence + 1

@@ -30,7 +30,7 @@ final class AudioTrackState: TrackIntakeOwner {
     init(track: DumpTrack, codec: RTPCodec, channels: Int) throws {
         self.channels = channels
         self.track = track
-        intake = TrackIntake(codec: codec, clockRate: track.clockRate)
+        intake = TrackIntake(track: track, codec: codec)
         switch codec {
         case .pcmu: decoder = .g711(G711Decoder(law: .mu, channels: channels))
         case .pcma: decoder = .g711(G711Decoder(law: .a, channels: channels))

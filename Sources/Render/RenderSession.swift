@@ -68,7 +68,6 @@ public final class RenderSession {
             if origin == nil { origin = time }
             lastMedia = Swift.max(lastMedia, time)
             if let video = videoTracks[trackID] {
-                guard video.track.retransmissionPayloadTypes[packet.payloadType] == nil else { return }
                 notePresence(video.track.participantID, at: time)
                 video.push(packet, arrival: time)
             } else if let audio = audioTracks[trackID] {
@@ -76,12 +75,8 @@ public final class RenderSession {
                 audio.push(packet, arrival: time)
             }
         case let .rtcp(trackID, bytes):
-            guard let packets = try? RTCPPacket.parseCompound(bytes) else { return }
-            for case let .senderReport(report) in packets {
-                let ntp = Int64(report.ntpTime.seconds) * 1_000_000 + Int64((UInt64(report.ntpTime.fraction) * 1_000_000) >> 32)
-                videoTracks[trackID]?.intake.clock.observeSenderReport(ntpMicros: ntp, rtpTimestamp: report.rtpTimestamp, arrival: time)
-                audioTracks[trackID]?.intake.clock.observeSenderReport(ntpMicros: ntp, rtpTimestamp: report.rtpTimestamp, arrival: time)
-            }
+            videoTracks[trackID]?.intake.observeRTCP(bytes, arrival: time)
+            audioTracks[trackID]?.intake.observeRTCP(bytes, arrival: time)
         case let .event(event):
             guard let id = event.participantID else { return }
             switch event.kind {
@@ -92,7 +87,6 @@ public final class RenderSession {
         case .session, .unknown:
             break
         }
-        for track in videoTracks.values { track.advance(to: time) }
     }
 
     private func addTrack(_ track: DumpTrack, at time: Int64) throws {
@@ -178,6 +172,13 @@ public final class RenderSession {
         guard let origin else { return [] }
         let horizon = finished ? endMicros : Swift.min(endMicros, newest - origin - settings.latencyMicros)
         var ticks: [Tick] = []
+        guard tickTime(nextTick) < horizon else { return ticks }
+        // Let gaps time out up to the newest record: once per batch of due
+        // ticks, not per record.
+        if !finished {
+            for track in videoTracks.values { track.advance(to: newest) }
+            for track in audioTracks.values { track.advance(to: newest) }
+        }
         while tickTime(nextTick) < horizon {
             ticks.append(try render(nextTick))
             nextTick += 1

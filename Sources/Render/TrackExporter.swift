@@ -41,7 +41,7 @@ public struct TrackExporter {
                     guard let codec = RTPCodec(encodingName: track.codec), [.vp8, .vp9, .h264, .opus].contains(codec) else {
                         throw RenderError("track \(track.id) of \(track.participantID): codec \(track.codec) cannot be written without transcoding (VP8, VP9, H264 and opus can)")
                     }
-                    intakes[track.id] = TrackIntake(codec: codec, clockRate: track.clockRate)
+                    intakes[track.id] = TrackIntake(track: track, codec: codec)
                     writers[track.id] = try TrackFileWriter(track: track, codec: codec, directory: directory)
                     order.append(track.id)
                     if track.kind == .audio, audioOf[track.participantID] == nil { audioOf[track.participantID] = track.id }
@@ -86,18 +86,14 @@ public struct TrackExporter {
             switch timed.record {
             case let .track(track):
                 if intakes[track.id] == nil, let codec = RTPCodec(encodingName: track.codec) {
-                    intakes[track.id] = TrackIntake(codec: codec, clockRate: track.clockRate)
+                    intakes[track.id] = TrackIntake(track: track, codec: codec)
                 }
             case let .rtp(id, bytes):
                 guard let packet = try? RTPPacket(parsing: bytes), intakes[id] != nil else { continue }
                 intakes[id]!.push(packet, arrival: timed.time)
                 while intakes[id]!.first != nil { intakes[id]!.removeFirst() }
             case let .rtcp(id, bytes):
-                guard let packets = try? RTCPPacket.parseCompound(bytes) else { continue }
-                for case let .senderReport(report) in packets {
-                    let ntp = Int64(report.ntpTime.seconds) * 1_000_000 + Int64((UInt64(report.ntpTime.fraction) * 1_000_000) >> 32)
-                    intakes[id]?.clock.observeSenderReport(ntpMicros: ntp, rtpTimestamp: report.rtpTimestamp, arrival: timed.time)
-                }
+                intakes[id]?.observeRTCP(bytes, arrival: timed.time)
             default:
                 continue
             }

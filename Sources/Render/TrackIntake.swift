@@ -1,8 +1,11 @@
+import Dump
 import RTP
 
 /// The receiving half every track has: packets go through the frame
 /// assembler, each frame is placed on the track's clock, and frames wait in
-/// order (still compressed) until the output clock reaches them.
+/// order (still compressed) until the output clock reaches them. RTX
+/// packets (RFC 4588) stay out of the assembler, and the track's sender
+/// reports go to its clock, for every user of a track alike.
 struct TrackIntake {
     var assembler: FrameAssembler
     var clock: TrackClock
@@ -11,16 +14,28 @@ struct TrackIntake {
     private(set) var packets = 0
     private(set) var framesAssembled = 0
     private(set) var droppedByReason: [String: Int] = [:]
+    private let retransmissionPayloadTypes: [UInt8: UInt8]
 
-    init(codec: RTPCodec, clockRate: Int) {
+    init(track: DumpTrack, codec: RTPCodec) {
         assembler = FrameAssembler(codec: codec)
-        clock = TrackClock(clockRate: clockRate)
+        clock = TrackClock(clockRate: track.clockRate)
+        retransmissionPayloadTypes = track.retransmissionPayloadTypes
     }
 
     mutating func push(_ packet: RTPPacket, arrival: Int64) {
+        guard retransmissionPayloadTypes[packet.payloadType] == nil else { return }
         packets += 1
         assembler.push(packet, arrivalMicros: arrival)
         collect()
+    }
+
+    /// Takes the track's RTCP: sender reports place its clock against the
+    /// sender's wall clock (lip sync).
+    mutating func observeRTCP(_ bytes: ArraySlice<UInt8>, arrival: Int64) {
+        guard let packets = try? RTCPPacket.parseCompound(bytes) else { return }
+        for case let .senderReport(report) in packets {
+            clock.observeSenderReport(ntpMicros: report.ntpTime.microseconds, rtpTimestamp: report.rtpTimestamp, arrival: arrival)
+        }
     }
 
     mutating func advance(to now: Int64) {

@@ -23,7 +23,7 @@ final class VideoTrackState: TrackIntakeOwner {
 
     init(track: DumpTrack, codec: VideoCodec) throws {
         self.track = track
-        intake = TrackIntake(codec: RTPCodec(encodingName: track.codec)!, clockRate: track.clockRate)
+        intake = TrackIntake(track: track, codec: RTPCodec(encodingName: track.codec)!)
         decoder = try VideoDecoder(codec: codec)
         summary = .init(id: track.id, participantID: track.participantID, kind: "video", codec: track.codec)
         parameterSets = codec == .h264 ? Self.parameterSets(from: track.formatParameters) : []
