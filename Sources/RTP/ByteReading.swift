@@ -5,35 +5,35 @@
 /// a trap. Offsets are relative to the view's `startIndex`.
 extension ArraySlice where Element == UInt8 {
     @inline(__always)
-    func u8(_ offset: Int) -> UInt8 { self[startIndex + offset] }
+    package func u8(_ offset: Int) -> UInt8 { self[startIndex + offset] }
 
     @inline(__always)
-    func u16(_ offset: Int) -> UInt16 {
+    package func u16(_ offset: Int) -> UInt16 {
         let i = startIndex + offset
         return UInt16(self[i]) << 8 | UInt16(self[i + 1])
     }
 
     @inline(__always)
-    func u24(_ offset: Int) -> UInt32 {
+    package func u24(_ offset: Int) -> UInt32 {
         let i = startIndex + offset
         return UInt32(self[i]) << 16 | UInt32(self[i + 1]) << 8 | UInt32(self[i + 2])
     }
 
     @inline(__always)
-    func u32(_ offset: Int) -> UInt32 {
+    package func u32(_ offset: Int) -> UInt32 {
         let i = startIndex + offset
         return UInt32(self[i]) << 24 | UInt32(self[i + 1]) << 16 | UInt32(self[i + 2]) << 8 | UInt32(self[i + 3])
     }
 
     /// The sub-view `[offset, offset + length)` relative to `startIndex`.
     @inline(__always)
-    func view(_ offset: Int, _ length: Int) -> ArraySlice<UInt8> {
+    package func view(_ offset: Int, _ length: Int) -> ArraySlice<UInt8> {
         self[(startIndex + offset)..<(startIndex + offset + length)]
     }
 
     /// The sub-view from `offset` to the end.
     @inline(__always)
-    func view(from offset: Int) -> ArraySlice<UInt8> {
+    package func view(from offset: Int) -> ArraySlice<UInt8> {
         self[(startIndex + offset)...]
     }
 }

@@ -48,14 +48,14 @@ public final class DTLSTransport: @unchecked Sendable {
         self.remoteFingerprint = remoteFingerprint
         self.mtu = mtu
         guard let context = SSL_CTX_new(DTLS_method()) else { throw .openSSL("SSL_CTX_new: \(DTLSError.lastOpenSSLError())") }
+        // Before SSL_new, which copies the context's verify settings.
+        tessera_ctx_verify_peer_any(context)
         guard SSL_CTX_use_certificate(context, certificate.certificate) == 1, SSL_CTX_use_PrivateKey(context, certificate.key) == 1,
               tessera_ctx_use_srtp(context, "SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80") == 0,
               let ssl = SSL_new(context) else {
             SSL_CTX_free(context)
             throw .openSSL("setting up DTLS: \(DTLSError.lastOpenSSLError())")
         }
-        tessera_ctx_verify_peer_any(context)
-        SSL_set_verify(ssl, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT) { _, _ in 1 }
         let incoming = BIO_new(BIO_s_mem())!, outgoing = BIO_new(BIO_s_mem())!
         // A memory BIO that runs dry says "retry", not "end of file".
         BIO_ctrl(incoming, BIO_C_SET_BUF_MEM_EOF_RETURN, -1, nil)

@@ -1,3 +1,5 @@
+import RTP
+
 extension STUNMessage {
     /// Reads a STUN message (RFC 8489 §5, §14). Unknown attributes are kept;
     /// anything after MESSAGE-INTEGRITY other than FINGERPRINT, and anything
@@ -7,11 +9,9 @@ extension STUNMessage {
     public init(parsing bytes: ArraySlice<UInt8>) throws(STUNError) {
         let base = bytes.startIndex
         guard bytes.count >= Self.headerLength else { throw .tooShort(bytes.count) }
-        func u16(_ at: Int) -> UInt16 { UInt16(bytes[base + at]) << 8 | UInt16(bytes[base + at + 1]) }
-        func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) << 16 | UInt32(u16(at + 2)) }
-        let type = u16(0)
-        guard type & 0xC000 == 0, u32(4) == Self.magicCookie else { throw .notSTUN }
-        let length = Int(u16(2))
+        let type = bytes.u16(0)
+        guard type & 0xC000 == 0, bytes.u32(4) == Self.magicCookie else { throw .notSTUN }
+        let length = Int(bytes.u16(2))
         guard length % 4 == 0, Self.headerLength + length == bytes.count else {
             throw .badLength(declared: length, available: bytes.count - Self.headerLength)
         }
@@ -25,8 +25,8 @@ extension STUNMessage {
         var sawIntegrity = false, sawFingerprint = false
         while offset < bytes.count {
             guard offset + 4 <= bytes.count else { throw .truncatedAttribute(type: 0) }
-            let attributeType = u16(offset)
-            let attributeLength = Int(u16(offset + 2))
+            let attributeType = bytes.u16(offset)
+            let attributeLength = Int(bytes.u16(offset + 2))
             let valueStart = offset + 4
             guard valueStart + attributeLength <= bytes.count else { throw .truncatedAttribute(type: attributeType) }
             if sawFingerprint { throw .attributeAfterFingerprint(type: attributeType) }
@@ -54,8 +54,8 @@ extension STUNMessage {
         guard bytes.count >= headerLength else { return false }
         var offset = headerLength
         while offset + 4 <= bytes.count {
-            let type = UInt16(bytes[base + offset]) << 8 | UInt16(bytes[base + offset + 1])
-            let length = Int(UInt16(bytes[base + offset + 2]) << 8 | UInt16(bytes[base + offset + 3]))
+            let type = bytes.u16(offset)
+            let length = Int(bytes.u16(offset + 2))
             if type == STUNAttribute.Kind.messageIntegrity {
                 guard length == 20, offset + 24 <= bytes.count else { return false }
                 var covered = Array(bytes[base..<(base + offset)])
@@ -78,9 +78,6 @@ extension STUNMessage {
 extension STUNAttribute {
     init(type: UInt16, value: ArraySlice<UInt8>, transactionID: [UInt8]) throws(STUNError) {
         let base = value.startIndex
-        func u32(_ at: Int) -> UInt32 {
-            UInt32(value[base + at]) << 24 | UInt32(value[base + at + 1]) << 16 | UInt32(value[base + at + 2]) << 8 | UInt32(value[base + at + 3])
-        }
         func text() throws(STUNError) -> String {
             guard value.count <= 763, let string = String(validating: value, as: UTF8.self) else {
                 throw .malformedAttribute(type: type, "not UTF-8 text of at most 763 bytes")
@@ -116,20 +113,20 @@ extension STUNAttribute {
             self = .errorCode(code: code, reason: reason)
         case Kind.priority:
             guard value.count == 4 else { throw .malformedAttribute(type: type, "not 4 bytes") }
-            self = .priority(u32(0))
+            self = .priority(value.u32(0))
         case Kind.useCandidate:
             guard value.isEmpty else { throw .malformedAttribute(type: type, "not empty") }
             self = .useCandidate
         case Kind.iceControlled, Kind.iceControlling:
             guard value.count == 8 else { throw .malformedAttribute(type: type, "not 8 bytes") }
-            let tieBreaker = UInt64(u32(0)) << 32 | UInt64(u32(4))
+            let tieBreaker = UInt64(value.u32(0)) << 32 | UInt64(value.u32(4))
             self = type == Kind.iceControlled ? .iceControlled(tieBreaker: tieBreaker) : .iceControlling(tieBreaker: tieBreaker)
         case Kind.messageIntegrity:
             guard value.count == 20 else { throw .malformedAttribute(type: type, "not 20 bytes") }
             self = .messageIntegrity(Array(value))
         case Kind.fingerprint:
             guard value.count == 4 else { throw .malformedAttribute(type: type, "not 4 bytes") }
-            self = .fingerprint(u32(0))
+            self = .fingerprint(value.u32(0))
         default:
             self = .other(type: type, value: Array(value))
         }
