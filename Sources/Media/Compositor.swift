@@ -38,6 +38,7 @@ public final class Compositor: @unchecked Sendable {
     private var scalers: [Rect: PictureScaler] = [:]
     private var drawn: [Rect: DrawnTile] = [:]
     private var lastCells: [Rect] = []
+    private var cellsOverlap = false
     /// Tiles drawn and tiles left untouched, for the summary and benchmark.
     public private(set) var tilesScaled = 0
     public private(set) var tilesReused = 0
@@ -58,14 +59,14 @@ public final class Compositor: @unchecked Sendable {
     public func compose(_ tiles: [CompositorTile]) throws -> VideoFrame {
         try takeWritableCanvas()
         let cells = tiles.map(\.cell)
-        let overlapping = Self.overlap(cells)
-        if cells != lastCells || overlapping {
-            if cells != lastCells {
-                canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: canvas.height), with: background)
-                scalers = scalers.filter { cells.contains($0.key) }
-            }
+        if cells != lastCells {
+            canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: canvas.height), with: background)
+            scalers = scalers.filter { cells.contains($0.key) }
+            cellsOverlap = Self.overlap(cells)  // only when the layout changes
             drawn = [:]
             lastCells = cells
+        } else if cellsOverlap {
+            drawn = [:]  // a redrawn lower tile may cover a higher one: redraw all
         }
         for tile in tiles {
             try draw(tile)
