@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TESSERA_FIXTURES:-$PWD/.fixtures}"
-stamp="$out/.complete-v10"
+stamp="$out/.complete-v11"
 if [ -f "$stamp" ] && [ "${FORCE:-0}" != 1 ]; then echo "fixtures up to date in $out"; exit 0; fi
 rm -rf "$out"; mkdir -p "$out"
 duration=3
@@ -133,8 +133,9 @@ editcap -F pcapng "$out/four.pcap" "$out/four.pcapng"
 python3 scripts/drop-packets.py "$out/four.pcap" "$out/four-loss5.pcap" "$out/four-loss5.json" 20
 # bob's H.264 without its first second (so the first packets seen are not a keyframe).
 python3 scripts/drop-window.py "$out/four.pcap" "$out/four-nokey.pcap" 5010 0 0.5
-# carol's VP8 pauses from 0.8 s until just before her keyframe at 2 s.
-python3 scripts/drop-window.py "$out/four.pcap" "$out/four-gap.pcap" 5020 0.8 1.95
+# carol's VP8 pauses from 0.5 s until just before her keyframe at 2 s (black
+# mode shows black from about 1.5 s, a second after her last picture).
+python3 scripts/drop-window.py "$out/four.pcap" "$out/four-gap.pcap" 5020 0.5 1.95
 
 for f in four four-sll ipv6 reflow resize avsync; do grep -h "dropped by kernel" "$out/$f.pcap.log"; done
 touch "$stamp"
