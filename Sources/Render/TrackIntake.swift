@@ -4,7 +4,7 @@ import RTP
 /// The receiving half every track has: packets go through the frame
 /// assembler, each frame is placed on the track's clock, and frames wait in
 /// order (still compressed) until the output clock reaches them. RTX
-/// packets (RFC 4588) stay out of the assembler, and the track's sender
+/// packets (RFC 4588) go in as the originals they carry, and the track's sender
 /// reports go to its clock, for every user of a track alike.
 struct TrackIntake {
     var assembler: FrameAssembler
@@ -14,16 +14,28 @@ struct TrackIntake {
     private(set) var packets = 0
     private(set) var framesAssembled = 0
     private(set) var droppedByReason: [String: Int] = [:]
+    private(set) var retransmissionsUsed = 0
     private let retransmissionPayloadTypes: [UInt8: UInt8]
+    private var lastSSRC: UInt32?
 
     init(track: DumpTrack, codec: RTPCodec) {
         assembler = FrameAssembler(codec: codec)
         clock = TrackClock(clockRate: track.clockRate)
         retransmissionPayloadTypes = track.retransmissionPayloadTypes
+        lastSSRC = track.ssrc
     }
 
     mutating func push(_ packet: RTPPacket, arrival: Int64) {
-        guard retransmissionPayloadTypes[packet.payloadType] == nil else { return }
+        if let originalType = retransmissionPayloadTypes[packet.payloadType] {
+            // An RTX retransmission (RFC 4588): the original packet goes in.
+            guard let ssrc = lastSSRC, let original = packet.unwrappingRetransmission(payloadType: originalType, ssrc: ssrc),
+                  let repaired = try? RTPPacket(parsing: original) else { return }
+            retransmissionsUsed += 1
+            assembler.push(repaired, arrivalMicros: arrival)
+            collect()
+            return
+        }
+        lastSSRC = packet.ssrc
         packets += 1
         assembler.push(packet, arrivalMicros: arrival)
         collect()

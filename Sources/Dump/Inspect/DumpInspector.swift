@@ -109,15 +109,19 @@ public struct DumpInspector {
     /// a second reference to every track's buffers) while `state` is mutated,
     /// which makes each packet copy the assembler's ring.
     private static func rtp(_ state: inout TrackState, bytes: ArraySlice<UInt8>, time: Int64, gapThresholdMicros: Int64) {
-        guard let packet = try? RTPPacket(parsing: bytes) else {
+        guard var packet = try? RTPPacket(parsing: bytes) else {
             state.report.malformedPackets += 1
             return
         }
         state.report.packets += 1
         state.report.bytes += packet.payload.count
-        if state.track.retransmissionPayloadTypes[packet.payloadType] != nil {
+        if let originalType = state.track.retransmissionPayloadTypes[packet.payloadType] {
+            // An RTX retransmission (RFC 4588) fills the original stream's gap.
             state.report.retransmissions += 1
-            return
+            guard let ssrc = state.currentSSRC ?? state.track.ssrc,
+                  let original = packet.unwrappingRetransmission(payloadType: originalType, ssrc: ssrc),
+                  let repaired = try? RTPPacket(parsing: original) else { return }
+            packet = repaired
         }
         if packet.isPaddingOnly { state.report.paddingPackets += 1 }
         if state.report.firstArrivalSeconds == nil { state.report.firstArrivalSeconds = Double(time) / 1e6 }

@@ -47,6 +47,11 @@ public struct ICEAgent: Sendable {
     public let tieBreaker: UInt64
     public private(set) var selected: STUNAddress?
     public private(set) var statistics = Statistics()
+    /// Addresses that sent an authenticated check: DTLS may come from them
+    /// before one is nominated.
+    public private(set) var validated: Set<STUNAddress> = []
+    /// The most recent of `validated`.
+    public private(set) var lastValidated: STUNAddress?
     private var lastConsent: Int64 = 0
 
     public init(local: ICECredentials, remote: ICECredentials? = nil, role: Role = .controlled, tieBreaker: UInt64) {
@@ -58,6 +63,8 @@ public struct ICEAgent: Sendable {
 
     /// Whether media from `address` is to be accepted: only from the selected pair.
     public func accepts(from address: STUNAddress) -> Bool { address == selected }
+
+    public func isValidated(_ address: STUNAddress) -> Bool { validated.contains(address) }
 
     /// Takes one STUN datagram that arrived from `address`.
     public mutating func handle(_ datagram: ArraySlice<UInt8>, from address: STUNAddress, now: Int64) -> [Event] {
@@ -87,6 +94,8 @@ public struct ICEAgent: Sendable {
         }
         var events: [Event] = [.send(response(to: message, mappedAddress: address), to: address)]
         statistics.requestsAnswered += 1
+        if validated.count < 64 { validated.insert(address) }
+        lastValidated = address
         if role == .controlled, message.hasUseCandidate, selected != address {
             selected = address
             lastConsent = now
