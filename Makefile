@@ -5,7 +5,7 @@ FUZZ_SECONDS ?= 20
 .PHONY: run test deps fixtures build release fuzz bench clean
 
 run: deps release
-	.build/release/tessera --help
+	.build/release/tessera serve --data-dir ./data
 
 test: deps fixtures
 	$(SWIFT) build --build-tests

@@ -11,6 +11,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,12 +29,26 @@ let package = Package(
         .target(name: "Dump", dependencies: ["RTP", "SDP"]),
         .target(name: "Media", dependencies: ["CFFmpeg", "COpus"]),
         .target(name: "Render", dependencies: ["RTP", "Dump", "Media"]),
-        .target(name: "WebRTC", dependencies: ["RTP", "SDP", "COpenSSL", "CSRTP"]),
+        .target(name: "WebRTC", dependencies: [
+            "RTP", "SDP", "COpenSSL", "CSRTP",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Rooms", dependencies: [
+            "WebRTC", "Dump", "SDP", "RTP",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "Server", dependencies: [
+            "Rooms", "WebRTC", "SDP",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(
             name: "tessera",
             dependencies: [
-                "RTP", "SDP", "Dump", "Media", "Render",
+                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "Rooms", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
 
         .testTarget(name: "RTPTests", dependencies: ["RTP"]),
@@ -40,6 +58,7 @@ let package = Package(
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Media", "Dump", "RTP"]),
         .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "SDP", "RTP"]),
+        .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,6 +8,7 @@ packages=(
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
   libopus-dev libsrtp2-dev libssl-dev
   ffmpeg tcpdump wireshark-common
+  python3-venv chromium
 )
 
 missing=()
@@ -25,3 +26,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6 toolchain first" >&2; exit 1; }
+
+# The independent WebRTC peer for interop tests: aiortc from PyPI, in the
+# project's own venv (versions pinned so CI meets the peer the tests were written against).
+venv="$(cd "$(dirname "$0")/.." && pwd)/.venv"
+if ! "$venv/bin/python" -c "import aiortc" 2>/dev/null; then
+  echo "making $venv with aiortc"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check aiortc==1.16.0 aioice==0.13.0 av==18.1.0
+fi

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TESSERA_FIXTURES:-$PWD/.fixtures}"
-stamp="$out/.complete-v11"
+stamp="$out/.complete-v12"
 if [ -f "$stamp" ] && [ "${FORCE:-0}" != 1 ]; then echo "fixtures up to date in $out"; exit 0; fi
 rm -rf "$out"; mkdir -p "$out"
 duration=3
@@ -136,6 +136,17 @@ python3 scripts/drop-window.py "$out/four.pcap" "$out/four-nokey.pcap" 5010 0 0.
 # carol's VP8 pauses from 0.5 s until just before her keyframe at 2 s (black
 # mode shows black from about 1.5 s, a second after her last picture).
 python3 scripts/drop-window.py "$out/four.pcap" "$out/four-gap.pcap" 5020 0.5 1.95
+
+# Files for WebRTC publishers (aiortc's MediaPlayer): a red picture with a
+# 440 Hz tone, a green one with 880 Hz (re-encoded by aiortc), and a VP8 +
+# Opus file at about 1.5 Mbit/s sent as is (--no-decode) by the benchmark.
+ffmpeg -v error -y -f lavfi -i "color=c=red:s=320x240:r=30" -f lavfi -i "sine=f=440:sample_rate=48000" -t 5 \
+  -c:v libx264 -pix_fmt yuv420p -c:a aac "$out/publish-red.mp4"
+ffmpeg -v error -y -f lavfi -i "color=c=green:s=320x240:r=30" -f lavfi -i "sine=f=880:sample_rate=48000" -t 5 \
+  -c:v libx264 -pix_fmt yuv420p -c:a aac "$out/publish-green.mp4"
+ffmpeg -v error -y -f lavfi -i "testsrc2=s=640x480:r=30" -f lavfi -i "sine=f=660:sample_rate=48000" -t 10 \
+  -c:v libvpx -b:v 1400k -minrate 1400k -maxrate 1400k -deadline realtime -cpu-used 8 -g 60 -threads 2 \
+  -c:a libopus -b:a 64k "$out/publish-bench.webm"
 
 for f in four four-sll ipv6 reflow resize avsync; do grep -h "dropped by kernel" "$out/$f.pcap.log"; done
 touch "$stamp"

@@ -59,17 +59,7 @@ public final class DumpWriter {
     /// Writes the buffer out and (unless disabled) fsyncs the file.
     public func flush() throws {
         guard descriptor >= 0 else { throw DumpError.io("\(path) is closed") }
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw DumpError.io("cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
+        try DumpFile.writeAll(buffer, to: descriptor, path: path)
         bytesWritten += Int64(buffer.count)
         buffer.removeAll(keepingCapacity: true)
         if synchronizes && fsync(descriptor) != 0 {

@@ -2,12 +2,12 @@ import Foundation
 import ArgumentParser
 
 @main
-struct Tessera: ParsableCommand {
+struct Tessera: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tessera",
         abstract: "Records WebRTC calls into RTP dumps and composites them into one file.",
         version: "0.1.0",
-        subcommands: [Import.self, Inspect.self, Render.self])
+        subcommands: [Import.self, Inspect.self, Render.self, Serve.self])
 }
 
 /// Writes to standard error, where progress and diagnostics go so that

@@ -174,3 +174,34 @@ func parseAll(_ bytes: [UInt8]) throws -> (records: [TimedDumpRecord], skipped: 
         #expect(skipped == 0)
     }
 }
+
+/// The live writer flushes on its own thread: records show up within the
+/// flush interval without the caller ever writing, and close writes the rest.
+@Suite struct LiveDumpWriterTests {
+    @Test func flushesOnItsOwnAndClosesCleanly() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString).rtpd").path
+        defer { unlink(path) }
+        let writer = try LiveDumpWriter(path: path, header: DumpHeader(anchorWallClockMicros: 0), flushIntervalMicros: 50_000,
+                                        synchronizes: false)
+        let tailer = try DumpFileReader(path: path, follow: true)
+        func drain() throws -> [Int64] {
+            var times: [Int64] = []
+            while let item = try tailer.next() { if case let .record(record) = item { times.append(record.time) } }
+            return times
+        }
+        let packet = RTPPacketFields(payload: [1, 2, 3]).serialize()
+        for time in [Int64(0), 10, 20] { try writer.append(.rtp(track: 1, bytes: packet[...]), time: time) }
+        var seen: [Int64] = []
+        let deadline = Date().addingTimeInterval(5)
+        while seen.count < 3 && Date() < deadline {
+            usleep(20_000)
+            seen += try drain()
+        }
+        #expect(seen == [0, 10, 20], "the writer's thread flushed without being asked")
+        try writer.append(.rtp(track: 1, bytes: packet[...]), time: 30)
+        try writer.close()
+        #expect(try drain() == [30])
+        #expect(writer.statistics.recordsWritten == 4 && writer.statistics.recordsDropped == 0)
+        #expect(throws: DumpError.self) { try writer.append(.rtp(track: 1, bytes: packet[...]), time: 40) }
+    }
+}

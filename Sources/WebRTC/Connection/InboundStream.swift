@@ -26,6 +26,10 @@ struct InboundStream {
     mutating func received(_ packet: RTPPacket, now: Int64) {
         statistics.received(sequence: packet.sequenceNumber, timestamp: packet.timestamp, arrivalMicros: now)
         nack?.received(packet.sequenceNumber, now: now)
+        if wantsKeyframe, let info = try? assembler?.depacketizer.inspect(packet.payload), info.isKeyframe && info.isFrameStart {
+            // A keyframe is on its way: give it an interval to complete before asking.
+            lastKeyframeRequest = now
+        }
         assemble(packet, now: now)
     }
 

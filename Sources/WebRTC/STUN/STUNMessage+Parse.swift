@@ -132,3 +132,14 @@ extension STUNAttribute {
         }
     }
 }
+
+extension STUNMessage {
+    /// The receiver's ufrag in a Binding request's USERNAME ("receiver:sender",
+    /// RFC 8445 §7.2.2): which connection a check on a shared port is for.
+    /// Nil for anything else. Integrity is checked later, by the agent.
+    public static func localUfrag(inCheck datagram: ArraySlice<UInt8>) -> String? {
+        guard let message = try? STUNMessage(parsing: datagram), message.messageClass == .request,
+              let username = message.username, let colon = username.firstIndex(of: ":") else { return nil }
+        return String(username[..<colon])
+    }
+}

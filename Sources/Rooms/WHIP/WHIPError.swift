@@ -1,0 +1,26 @@
+/// Why a WHIP request was refused; the HTTP layer maps each case to its status.
+public enum WHIPError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// 400: the offer or fragment cannot be read; the reason names the line.
+    case malformed(String)
+    /// 406: nothing in the offer can be recorded.
+    case unsupported(String)
+    /// 401: a bearer token is required and was missing or wrong.
+    case unauthorized
+    /// 404: no such session (ended, or never existed).
+    case unknownSession
+    /// 422: a fragment that does not belong to the session (ICE restart is not supported).
+    case unprocessable(String)
+    /// 503: the server cannot take another publisher now.
+    case unavailable(String)
+
+    public var description: String {
+        switch self {
+        case let .malformed(reason): reason
+        case let .unsupported(reason): reason
+        case .unauthorized: "a valid bearer token is required"
+        case .unknownSession: "no such WHIP session"
+        case let .unprocessable(reason): reason
+        case let .unavailable(reason): reason
+        }
+    }
+}

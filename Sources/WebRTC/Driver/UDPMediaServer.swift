@@ -1,0 +1,223 @@
+import NIOCore
+import NIOPosix
+
+/// Where a connection's outputs go: the recorder of its room. Called on the
+/// media event loop, one output at a time, in order.
+public protocol ConnectionSink: AnyObject, Sendable {
+    func connection(_ ufrag: String, produced output: ReceiveConnection.Output, now: Int64)
+}
+
+/// The thin I/O driver under `ReceiveConnection`s: UDP sockets on SwiftNIO.
+///
+/// All peers may share one port, which is what operators want behind a
+/// firewall: a datagram is routed by the source address once ICE has seen
+/// it, and before that by the USERNAME of its STUN check (RFC 8445 §7.2.2:
+/// "our-ufrag:their-ufrag"). A port range binds one socket per port. One
+/// event loop runs every socket, every connection and a 10 ms timer, so the
+/// connections need no locks.
+///
+/// `@unchecked Sendable`: the tables are touched only on `eventLoop`;
+/// public methods hop onto it.
+public final class UDPMediaServer: @unchecked Sendable {
+    public struct Statistics: Equatable, Sendable {
+        public var datagrams = 0
+        public var unrouted = 0
+        public var connections = 0
+    }
+
+    private struct Entry {
+        let connection: ReceiveConnection
+        let sink: ConnectionSink
+        var addresses: Set<STUNAddress> = []
+        /// The socket the peer reached us on: replies and feedback leave from it.
+        var channel: Channel?
+    }
+
+    public let eventLoop: EventLoop
+    /// The bound ports (set once, before `start` returns).
+    public private(set) var ports: [Int]
+    private var channels: [Channel] = []
+    private var byUfrag: [String: Entry] = [:]
+    private var byAddress: [STUNAddress: String] = [:]
+    private var counters = Statistics()
+    private var timer: RepeatedTask?
+    private let start = NIODeadline.now()
+
+    private init(eventLoop: EventLoop, ports: [Int]) {
+        self.eventLoop = eventLoop
+        self.ports = ports
+    }
+
+    /// Binds `host` on each port (0 picks a free one) and starts the timer.
+    public static func start(host: String, ports: [Int], group: EventLoopGroup) async throws -> UDPMediaServer {
+        let loop = group.next()
+        var bound: [Channel] = []
+        var actualPorts: [Int] = []
+        let server = UDPMediaServer(eventLoop: loop, ports: ports)
+        for port in ports {
+            let channel = try await DatagramBootstrap(group: loop)
+                .channelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+                .channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: 8 << 20)
+                .channelOption(ChannelOptions.socketOption(.so_sndbuf), value: 4 << 20)
+                .channelOption(ChannelOptions.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 2048))
+                .channelInitializer { channel in
+                    channel.pipeline.addHandler(Inbound(server: server))
+                }
+                .bind(host: host, port: port).get()
+            bound.append(channel)
+            actualPorts.append(channel.localAddress?.port ?? port)
+        }
+        let (finalPorts, channels) = (actualPorts, bound)
+        try await loop.submit {
+            server.ports = finalPorts
+            server.channels = channels
+            server.timer = loop.scheduleRepeatedTask(initialDelay: .milliseconds(10), delay: .milliseconds(10)) { _ in server.tick() }
+        }.get()
+        return server
+    }
+
+    /// Microseconds on the driver's monotonic clock.
+    public var now: Int64 { (NIODeadline.now() - start).nanoseconds / 1000 }
+
+    /// Adds a connection made on the event loop (its C contexts must not
+    /// cross threads); datagrams for `ufrag` go to it from now on.
+    public func add(ufrag: String, sink: ConnectionSink, make: @escaping @Sendable () throws -> ReceiveConnection) -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            let connection = try make()
+            self.byUfrag[ufrag] = Entry(connection: connection, sink: sink)
+            self.counters.connections = self.byUfrag.count
+        }
+    }
+
+    /// Adds a connection from code already on the event loop.
+    public func addOnLoop(ufrag: String, sink: ConnectionSink, connection: ReceiveConnection) {
+        eventLoop.preconditionInEventLoop()
+        byUfrag[ufrag] = Entry(connection: connection, sink: sink)
+        counters.connections = byUfrag.count
+    }
+
+    /// Closes and forgets a connection; the sink hears `.closed` first.
+    public func remove(ufrag: String, reason: String) -> EventLoopFuture<Void> {
+        eventLoop.submit {
+            guard let entry = self.byUfrag[ufrag] else { return }
+            let now = self.now
+            for output in entry.connection.close(reason: reason) { entry.sink.connection(ufrag, produced: output, now: now) }
+            self.forget(ufrag)
+        }
+    }
+
+    /// Runs `body` with a connection on the event loop (statistics, tests).
+    public func inspect<T: Sendable>(ufrag: String, _ body: @escaping @Sendable (ReceiveConnection?) -> T) -> EventLoopFuture<T> {
+        eventLoop.submit { body(self.byUfrag[ufrag]?.connection) }
+    }
+
+    public var statistics: EventLoopFuture<Statistics> { eventLoop.submit { self.counters } }
+
+    public func stop() async {
+        try? await eventLoop.submit {
+            self.timer?.cancel()
+            for ufrag in Array(self.byUfrag.keys) {
+                let entry = self.byUfrag[ufrag]!
+                for output in entry.connection.close(reason: "server stopping") { entry.sink.connection(ufrag, produced: output, now: self.now) }
+            }
+            self.byUfrag.removeAll()
+            self.byAddress.removeAll()
+        }.get()
+        for channel in channels { try? await channel.close() }
+    }
+
+    // MARK: - On the event loop
+
+    fileprivate func received(_ bytes: [UInt8], from remote: SocketAddress, channel: Channel) {
+        counters.datagrams += 1
+        guard let address = STUNAddress(remote) else { return }
+        var ufrag = byAddress[address]
+        if ufrag == nil || PacketKind(classifying: bytes[...]) == .stun {
+            // A check names the connection; the address may be new (a second candidate).
+            if let named = STUNMessage.localUfrag(inCheck: bytes[...]), byUfrag[named] != nil { ufrag = named }
+        }
+        guard let ufrag, var entry = byUfrag[ufrag] else {
+            counters.unrouted += 1
+            return
+        }
+        let now = self.now
+        let outputs = entry.connection.handle(bytes, from: address, now: now)
+        if entry.connection.ice.isValidated(address) && !entry.addresses.contains(address) && entry.addresses.count < 16 {
+            entry.addresses.insert(address)
+            entry.channel = channel
+            byAddress[address] = ufrag
+            byUfrag[ufrag] = entry
+        }
+        deliver(outputs, of: ufrag, sink: entry.sink, channel: channel, now: now)
+    }
+
+    private func tick() {
+        let now = self.now
+        for (ufrag, entry) in byUfrag {
+            deliver(entry.connection.advance(to: now), of: ufrag, sink: entry.sink, channel: entry.channel ?? channels.first, now: now)
+        }
+    }
+
+    private func deliver(_ outputs: [ReceiveConnection.Output], of ufrag: String, sink: ConnectionSink, channel: Channel?, now: Int64) {
+        var closed = false
+        for output in outputs {
+            if case let .send(bytes, to) = output {
+                guard let channel, let destination = to.socketAddress else { continue }
+                var buffer = channel.allocator.buffer(capacity: bytes.count)
+                buffer.writeBytes(bytes)
+                channel.write(AddressedEnvelope(remoteAddress: destination, data: buffer), promise: nil)
+                continue
+            }
+            if case .closed = output { closed = true }
+            sink.connection(ufrag, produced: output, now: now)
+        }
+        channel?.flush()
+        if closed { forget(ufrag) }
+    }
+
+    private func forget(_ ufrag: String) {
+        guard let entry = byUfrag.removeValue(forKey: ufrag) else { return }
+        for address in entry.addresses { byAddress[address] = nil }
+        counters.connections = byUfrag.count
+    }
+
+    private final class Inbound: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = AddressedEnvelope<ByteBuffer>
+        let server: UDPMediaServer
+        init(server: UDPMediaServer) { self.server = server }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let envelope = unwrapInboundIn(data)
+            var buffer = envelope.data
+            guard let bytes = buffer.readBytes(length: buffer.readableBytes) else { return }
+            server.received(bytes, from: envelope.remoteAddress, channel: context.channel)
+        }
+    }
+}
+
+extension STUNAddress {
+    init?(_ address: SocketAddress) {
+        switch address {
+        case let .v4(v4):
+            let raw = v4.address.sin_addr.s_addr.bigEndian
+            self.init(ip: [UInt8(raw >> 24), UInt8((raw >> 16) & 0xff), UInt8((raw >> 8) & 0xff), UInt8(raw & 0xff)],
+                      port: UInt16(address.port ?? 0))
+        case let .v6(v6):
+            var storage = v6.address.sin6_addr
+            let bytes = withUnsafeBytes(of: &storage) { Array($0) }
+            self.init(ip: bytes, port: UInt16(address.port ?? 0))
+        default:
+            return nil
+        }
+    }
+
+    var socketAddress: SocketAddress? {
+        let host: String
+        if ip.count == 4 {
+            host = ip.map(String.init).joined(separator: ".")
+        } else {
+            host = stride(from: 0, to: 16, by: 2).map { String(UInt16(ip[$0]) << 8 | UInt16(ip[$0 + 1]), radix: 16) }.joined(separator: ":")
+        }
+        return try? SocketAddress(ipAddress: host, port: Int(port))
+    }
+}

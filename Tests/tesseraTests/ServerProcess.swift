@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// A `tessera serve` process for a test: its own data directory, free
+/// ports, stopped with SIGTERM (the graceful path users take).
+final class ServerProcess {
+    let process = Process()
+    let dataDirectory: String
+    private(set) var httpPort = 0
+    private(set) var mediaPort = 0
+    private let output = Pipe()
+    private var log = ""
+
+    static var projectRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var python: String { projectRoot.appendingPathComponent(".venv/bin/python").path }
+
+    init(extraArguments: [String] = []) throws {
+        dataDirectory = Fixtures.temporaryPath("serve-\(UUID().uuidString)")
+        process.executableURL = RenderCommandTests.executable
+        process.arguments = ["serve", "--http-port", "0", "--rtc-port", "0", "--public-ip", "127.0.0.1", "--data-dir", dataDirectory]
+            + extraArguments
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        // Wait (bounded) for the line that names the ports.
+        let deadline = Date().addingTimeInterval(20)
+        let handle = output.fileHandleForReading
+        while Date() < deadline {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            log += String(decoding: chunk, as: UTF8.self)
+            if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("tessera: listening on") }) {
+                let words = line.split(separator: " ")
+                httpPort = Int(words[3].split(separator: ":").last!.filter(\.isNumber)) ?? 0
+                mediaPort = Int(words[7].filter(\.isNumber)) ?? 0
+                break
+            }
+        }
+        guard httpPort > 0 else {
+            process.terminate()
+            throw ServerError.didNotStart(log)
+        }
+    }
+
+    enum ServerError: Error { case didNotStart(String) }
+
+    var base: String { "http://127.0.0.1:\(httpPort)" }
+
+    /// SIGTERM, then waits (bounded) for the exit; returns the whole log.
+    @discardableResult
+    func stop() -> (status: Int32, log: String) {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        log += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process.terminationStatus, log)
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+
+    /// Every dump the server wrote, for one room.
+    func dumps(room: String) -> [String] {
+        let directory = dataDirectory + "/rooms/" + room
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".rtpd") }.sorted().map { directory + "/" + $0 }
+    }
+
+    /// Runs a program to its end (bounded by `timeout` seconds) and returns its standard output.
+    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 90) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        timer.cancel()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// An HTTP request with curl: status, headers and body.
+    static func http(_ method: String, _ url: String, body: String? = nil, headers: [String] = []) throws -> (status: Int, headers: String, body: String) {
+        let headerFile = Fixtures.temporaryPath("curl-headers-\(UUID().uuidString)")
+        var arguments = ["-s", "-X", method, "-D", headerFile, "--max-time", "10", url]
+        for header in headers { arguments += ["-H", header] }
+        if let body { arguments += ["--data-binary", body] }
+        arguments += ["-w", "\n%{http_code}"]
+        let result = try run("/usr/bin/curl", arguments, timeout: 15)
+        let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false)
+        let status = Int(lines.last ?? "") ?? 0
+        let headerText = (try? String(contentsOfFile: headerFile, encoding: .utf8)) ?? ""
+        return (status, headerText, lines.dropLast().joined(separator: "\n"))
+    }
+}

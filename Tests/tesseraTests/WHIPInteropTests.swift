@@ -1,0 +1,155 @@
+import Dump
+import Foundation
+import Testing
+
+/// WHIP publishers nobody here wrote (aiortc, from PyPI in the project's
+/// venv) publish to a real `tessera serve` on loopback. The dump must hold
+/// every track without loss, and its render must show what was sent.
+@Suite(.serialized) struct WHIPInteropTests {
+    static let publisher = ServerProcess.projectRoot.appendingPathComponent("scripts/peers/whip_publish.py").path
+
+    struct Published: Decodable {
+        struct Sent: Decodable { var packets: Int; var bytes: Int }
+        var status: Int
+        var connected: Bool?
+        var sent: [String: Sent]?
+        var delete: Int?
+        var error: String?
+    }
+
+    static func publish(_ url: String, media: String, codec: String = "vp8", seconds: Double = 3, extra: [String] = []) throws -> Published {
+        let result = try ServerProcess.run(ServerProcess.python, [publisher, url, "--media", try Fixtures.path(media),
+                                                                  "--video-codec", codec, "--seconds", String(seconds)] + extra)
+        #expect(result.status == 0, "publisher failed: \(result.err)")
+        return try JSONDecoder().decode(Published.self, from: Data(result.out.utf8))
+    }
+
+    static func inspect(_ dump: String) throws -> InspectReport {
+        let result = try ServerProcess.run(RenderCommandTests.executable.path, ["inspect", dump, "--json"])
+        #expect(result.status == 0, "\(result.err)")
+        return try JSONDecoder().decode(InspectReport.self, from: Data(result.out.utf8))
+    }
+
+    /// Sends, checks the dump against what the sender counted, renders it and
+    /// checks the picture and the tone.
+    func publishesAndRecords(codec: String, media: String, color: String, tone: Double) throws {
+        let server = try ServerProcess()
+        let sent = try Self.publish(server.base + "/whip/interop", media: media, codec: codec)
+        let (status, log) = server.stop()
+        #expect(status == 0, "tessera serve exits cleanly on SIGTERM")
+        #expect(sent.status == 201 && sent.connected == true && sent.delete == 200, "\(sent) \(log)")
+        let dumps = server.dumps(room: "interop")
+        #expect(dumps.count == 1, "one dump for the room: \(dumps)")
+        guard let dump = dumps.first else { return }
+
+        let report = try Self.inspect(dump)
+        #expect(report.room == "interop" && report.source == "live")
+        let video = report.tracks.first { $0.kind == "video" }, audio = report.tracks.first { $0.kind == "audio" }
+        #expect(video?.codec.uppercased() == codec.uppercased() && audio?.codec == "opus")
+        for (track, kind) in [(video, "video"), (audio, "audio")] {
+            // Everything the sender counted before hanging up is in the dump, nothing is missing.
+            #expect((track?.packets ?? 0) >= sent.sent?[kind]?.packets ?? .max, "\(kind): dump \(track?.packets ?? 0), sent \(sent.sent?[kind]?.packets ?? 0)")
+            #expect(track?.lostPackets == 0 && track?.malformedPackets == 0, "\(kind)")
+        }
+        #expect((video?.keyframes ?? 0) >= 1 && (video?.frames ?? 0) >= 60)
+        #expect(report.participants.count == 1)
+
+        let output = Fixtures.temporaryPath("whip-\(codec)-\(UUID().uuidString).mp4")
+        let render = try ServerProcess.run(RenderCommandTests.executable.path, ["render", dump, "-o", output, "--size", "320x240"])
+        #expect(render.status == 0, "\(render.err)")
+        let probe = try MediaProbe.probe(output)
+        #expect(probe.video?.width == 320 && probe.audio != nil)
+        let picture = try MediaProbe.picture(output, at: 2, width: 320, height: 240)
+        let centre = picture.color(x: 160, y: 120)
+        #expect(FixtureColor.matches(centre, color, tolerance: 60), "centre is \(centre), expected \(color)")
+        let samples = try MediaProbe.audio(output)
+        let middle = samples[Swift.min(samples.count, 48_000)..<Swift.min(samples.count, 96_000)]
+        let power = MediaProbe.tonePower(middle, frequency: tone)
+        let floor = [tone * 1.37, tone * 2.71, 3_100].map { MediaProbe.tonePower(middle, frequency: $0) }.max()!
+        #expect(power > floor * 1_000, "\(tone) Hz stands out: \(power) vs \(floor)")
+    }
+
+    @Test func aiortcPublishesVP8AndOpus() throws {
+        try publishesAndRecords(codec: "vp8", media: "publish-red.mp4", color: "red", tone: 440)
+    }
+
+    @Test func aiortcPublishesH264AndOpus() throws {
+        try publishesAndRecords(codec: "h264", media: "publish-green.mp4", color: "green", tone: 880)
+    }
+
+    /// Two publishers in one room at once: one dump, two participants, two tiles.
+    @Test func twoPublishersShareTheRoomsDump() throws {
+        let server = try ServerProcess()
+        let url = server.base + "/whip/pair"
+        let results = try [("publish-red.mp4", "vp8"), ("publish-green.mp4", "h264")].map { media, codec in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ServerProcess.python)
+            process.arguments = [Self.publisher, url, "--media", try Fixtures.path(media), "--video-codec", codec, "--seconds", "3"]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return (process, out)
+        }.map { process, out in
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return try JSONDecoder().decode(Published.self, from: data)
+        }
+        server.stop()
+        #expect(results.allSatisfy { $0.connected == true })
+        let dumps = server.dumps(room: "pair")
+        #expect(dumps.count == 1)
+        guard let dump = dumps.first else { return }
+        let report = try Self.inspect(dump)
+        #expect(report.participants.count == 2 && report.tracks.count == 4)
+        #expect(report.tracks.allSatisfy { $0.lostPackets == 0 })
+
+        let output = Fixtures.temporaryPath("whip-pair-\(UUID().uuidString).mp4")
+        let render = try ServerProcess.run(RenderCommandTests.executable.path, ["render", dump, "-o", output, "--size", "640x240"])
+        #expect(render.status == 0, "\(render.err)")
+        let picture = try MediaProbe.picture(output, at: 2, width: 640, height: 240)
+        let tiles = [picture.color(x: 160, y: 120), picture.color(x: 480, y: 120)]
+        #expect(tiles.contains { FixtureColor.matches($0, "red", tolerance: 60) } && tiles.contains { FixtureColor.matches($0, "green", tolerance: 60) },
+                "tiles \(tiles)")
+    }
+
+    /// Requests WHIP must refuse, each with its status and a reason.
+    @Test func badRequestsAreRefusedWithAReason() throws {
+        let server = try ServerProcess(extraArguments: ["--whip-token", "s3cret"])
+        defer { server.stop() }
+        let url = server.base + "/whip/room1"
+        let auth = "Authorization: Bearer s3cret"
+        let sdp = "Content-Type: application/sdp"
+
+        let noToken = try ServerProcess.http("POST", url, body: "v=0\r\n", headers: [sdp])
+        #expect(noToken.status == 401 && noToken.headers.lowercased().contains("www-authenticate: bearer"))
+        let wrongToken = try ServerProcess.http("POST", url, body: "v=0\r\n", headers: [sdp, "Authorization: Bearer s3cres"])
+        #expect(wrongToken.status == 401)
+
+        let notSDP = try ServerProcess.http("POST", url, body: "{}", headers: [auth, "Content-Type: application/json"])
+        #expect(notSDP.status == 415)
+
+        let malformed = try ServerProcess.http("POST", url, body: "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video nine UDP/TLS/RTP/SAVPF 96\r\n",
+                                               headers: [auth, sdp])
+        #expect(malformed.status == 400 && malformed.body.contains("line 5"), "\(malformed.body)")
+
+        let g722 = """
+            v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n\
+            a=fingerprint:sha-256 AA:BB\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n\
+            m=audio 9 UDP/TLS/RTP/SAVPF 9\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendonly\r\na=rtpmap:9 G722/8000\r\n
+            """
+        let unsupported = try ServerProcess.http("POST", url, body: g722, headers: [auth, sdp])
+        #expect(unsupported.status == 406 && unsupported.body.contains("G722"), "\(unsupported.body)")
+
+        let badRoom = try ServerProcess.http("POST", server.base + "/whip/no%20spaces", body: g722, headers: [auth, sdp])
+        #expect(badRoom.status == 400)
+
+        let unknown = try ServerProcess.http("DELETE", url + "/nosuchsession", headers: [auth])
+        #expect(unknown.status == 404)
+        let unknownPatch = try ServerProcess.http("PATCH", url + "/nosuchsession", body: "a=candidate:1 1 udp 1 127.0.0.1 9 typ host\r\n",
+                                                  headers: [auth, "Content-Type: application/trickle-ice-sdpfrag"])
+        #expect(unknownPatch.status == 404)
+        // Nothing was recorded for any of them.
+        #expect(server.dumps(room: "room1").isEmpty)
+    }
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""A WHIP publisher built on aiortc, a WebRTC stack nobody at tessera wrote.
+
+Publishes a media file (or several copies of it, as several publishers) to
+a WHIP endpoint for a number of seconds, then ends each session with DELETE
+and prints one JSON line of what was sent.
+
+  whip_publish.py URL --media FILE [--video-codec vp8|h264] [--seconds 4]
+                  [--publishers N] [--no-decode] [--token T] [--relay PORT]
+
+--no-decode sends the file's packets as they are (VP8/H.264 + Opus in the
+file), which keeps the load generator cheap for benchmarks. --relay sends
+the offer's candidates through a UDP relay on that port (impairment tests):
+tessera's answer candidates are rewritten to the relay.
+"""
+import argparse
+import asyncio
+import json
+import sys
+import time
+import urllib.request
+
+import aioice.ice
+from aiortc import RTCConfiguration, RTCPeerConnection, RTCRtpSender, RTCSessionDescription
+from aiortc.contrib.media import MediaPlayer
+
+# aioice leaves loopback out of its host candidates; every test here runs on loopback.
+aioice.ice.get_host_addresses = lambda use_ipv4, use_ipv6: ["127.0.0.1"]
+
+
+def http(method, url, body=None, content_type=None, token=None):
+    request = urllib.request.Request(url, data=body.encode() if body else None, method=method)
+    if content_type:
+        request.add_header("Content-Type", content_type)
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def prefer(transceiver, kind, name):
+    codecs = [c for c in RTCRtpSender.getCapabilities(kind).codecs if c.mimeType.lower() in (f"{kind}/{name}", f"{kind}/rtx")]
+    transceiver.setCodecPreferences(codecs)
+
+
+async def publish(args, index):
+    pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+    player = MediaPlayer(args.media, decode=not args.no_decode, loop=args.loop)
+    if player.video:
+        prefer(pc.addTransceiver(player.video, direction="sendonly"), "video", args.video_codec)
+    if player.audio:
+        pc.addTransceiver(player.audio, direction="sendonly")
+    await pc.setLocalDescription(await pc.createOffer())
+    loop = asyncio.get_running_loop()
+    status, headers, answer = await loop.run_in_executor(
+        None, lambda: http("POST", args.url + (f"?name=aiortc-{index}" if args.publishers > 1 else ""),
+                           pc.localDescription.sdp, "application/sdp", args.token))
+    if status != 201:
+        await pc.close()
+        return {"status": status, "error": answer.strip()}
+    location = headers.get("Location") or headers.get("location")
+    if args.relay:
+        answer = "\n".join(rewrite_candidate(line, args.relay) for line in answer.split("\n"))
+    await pc.setRemoteDescription(RTCSessionDescription(sdp=answer, type="answer"))
+    started = time.monotonic()
+    while pc.connectionState != "connected" and time.monotonic() - started < 10:
+        await asyncio.sleep(0.05)
+    connected = pc.connectionState == "connected"
+    await asyncio.sleep(args.seconds)
+    sent = {}
+    for sender in pc.getSenders():
+        stats = await sender.getStats()
+        for report in stats.values():
+            if report.type == "outbound-rtp":
+                sent[report.kind] = {"packets": report.packetsSent, "bytes": report.bytesSent}
+    base = args.url.split("/whip/")[0]
+    delete_status, _, _ = await loop.run_in_executor(None, lambda: http("DELETE", base + location, token=args.token))
+    await pc.close()
+    return {"status": status, "connected": connected, "sent": sent, "location": location, "delete": delete_status}
+
+
+def rewrite_candidate(line, port):
+    if not line.startswith("a=candidate:"):
+        return line
+    parts = line.split(" ")
+    parts[4], parts[5] = "127.0.0.1", str(port)
+    return " ".join(parts)
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("--media", required=True)
+    parser.add_argument("--video-codec", default="vp8", choices=["vp8", "h264"])
+    parser.add_argument("--seconds", type=float, default=4)
+    parser.add_argument("--publishers", type=int, default=1)
+    parser.add_argument("--no-decode", action="store_true")
+    parser.add_argument("--loop", action="store_true")
+    parser.add_argument("--token")
+    parser.add_argument("--relay", type=int)
+    args = parser.parse_args()
+    results = await asyncio.gather(*(publish(args, i) for i in range(args.publishers)))
+    print(json.dumps(results if args.publishers > 1 else results[0]))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
