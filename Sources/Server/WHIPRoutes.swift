@@ -13,60 +13,82 @@ public enum WHIPRoutes {
 
     public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPEndpoint) {
         router.post("whip/:room") { request, context -> Response in
-            var request = request
-            let room = try context.parameters.require("room")
-            guard request.headers[.contentType]?.lowercased().hasPrefix("application/sdp") == true else {
-                return plain(.unsupportedMediaType, "WHIP offers are sent as Content-Type: application/sdp")
-            }
-            let body = try await request.collectBody(upTo: maximumBodyBytes)
-            let name = request.uri.queryParameters["name"].map(String.init)
-            do {
-                let answer = try await endpoint.publish(room: room, offer: String(buffer: body),
-                                                        authorization: request.headers[.authorization], name: name)
-                var headers = HTTPFields()
-                headers[.contentType] = "application/sdp"
-                headers[.location] = answer.location
-                headers[.eTag] = answer.etag
-                for link in answer.links { headers.append(HTTPField(name: HTTPField.Name("Link")!, value: link)) }
-                return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: answer.sdp)))
-            } catch let error as WHIPError {
-                return failure(error)
-            }
+            cors(try await offer(request, context, endpoint: endpoint))
         }
         router.patch("whip/:room/:session") { request, context -> Response in
-            var request = request
-            let room = try context.parameters.require("room"), session = try context.parameters.require("session")
-            guard request.headers[.contentType]?.lowercased().hasPrefix("application/trickle-ice-sdpfrag") == true else {
-                return plain(.unsupportedMediaType, "trickle ICE fragments are sent as Content-Type: application/trickle-ice-sdpfrag")
-            }
-            let body = try await request.collectBody(upTo: maximumBodyBytes)
-            do {
-                try await endpoint.trickle(room: room, session: session, fragment: String(buffer: body),
-                                           authorization: request.headers[.authorization])
-                return Response(status: .noContent)
-            } catch let error as WHIPError {
-                return failure(error)
-            }
+            cors(try await trickle(request, context, endpoint: endpoint))
         }
         router.delete("whip/:room/:session") { request, context -> Response in
-            let room = try context.parameters.require("room"), session = try context.parameters.require("session")
-            do {
-                try await endpoint.end(room: room, session: session, authorization: request.headers[.authorization])
-                return Response(status: .ok)
-            } catch let error as WHIPError {
-                return failure(error)
+            cors(try await end(request, context, endpoint: endpoint))
+        }
+        // RFC 9725 §4.4: browsers send OPTIONS first (CORS preflight); it also lists ICE servers.
+        for path in ["whip/:room", "whip/:room/:session"] {
+            router.on(RouterPath(path), method: .options) { _, _ -> Response in
+                var headers = HTTPFields()
+                headers[.allow] = "OPTIONS, POST, PATCH, DELETE"
+                headers[.accessControlAllowMethods] = "OPTIONS, POST, PATCH, DELETE"
+                headers[.accessControlAllowHeaders] = "Authorization, Content-Type, If-Match"
+                for server in endpoint.configuration.iceServers {
+                    headers.append(HTTPField(name: HTTPField.Name("Link")!, value: "<\(server)>; rel=\"ice-server\""))
+                }
+                return cors(Response(status: .noContent, headers: headers))
             }
         }
-        // RFC 9725 §4.4: OPTIONS may be sent by browsers (CORS preflight) and for ICE server discovery.
-        router.on("whip/:room", method: .options) { _, _ -> Response in
+    }
+
+    /// Publishers in browser pages on other origins must see the answer and its headers.
+    static func cors(_ response: Response) -> Response {
+        var response = response
+        response.headers[.accessControlAllowOrigin] = "*"
+        response.headers[.accessControlExposeHeaders] = "Location, ETag, Link"
+        return response
+    }
+
+    static func offer<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPEndpoint) async throws -> Response {
+        var request = request
+        let room = try context.parameters.require("room")
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/sdp") == true else {
+            return plain(.unsupportedMediaType, "WHIP offers are sent as Content-Type: application/sdp")
+        }
+        let body = try await request.collectBody(upTo: maximumBodyBytes)
+        let name = request.uri.queryParameters["name"].map(String.init)
+        do {
+            let answer = try await endpoint.publish(room: room, offer: String(buffer: body),
+                                                    authorization: request.headers[.authorization], name: name)
             var headers = HTTPFields()
-            headers[.allow] = "OPTIONS, POST"
-            headers[.accessControlAllowOrigin] = "*"
-            headers[.accessControlAllowMethods] = "OPTIONS, POST, PATCH, DELETE"
-            headers[.accessControlAllowHeaders] = "Authorization, Content-Type, If-Match"
-            headers[.accessControlExposeHeaders] = "Location, ETag, Link"
-            for server in endpoint.configuration.iceServers { headers.append(HTTPField(name: HTTPField.Name("Link")!, value: "<\(server)>; rel=\"ice-server\"")) }
-            return Response(status: .noContent, headers: headers)
+            headers[.contentType] = "application/sdp"
+            headers[.location] = answer.location
+            headers[.eTag] = answer.etag
+            for link in answer.links { headers.append(HTTPField(name: HTTPField.Name("Link")!, value: link)) }
+            return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: answer.sdp)))
+        } catch {
+            return failure(error)
+        }
+    }
+
+    static func trickle<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPEndpoint) async throws -> Response {
+        var request = request
+        let room = try context.parameters.require("room"), session = try context.parameters.require("session")
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/trickle-ice-sdpfrag") == true else {
+            return plain(.unsupportedMediaType, "trickle ICE fragments are sent as Content-Type: application/trickle-ice-sdpfrag")
+        }
+        let body = try await request.collectBody(upTo: maximumBodyBytes)
+        do {
+            try await endpoint.trickle(room: room, session: session, fragment: String(buffer: body),
+                                       authorization: request.headers[.authorization])
+            return Response(status: .noContent)
+        } catch {
+            return failure(error)
+        }
+    }
+
+    static func end<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPEndpoint) async throws -> Response {
+        let room = try context.parameters.require("room"), session = try context.parameters.require("session")
+        do {
+            try await endpoint.end(room: room, session: session, authorization: request.headers[.authorization])
+            return Response(status: .ok)
+        } catch {
+            return failure(error)
         }
     }
 

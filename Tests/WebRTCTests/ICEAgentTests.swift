@@ -61,6 +61,18 @@ import Testing
         #expect(agent.handle(Self.check(nominate: true, id: 3)[...], from: Self.peer, now: 2_000).count == 1)
     }
 
+    /// Chromium may nominate a second pair and move between them: both stay
+    /// accepted, media goes to the latest, and nothing else is let in.
+    @Test func aSecondNominationMovesTheSelectionAndKeepsTheFirstAccepted() {
+        var agent = Self.agent()
+        _ = agent.handle(Self.check(nominate: true)[...], from: Self.peer, now: 0)
+        let events = agent.handle(Self.check(nominate: true, id: 2)[...], from: Self.other, now: 1_000)
+        #expect(events.last == .selected(Self.other) && agent.selected == Self.other)
+        #expect(agent.accepts(from: Self.peer) && agent.accepts(from: Self.other))
+        #expect(!agent.accepts(from: STUNAddress(ip: [127, 0, 0, 1], port: 50_004)))
+        #expect(agent.handle(Self.check(nominate: true, id: 3)[...], from: Self.peer, now: 2_000).last == .selected(Self.peer))
+    }
+
     @Test func consentKeepsThePairAndItsAbsenceEndsIt() {
         var agent = Self.agent()
         _ = agent.handle(Self.check(nominate: true)[...], from: Self.peer, now: 0)

@@ -174,6 +174,28 @@ import Testing
         #expect(connection.nackStatistics.recovered == 1 && connection.nackStatistics.missing == 1)
     }
 
+    /// Chromium probes bandwidth with RTX padding before its first video
+    /// packet; the offer's FID group says whose RTX it is.
+    @Test func rtxAheadOfItsStreamOpensTheDeclaredTrack() throws {
+        var declared = DeclaredStreams()
+        declared.retransmission = [Self.videoSSRC: Self.rtxSSRC]
+        declared.ssrcs = [Self.videoSSRC, Self.rtxSSRC]
+        declared.trackName = "camera"
+        let (connection, publisher, _) = try Self.connected(declared: ["1": declared])
+        let probe = RTPPacketFields(payloadType: 97, sequenceNumber: 1, timestamp: 0, ssrc: Self.rtxSSRC, payload: [], paddingLength: 200)
+            .serialize()
+        let outputs = connection.handle(try publisher.srtp!.protectRTP(probe), from: Self.peer, now: 10_000)
+        guard case let .trackAdded(track)? = outputs.first, case let .rtp(index, bytes)? = outputs.last else {
+            Issue.record("a track, then the probe as received: \(outputs)")
+            return
+        }
+        #expect(track.ssrc == Self.videoSSRC && track.retransmissionSSRC == Self.rtxSSRC && track.codec.name == "VP8" && track.name == "camera")
+        #expect(index == track.index && bytes == probe)
+        let media = connection.handle(try publisher.srtp!.protectRTP(publisher.vp8(timestamp: 3000, key: true)), from: Self.peer, now: 20_000)
+        #expect(media.count == 1, "the stream's own packets join the same track: \(media)")
+        #expect(connection.statistics.rejected.isEmpty)
+    }
+
     @Test func refusesAPeerWhoseCertificateDoesNotMatchTheFingerprint() throws {
         let certificate = try DTLSCertificate()
         let publisher = try Publisher(serverFingerprint: certificate.fingerprint)
@@ -190,7 +212,7 @@ import Testing
             for datagram in toServer {
                 for output in connection.handle(datagram, from: Self.peer, now: 1000) {
                     if case let .send(d, _) = output { toClient.append(d) }
-                    if case let .closed(reason) = output { closed = reason }
+                    if case let .closed(reason, _) = output { closed = reason }
                 }
             }
             toServer = toClient.flatMap { publisher.dtls.handle($0) }.compactMap { if case let .send(d) = $0 { d } else { nil } }

@@ -37,6 +37,7 @@ import Testing
     a=setup:actpass
     a=mid:1
     a=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid
+    a=extmap:5 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01
     a=sendonly
     a=rtcp-mux
     a=rtcp-rsize
@@ -44,6 +45,7 @@ import Testing
     a=rtcp-fb:96 nack
     a=rtcp-fb:96 nack pli
     a=rtcp-fb:96 goog-remb
+    a=rtcp-fb:96 transport-cc
     a=rtpmap:97 rtx/90000
     a=fmtp:97 apt=96
     a=rtpmap:102 H264/90000
@@ -78,6 +80,9 @@ import Testing
         #expect(video.hasAttribute("recvonly") && video.attribute("setup") == "passive" && video.hasAttribute("rtcp-rsize"))
         #expect(video.attribute("ice-ufrag") == "tess" && video.attribute("fingerprint") == "sha-256 AA:BB")
         #expect(video.retransmissionPayloadTypes == [97: 96, 105: 104])
+        // No transport-wide congestion control (tessera sends REMB, not TWCC feedback).
+        #expect(video.attributes(named: "rtcp-fb").filter { $0.hasPrefix("96 ") } == ["96 nack", "96 nack pli", "96 goog-remb"])
+        #expect(!answer.text.contains("transport-wide-cc") && !answer.text.contains("transport-cc"))
         #expect(video.attributes(named: "rtcp-fb").contains("96 nack pli"))
         #expect(video.attributes(named: "candidate") == Self.parameters.candidates && video.hasAttribute("end-of-candidates"))
         #expect(answer.text.hasSuffix("\r\n") && !answer.text.contains("\n\n"))

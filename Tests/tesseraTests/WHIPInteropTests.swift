@@ -24,6 +24,18 @@ import Testing
         return try JSONDecoder().decode(Published.self, from: Data(result.out.utf8))
     }
 
+    /// Headless Chromium (Debian's package) with its fake camera and
+    /// microphone playing the fixtures: a blue picture and a 660 Hz tone.
+    static func publishFromChromium(_ url: String, codec: String) throws -> Published {
+        let script = ServerProcess.projectRoot.appendingPathComponent("scripts/peers/chromium_publish.py").path
+        let result = try ServerProcess.run(ServerProcess.python, [
+            script, url, "--video", try Fixtures.path("publish-blue.y4m"), "--audio", try Fixtures.path("publish-660.wav"),
+            "--seconds", "3", "--codec", codec.uppercased(),
+        ])
+        #expect(result.status == 0, "chromium driver failed: \(result.err)")
+        return try JSONDecoder().decode(Published.self, from: Data(result.out.utf8))
+    }
+
     static func inspect(_ dump: String) throws -> InspectReport {
         let result = try ServerProcess.run(RenderCommandTests.executable.path, ["inspect", dump, "--json"])
         #expect(result.status == 0, "\(result.err)")
@@ -32,9 +44,10 @@ import Testing
 
     /// Sends, checks the dump against what the sender counted, renders it and
     /// checks the picture and the tone.
-    func publishesAndRecords(codec: String, media: String, color: String, tone: Double) throws {
+    func publishesAndRecords(codec: String, media: String, color: String, tone: Double, browser: Bool = false) throws {
         let server = try ServerProcess()
-        let sent = try Self.publish(server.base + "/whip/interop", media: media, codec: codec)
+        let sent = browser ? try Self.publishFromChromium(server.base + "/whip/interop", codec: codec)
+            : try Self.publish(server.base + "/whip/interop", media: media, codec: codec)
         let (status, log) = server.stop()
         #expect(status == 0, "tessera serve exits cleanly on SIGTERM")
         #expect(sent.status == 201 && sent.connected == true && sent.delete == 200, "\(sent) \(log)")
@@ -75,6 +88,14 @@ import Testing
 
     @Test func aiortcPublishesH264AndOpus() throws {
         try publishesAndRecords(codec: "h264", media: "publish-green.mp4", color: "green", tone: 880)
+    }
+
+    @Test func chromiumPublishesCameraAndMicrophoneInVP8() throws {
+        try publishesAndRecords(codec: "vp8", media: "", color: "blue", tone: 660, browser: true)
+    }
+
+    @Test func chromiumPublishesCameraAndMicrophoneInH264() throws {
+        try publishesAndRecords(codec: "h264", media: "", color: "blue", tone: 660, browser: true)
     }
 
     /// Two publishers in one room at once: one dump, two participants, two tiles.

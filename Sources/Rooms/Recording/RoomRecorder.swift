@@ -80,10 +80,13 @@ public final class RoomRecorder: ConnectionSink, @unchecked Sendable {
             guard let id = publisher.trackIDs[index] else { return }
             write(.event(DumpEvent(kind: .trackEnded, participantID: publisher.participantID, trackID: id, detail: "RTCP BYE")), now: now)
         case let .connected(address):
+            guard !publisher.connected else { return }  // a move to another nominated pair
             publisher.connected = true
             publishers[ufrag] = publisher
             logger.info("publisher connected", metadata: ["participant": .string(publisher.participantID), "address": .string("\(address)")])
-        case let .closed(reason):
+        case let .closed(reason, summary):
+            logger.info("publisher connection ended", metadata: [
+                "participant": .string(publisher.participantID), "summary": .string(summary.description)])
             leave(ufrag: ufrag, reason: reason, now: now)
         case .send:
             return

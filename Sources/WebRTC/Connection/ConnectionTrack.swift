@@ -31,3 +31,19 @@ public struct ConnectionStatistics: Equatable, Sendable {
 
     mutating func reject(_ reason: String) { rejected[reason, default: 0] += 1 }
 }
+
+/// A connection's counters when it ends, for the log and the job's record.
+public struct ConnectionSummary: Equatable, Sendable, CustomStringConvertible {
+    public var statistics: ConnectionStatistics
+    public var nack: NackGenerator.Statistics
+    public var keyframes: Int
+    public var tracks: Int
+
+    public var description: String {
+        let rejected = statistics.rejected.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "\(tracks) tracks, \(statistics.rtpPackets) RTP / \(statistics.rtcpPackets) RTCP packets, "
+            + "missing \(nack.missing), NACKed \(nack.requested), recovered \(nack.recovered), given up \(nack.givenUp), "
+            + "\(statistics.retransmissionsReceived) retransmissions, \(statistics.pictureLossIndicationsSent) PLIs, \(keyframes) keyframes"
+            + (rejected.isEmpty ? "" : ", rejected: " + rejected)
+    }
+}

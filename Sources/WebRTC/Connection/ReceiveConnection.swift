@@ -59,8 +59,9 @@ public final class ReceiveConnection {
         case trackEnded(Int)
         /// ICE and DTLS are up: media can flow.
         case connected(STUNAddress)
-        /// The connection is over (DTLS failed, consent lost, peer closed).
-        case closed(reason: String)
+        /// The connection is over (DTLS failed, consent lost, peer closed),
+        /// with its final counters.
+        case closed(reason: String, summary: ConnectionSummary)
     }
 
     public let configuration: Configuration
@@ -69,6 +70,10 @@ public final class ReceiveConnection {
     public private(set) var isConnected = false
     public private(set) var isClosed = false
     public private(set) var tracks: [ConnectionTrack] = []
+
+    public var summary: ConnectionSummary {
+        ConnectionSummary(statistics: statistics, nack: nackStatistics, keyframes: keyframesReceived, tracks: tracks.count)
+    }
 
     /// Keyframes assembled on all video tracks.
     public var keyframesReceived: Int { streams.values.reduce(0) { $0 + $1.keyframes } }
@@ -169,7 +174,7 @@ public final class ReceiveConnection {
     public func close(reason: String) -> [Output] {
         guard !isClosed else { return [] }
         isClosed = true
-        return [.closed(reason: reason)]
+        return [.closed(reason: reason, summary: summary)]
     }
 
     // MARK: - ICE and DTLS
@@ -188,7 +193,7 @@ public final class ReceiveConnection {
             }
         case .consentLost:
             isClosed = true
-            outputs.append(.closed(reason: "ICE consent lost: the peer stopped answering for 30 s"))
+            outputs.append(.closed(reason: "ICE consent lost: the peer stopped answering for 30 s", summary: summary))
         }
     }
 
@@ -205,7 +210,7 @@ public final class ReceiveConnection {
                 outbound = try SRTPSession(profile: keys.profile, key: keys.localKey, salt: keys.localSalt, direction: .outbound)
             } catch {
                 isClosed = true
-                outputs.append(.closed(reason: error.description))
+                outputs.append(.closed(reason: error.description, summary: summary))
                 return
             }
             isConnected = true
@@ -213,7 +218,7 @@ public final class ReceiveConnection {
             if let selected = ice.selected ?? ice.lastValidated { outputs.append(.connected(selected)) }
         case let .failed(error):
             isClosed = true
-            outputs.append(.closed(reason: error.description))
+            outputs.append(.closed(reason: error.description, summary: summary))
         }
     }
 
@@ -275,6 +280,12 @@ public final class ReceiveConnection {
         let isRetransmission = declaredMedia != nil || media.codecs.contains { $0.retransmissionPayloadType == packet.payloadType }
         if isRetransmission {
             let mediaSSRC = declaredMedia ?? streams.values.first { $0.track.mid == mid && $0.track.retransmissionSSRC == nil }?.track.ssrc
+            if let declaredMedia, streams[declaredMedia] == nil,
+               let codec = media.codecs.first(where: { $0.retransmissionPayloadType == packet.payloadType }) {
+                // RTX (a bandwidth probe, say) ahead of its stream's first packet: the
+                // offer's FID group names the stream and the RTX payload type its codec.
+                addTrack(mid: mid, media: media, codec: codec, ssrc: declaredMedia, declared: declared, into: &outputs)
+            }
             guard let mediaSSRC, var stream = streams[mediaSSRC] else {
                 rejectInto("rtx before its stream")
                 return false
@@ -292,18 +303,23 @@ public final class ReceiveConnection {
             rejectInto("rtp with a payload type not negotiated")
             return false
         }
+        addTrack(mid: mid, media: media, codec: codec, ssrc: packet.ssrc, declared: declared, into: &outputs)
+        return true
+    }
+
+    private func addTrack(mid: String, media: NegotiatedMedia, codec: NegotiatedMedia.Codec, ssrc: UInt32, declared: DeclaredStreams,
+                          into outputs: inout [Output]) {
         let track = ConnectionTrack(
-            index: tracks.count, mid: mid, kind: media.kind, codec: codec, ssrc: packet.ssrc,
-            retransmissionSSRC: declared.retransmission[packet.ssrc], name: declared.trackName ?? mid,
+            index: tracks.count, mid: mid, kind: media.kind, codec: codec, ssrc: ssrc,
+            retransmissionSSRC: declared.retransmission[ssrc], name: declared.trackName ?? mid,
             retransmissionPayloadTypes: Dictionary(media.codecs.compactMap { codec in
                 codec.retransmissionPayloadType.map { ($0, codec.payloadType) }
             }, uniquingKeysWith: { first, _ in first }),
             headerExtensions: media.headerExtensions)
-        if let rtx = track.retransmissionSSRC { retransmissionStreams[rtx] = packet.ssrc }
+        if let rtx = track.retransmissionSSRC { retransmissionStreams[rtx] = ssrc }
         tracks.append(track)
-        streams[packet.ssrc] = InboundStream(track: track, acceptsNack: media.kind == "video")
+        streams[ssrc] = InboundStream(track: track, acceptsNack: media.kind == "video")
         outputs.append(.trackAdded(track))
-        return true
     }
 
     private func receivedRTCP(_ bytes: [UInt8], now: Int64, into outputs: inout [Output]) {

@@ -45,7 +45,12 @@ public struct ICEAgent: Sendable {
     public var remote: ICECredentials?
     public private(set) var role: Role
     public let tieBreaker: UInt64
+    /// Where media goes: the most recently nominated pair.
     public private(set) var selected: STUNAddress?
+    /// Every pair the controlling peer nominated. A browser may nominate
+    /// more than one and move between them (RFC 8445 §8.1.1 lets the
+    /// controlling agent change its mind); media is accepted from all of them.
+    public private(set) var nominated: Set<STUNAddress> = []
     public private(set) var statistics = Statistics()
     /// Addresses that sent an authenticated check: DTLS may come from them
     /// before one is nominated.
@@ -62,7 +67,7 @@ public struct ICEAgent: Sendable {
     }
 
     /// Whether media from `address` is to be accepted: only from the selected pair.
-    public func accepts(from address: STUNAddress) -> Bool { address == selected }
+    public func accepts(from address: STUNAddress) -> Bool { nominated.contains(address) }
 
     public func isValidated(_ address: STUNAddress) -> Bool { validated.contains(address) }
 
@@ -96,12 +101,13 @@ public struct ICEAgent: Sendable {
         statistics.requestsAnswered += 1
         if validated.count < 64 { validated.insert(address) }
         lastValidated = address
-        if role == .controlled, message.hasUseCandidate, selected != address {
+        if role == .controlled, message.hasUseCandidate, selected != address, nominated.contains(address) || nominated.count < 8 {
+            nominated.insert(address)
             selected = address
             lastConsent = now
             events.append(.selected(address))
         }
-        if address == selected { lastConsent = now }
+        if nominated.contains(address) { lastConsent = now }
         return events
     }
 
@@ -109,6 +115,7 @@ public struct ICEAgent: Sendable {
     public mutating func advance(to now: Int64) -> [Event] {
         guard let current = selected, now - lastConsent >= Self.consentTimeoutMicros else { return [] }
         selected = nil
+        nominated.removeAll()
         return [.consentLost(current)]
     }
 

@@ -80,7 +80,9 @@ public enum RecvOnlyAnswer {
             if section.hasAttribute("rtcp-rsize") { media.attributes.append(.init(name: "rtcp-rsize")) }
             var extensions: [UInt8: String] = [:]
             if !codecs.isEmpty {
-                for (id, uri) in section.headerExtensions.sorted(by: { $0.key < $1.key }) {
+                // Transport-wide congestion control needs feedback tessera does not send;
+                // leaving it out makes senders use REMB, which tessera does send.
+                for (id, uri) in section.headerExtensions.sorted(by: { $0.key < $1.key }) where !uri.contains("transport-wide-cc") {
                     media.attributes.append(.init(name: "extmap", value: "\(id) \(uri)"))
                     extensions[id] = uri
                 }
@@ -88,7 +90,8 @@ public enum RecvOnlyAnswer {
                     let channels = codec.channels.map { "/\($0)" } ?? ""
                     media.attributes.append(.init(name: "rtpmap", value: "\(codec.payloadType) \(codec.name)/\(codec.clockRate)\(channels)"))
                     if let fmtp = codec.formatParameters { media.attributes.append(.init(name: "fmtp", value: "\(codec.payloadType) \(fmtp)")) }
-                    for feedback in section.attributes(named: "rtcp-fb") where feedback.hasPrefix("\(codec.payloadType) ") || feedback.hasPrefix("* ") {
+                    for feedback in section.attributes(named: "rtcp-fb")
+                    where (feedback.hasPrefix("\(codec.payloadType) ") || feedback.hasPrefix("* ")) && !feedback.hasSuffix(" transport-cc") {
                         media.attributes.append(.init(name: "rtcp-fb", value: feedback))
                     }
                     if let rtx = codec.retransmissionPayloadType {
