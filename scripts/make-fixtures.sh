@@ -147,6 +147,9 @@ ffmpeg -v error -y -f lavfi -i "color=c=green:s=320x240:r=30" -f lavfi -i "sine=
 ffmpeg -v error -y -f lavfi -i "testsrc2=s=640x480:r=30" -f lavfi -i "sine=f=660:sample_rate=48000" -t 10 \
   -c:v libvpx -b:v 1400k -minrate 1400k -maxrate 1400k -deadline realtime -cpu-used 8 -g 60 -threads 2 \
   -c:a libopus -b:a 64k "$out/publish-bench.webm"
+# Moving pictures for the impairment test (aiortc re-encodes them: several packets a frame).
+ffmpeg -v error -y -f lavfi -i "testsrc2=s=640x480:r=30" -f lavfi -i "sine=f=440:sample_rate=48000" -t 8 \
+  -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac "$out/publish-motion.mp4"
 # Chromium's fake camera and microphone play these: a blue picture, a 660 Hz tone.
 ffmpeg -v error -y -f lavfi -i "color=c=blue:s=320x240:r=30" -t 2 -pix_fmt yuv420p "$out/publish-blue.y4m"
 ffmpeg -v error -y -f lavfi -i "sine=f=660:sample_rate=48000" -t 5 -ac 1 "$out/publish-660.wav"

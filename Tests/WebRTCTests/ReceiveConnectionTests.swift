@@ -155,12 +155,12 @@ import Testing
         let third = publisher.vp8(timestamp: 9000, key: false)
         var outputs = connection.handle(try publisher.srtp!.protectRTP(first), from: Self.peer, now: 10_000)
         outputs += connection.handle(try publisher.srtp!.protectRTP(third), from: Self.peer, now: 20_000)
-        let feedback = try Self.feedback(connection.advance(to: 25_000), publisher)
+        let feedback = try Self.feedback(connection.advance(to: 40_000), publisher)
         let nacked = feedback.compactMap { if case let .nack(nack) = $0 { nack } else { nil } }
         #expect(nacked.count == 1 && nacked.first?.mediaSSRC == Self.videoSSRC && nacked.first?.lostSequenceNumbers == [1001])
 
         let repair = try publisher.rtx(of: lost)
-        outputs = connection.handle(try publisher.srtp!.protectRTP(repair), from: Self.peer, now: 30_000)
+        outputs = connection.handle(try publisher.srtp!.protectRTP(repair), from: Self.peer, now: 45_000)
         guard case let .rtp(track, bytes)? = outputs.first else {
             Issue.record("the RTX packet goes out as received: \(outputs)")
             return

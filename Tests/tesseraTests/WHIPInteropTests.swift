@@ -15,6 +15,8 @@ import Testing
         var sent: [String: Sent]?
         var delete: Int?
         var error: String?
+        struct Relay: Decodable { var dropped: [String: [Int]]; var forwarded: Int }
+        var relay: Relay?
     }
 
     static func publish(_ url: String, media: String, codec: String = "vp8", seconds: Double = 3, extra: [String] = []) throws -> Published {
@@ -132,6 +134,31 @@ import Testing
         let tiles = [picture.color(x: 160, y: 120), picture.color(x: 480, y: 120)]
         #expect(tiles.contains { FixtureColor.matches($0, "red", tolerance: 60) } && tiles.contains { FixtureColor.matches($0, "green", tolerance: 60) },
                 "tiles \(tiles)")
+    }
+
+    /// 5 % random loss and up to 20 ms of jitter (so reordering) between
+    /// aiortc and tessera: NACK must bring back at least 90 % of the lost
+    /// video packets, and keyframes are asked for only for what NACK could
+    /// not repair — at most one per unrepaired loss.
+    @Test func nackRecoversLossThroughALossyRelay() throws {
+        let server = try ServerProcess()
+        let sent = try Self.publish(server.base + "/whip/lossy", media: "publish-motion.mp4", seconds: 6,
+                                    extra: ["--loss", "0.05", "--jitter", "0.02", "--seed", "7"])
+        let (_, log) = server.stop()
+        #expect(sent.connected == true, "\(sent)")
+        let dump = try #require(server.dumps(room: "lossy").first)
+        let report = try Self.inspect(dump)
+        let video = try #require(report.tracks.first { $0.kind == "video" })
+        let mediaSSRC = try #require(video.ssrcs.first)
+        let dropped = sent.relay?.dropped[String(mediaSSRC)]?.count ?? 0
+        #expect(dropped >= 15, "the relay dropped \(dropped) of the video stream's packets")
+        let recovered = Double(dropped - video.lostPackets) / Double(Swift.max(dropped, 1))
+        #expect(recovered >= 0.9, "recovered \(dropped - video.lostPackets) of \(dropped) lost video packets")
+        // The connection's own count, from the log line it ends with.
+        let summary = try #require(log.split(separator: "\n").first { $0.contains("publisher connection ended") })
+        let plis = Int(summary.firstMatch(of: /(\d+) PLIs/)?.1 ?? "") ?? -1
+        #expect(plis >= 0 && plis <= Swift.max(1, video.lostPackets), "PLIs \(plis) for \(video.lostPackets) unrepaired packets: \(summary)")
+        #expect(video.frames >= 150)
     }
 
     /// Requests WHIP must refuse, each with its status and a reason.

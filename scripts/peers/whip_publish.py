@@ -9,13 +9,16 @@ and prints one JSON line of what was sent.
                   [--publishers N] [--no-decode] [--token T] [--relay PORT]
 
 --no-decode sends the file's packets as they are (VP8/H.264 + Opus in the
-file), which keeps the load generator cheap for benchmarks. --relay sends
-the offer's candidates through a UDP relay on that port (impairment tests):
-tessera's answer candidates are rewritten to the relay.
+file), which keeps the load generator cheap for benchmarks. --loss and
+--jitter put a UDP relay between the publisher and tessera (tessera's answer
+candidates are rewritten to it) that drops that share of RTP packets at
+random and delays each datagram by up to --jitter seconds, which reorders
+them; the packets it dropped are reported by SSRC and sequence number.
 """
 import argparse
 import asyncio
 import json
+import random
 import sys
 import time
 import urllib.request
@@ -26,6 +29,46 @@ from aiortc.contrib.media import MediaPlayer
 
 # aioice leaves loopback out of its host candidates; every test here runs on loopback.
 aioice.ice.get_host_addresses = lambda use_ipv4, use_ipv6: ["127.0.0.1"]
+
+
+class Relay:
+    """A lossy, jittery loopback UDP relay: publisher <-> relay <-> tessera."""
+
+    def __init__(self, target, loss, jitter, seed):
+        self.target, self.loss, self.jitter = target, loss, jitter
+        self.rng = random.Random(seed)
+        self.dropped = {}
+        self.forwarded = 0
+        self.client = None
+
+    async def start(self):
+        loop = asyncio.get_running_loop()
+        relay = self
+
+        class Side(asyncio.DatagramProtocol):
+            def __init__(self, receive):
+                self.receive = receive
+
+            def datagram_received(self, data, addr):
+                self.receive(data, addr)
+
+        self.front, _ = await loop.create_datagram_endpoint(lambda: Side(relay.from_client), local_addr=("127.0.0.1", 0))
+        self.back, _ = await loop.create_datagram_endpoint(lambda: Side(relay.from_server), local_addr=("127.0.0.1", 0))
+        return self.front.get_extra_info("sockname")[1]
+
+    def from_client(self, data, addr):
+        self.client = addr
+        is_rtp = len(data) >= 12 and 128 <= data[0] <= 191 and not 192 <= data[1] <= 223
+        if is_rtp and self.rng.random() < self.loss:
+            ssrc = str(int.from_bytes(data[8:12], "big"))
+            self.dropped.setdefault(ssrc, []).append(int.from_bytes(data[2:4], "big"))
+            return
+        self.forwarded += 1
+        asyncio.get_running_loop().call_later(self.rng.uniform(0, self.jitter), self.back.sendto, data, self.target)
+
+    def from_server(self, data, addr):
+        if self.client:
+            self.front.sendto(data, self.client)
 
 
 def http(method, url, body=None, content_type=None, token=None):
@@ -62,8 +105,12 @@ async def publish(args, index):
         await pc.close()
         return {"status": status, "error": answer.strip()}
     location = headers.get("Location") or headers.get("location")
-    if args.relay:
-        answer = "\n".join(rewrite_candidate(line, args.relay) for line in answer.split("\n"))
+    relay = None
+    if args.loss or args.jitter:
+        target = next(line.strip().split(" ")[4:6] for line in answer.split("\n") if line.startswith("a=candidate:"))
+        relay = Relay((target[0], int(target[1])), args.loss, args.jitter, args.seed + index)
+        port = await relay.start()
+        answer = "\r\n".join(rewrite_candidate(line, port) for line in answer.replace("\r\n", "\n").split("\n"))
     await pc.setRemoteDescription(RTCSessionDescription(sdp=answer, type="answer"))
     started = time.monotonic()
     while pc.connectionState != "connected" and time.monotonic() - started < 10:
@@ -79,7 +126,10 @@ async def publish(args, index):
     base = args.url.split("/whip/")[0]
     delete_status, _, _ = await loop.run_in_executor(None, lambda: http("DELETE", base + location, token=args.token))
     await pc.close()
-    return {"status": status, "connected": connected, "sent": sent, "location": location, "delete": delete_status}
+    result = {"status": status, "connected": connected, "sent": sent, "location": location, "delete": delete_status}
+    if relay:
+        result["relay"] = {"dropped": relay.dropped, "forwarded": relay.forwarded}
+    return result
 
 
 def rewrite_candidate(line, port):
@@ -100,7 +150,9 @@ async def main():
     parser.add_argument("--no-decode", action="store_true")
     parser.add_argument("--loop", action="store_true")
     parser.add_argument("--token")
-    parser.add_argument("--relay", type=int)
+    parser.add_argument("--loss", type=float, default=0)
+    parser.add_argument("--jitter", type=float, default=0)
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     results = await asyncio.gather(*(publish(args, i) for i in range(args.publishers)))
     print(json.dumps(results if args.publishers > 1 else results[0]))

@@ -42,7 +42,7 @@ public struct ConnectionSummary: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         let rejected = statistics.rejected.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         return "\(tracks) tracks, \(statistics.rtpPackets) RTP / \(statistics.rtcpPackets) RTCP packets, "
-            + "missing \(nack.missing), NACKed \(nack.requested), recovered \(nack.recovered), given up \(nack.givenUp), "
+            + "missing \(nack.missing), reordered \(nack.reordered), NACKed \(nack.requested), recovered \(nack.recovered), given up \(nack.givenUp), "
             + "\(statistics.retransmissionsReceived) retransmissions, \(statistics.pictureLossIndicationsSent) PLIs, \(keyframes) keyframes"
             + (rejected.isEmpty ? "" : ", rejected: " + rejected)
     }

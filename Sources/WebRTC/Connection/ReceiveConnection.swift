@@ -84,6 +84,7 @@ public final class ReceiveConnection {
             total.requested += one.requested
             total.recovered += one.recovered
             total.givenUp += one.givenUp
+            total.reordered += one.reordered
         }
     }
 

@@ -4,9 +4,13 @@ import RTP
 /// generic NACKs (RFC 4585 §6.2.1), sans-I/O: sequence numbers and the time
 /// come in, the packets to request come out.
 ///
-/// A gap is asked for at once, then again every `retryInterval` (about a
-/// round trip) up to `maximumRequests` times, and given up after `maximumAge`
-/// (the frame assembler will have stopped waiting by then anyway).
+/// A gap is first given `reorderDelay` to fill by itself — packets that
+/// arrive out of order are not lost, and asking for them only doubles
+/// traffic — then asked for, again every `retryInterval` (about a round
+/// trip) up to `maximumRequests` times, and given up after `maximumAge` (the
+/// frame assembler will have stopped waiting by then anyway). The reorder
+/// delay grows to the largest reordering seen (up to `maximumReorderDelay`),
+/// like libwebrtc's reordering-aware NACK module.
 public struct NackGenerator: Sendable {
     public struct Statistics: Equatable, Sendable {
         /// Sequence numbers found missing, requested at least once, arrived
@@ -15,6 +19,8 @@ public struct NackGenerator: Sendable {
         public var requested = 0
         public var recovered = 0
         public var givenUp = 0
+        /// Missing packets that arrived late before any request: reordering, not loss.
+        public var reordered = 0
     }
 
     private struct Gap {
@@ -24,6 +30,8 @@ public struct NackGenerator: Sendable {
     }
 
     public var retryIntervalMicros: Int64
+    public private(set) var reorderDelayMicros: Int64
+    public var maximumReorderDelayMicros: Int64 = 100_000
     public var maximumRequests: Int
     public var maximumAgeMicros: Int64
     /// More missing packets than this at once is a sender reset, not loss.
@@ -33,8 +41,10 @@ public struct NackGenerator: Sendable {
     private var highest: Int64?
     private var gaps: [Int64: Gap] = [:]
 
-    public init(retryIntervalMicros: Int64 = 100_000, maximumRequests: Int = 4, maximumAgeMicros: Int64 = 1_000_000) {
+    public init(retryIntervalMicros: Int64 = 100_000, maximumRequests: Int = 4, maximumAgeMicros: Int64 = 1_000_000,
+                reorderDelayMicros: Int64 = 10_000) {
         self.retryIntervalMicros = retryIntervalMicros
+        self.reorderDelayMicros = reorderDelayMicros
         self.maximumRequests = maximumRequests
         self.maximumAgeMicros = maximumAgeMicros
     }
@@ -56,8 +66,14 @@ public struct NackGenerator: Sendable {
                 statistics.missing += Int(missingCount)
             }
             highest = sequence
-        } else if let gap = gaps.removeValue(forKey: sequence), gap.requests > 0 {
-            statistics.recovered += 1
+        } else if let gap = gaps.removeValue(forKey: sequence) {
+            if gap.requests > 0 {
+                statistics.recovered += 1
+            } else {
+                statistics.reordered += 1
+                let late = now - gap.firstSeen
+                if late >= reorderDelayMicros { reorderDelayMicros = Swift.min(maximumReorderDelayMicros, late + late / 4) }
+            }
         }
     }
 
@@ -71,7 +87,8 @@ public struct NackGenerator: Sendable {
                 statistics.givenUp += 1
                 continue
             }
-            guard gap.requests < maximumRequests, gap.lastRequest.map({ now - $0 >= retryIntervalMicros }) ?? true else { continue }
+            guard gap.requests < maximumRequests, now - gap.firstSeen >= reorderDelayMicros,
+                  gap.lastRequest.map({ now - $0 >= retryIntervalMicros }) ?? true else { continue }
             gaps[sequence]!.lastRequest = now
             gaps[sequence]!.requests += 1
             if gap.requests == 0 { statistics.requested += 1 }
