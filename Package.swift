@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(name: "CInteropTests", dependencies: ["CFFmpeg", "COpus", "CSRTP", "COpenSSL"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Media", "Dump", "RTP"]),
-        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "SDP", "RTP"]),
+        .testTarget(name: "WebRTCTests", dependencies: [
+            "WebRTC", "SDP", "RTP", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render"]),
     ],

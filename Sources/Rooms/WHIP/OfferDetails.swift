@@ -9,6 +9,8 @@ struct OfferDetails {
     /// Our DTLS role: the offerer's `actpass` or `active` makes us the server (RFC 8842 §5.3).
     var dtlsRole: DTLSTransport.Role
     var declared: [String: DeclaredStreams]
+    /// Usable candidates from the offer (BUNDLE: all sections share one transport).
+    var candidates: [ICECandidate]
 
     init(_ offer: SessionDescription) throws(WHIPError) {
         let first = offer.media.first
@@ -35,5 +37,6 @@ struct OfferDetails {
             if let mid = section.attribute("mid") { declared[mid] = DeclaredStreams(section: section) }
         }
         self.declared = declared
+        candidates = offer.media.flatMap { $0.attributes(named: "candidate") }.compactMap { try? ICECandidate(parsing: $0) }
     }
 }

@@ -98,10 +98,12 @@ public final class WHIPEndpoint: @unchecked Sendable {
             throw error.kind == .unsupportedCodecs ? .unsupported(error.description) : .malformed(error.description)
         }
         let sessionID = Self.randomToken(16)
-        let connectionConfiguration = ReceiveConnection.Configuration(
+        var connectionConfiguration = ReceiveConnection.Configuration(
             localICE: local, remoteICE: details.ice, iceRole: .controlled, dtlsRole: details.dtlsRole,
             remoteFingerprint: details.fingerprint, media: accepted, declared: details.declared,
             recordingBitrate: configuration.recordingBitrate)
+        connectionConfiguration.remoteCandidates = details.candidates
+        let settings = connectionConfiguration
         let certificate = self.certificate
         let etag: String
         do {
@@ -109,7 +111,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
                 guard self.sessions.count < self.configuration.maximumPublishers else {
                     throw WHIPError.unavailable("this server takes at most \(self.configuration.maximumPublishers) publishers")
                 }
-                let connection = try ReceiveConnection(configuration: connectionConfiguration, certificate: certificate)
+                let connection = try ReceiveConnection(configuration: settings, certificate: certificate)
                 let recorder = try self.recorder(for: room)
                 recorder.join(ufrag: local.ufrag, participantID: "whip-" + sessionID.prefix(8), name: name, now: self.media.now)
                 self.media.addOnLoop(ufrag: local.ufrag, sink: recorder, connection: connection)
@@ -127,21 +129,38 @@ public final class WHIPEndpoint: @unchecked Sendable {
                       links: configuration.iceServers.map { "<\($0)>; rel=\"ice-server\"" })
     }
 
-    /// PATCH /whip/{room}/{session}: a trickle ICE fragment (RFC 8840). The
-    /// peer's checks find us whatever it trickles (we answer as the
-    /// controlled agent), so the fragment is checked, not needed; an ICE
-    /// restart (new credentials) is refused.
+    /// PATCH /whip/{room}/{session}: a trickle ICE fragment (RFC 8840):
+    /// its candidates are checked by the session's ICE agent. An ICE restart
+    /// (new credentials) is refused; mDNS and TCP candidates are skipped.
     public func trickle(room: String, session sessionID: String, fragment: String, authorization: String?) async throws(WHIPError) {
         try authorize(authorization)
-        guard (try? await media.eventLoop.submit({ self.sessions[sessionID]?.room == room }).get()) == true else { throw .unknownSession }
-        for line in fragment.split(whereSeparator: \.isNewline) {
+        guard let ufrag = try? await media.eventLoop.submit({ () -> String? in
+            guard let session = self.sessions[sessionID], session.room == room else { return nil }
+            return session.ufrag
+        }).get() else { throw .unknownSession }
+        var candidates: [ICECandidate] = []
+        for (number, line) in fragment.split(whereSeparator: \.isNewline).enumerated() {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
-            guard text.hasPrefix("a=") || text.hasPrefix("m=") else { throw .malformed("trickle fragment line \"\(text)\" is not an a= or m= line") }
+            guard text.hasPrefix("a=") || text.hasPrefix("m=") else {
+                throw .malformed("fragment line \(number + 1) \"\(text)\" is not an a= or m= line")
+            }
             if text.hasPrefix("a=ice-ufrag:") || text.hasPrefix("a=ice-pwd:") {
                 throw .unprocessable("ICE restart is not supported: start a new WHIP session")
             }
+            guard text.hasPrefix("a=candidate:") else { continue }
+            do {
+                candidates.append(try ICECandidate(parsing: text))
+            } catch let error where error.isUnsupported {
+                continue  // usable by others, not by us (mDNS, TCP): nothing to check
+            } catch {
+                throw .malformed("fragment line \(number + 1): \(error)")
+            }
         }
+        let found = candidates
+        _ = try? await media.withConnection(ufrag: ufrag) { connection in
+            for candidate in found { connection?.addRemoteCandidate(candidate) }
+        }.get()
     }
 
     /// DELETE /whip/{room}/{session}: the publisher leaves.

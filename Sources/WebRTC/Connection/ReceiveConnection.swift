@@ -29,6 +29,8 @@ public final class ReceiveConnection {
         public var recordingBitrate: UInt64
         /// The SSRC our RTCP feedback is sent from.
         public var feedbackSSRC: UInt32
+        /// The peer's candidates from its SDP; more may be trickled later.
+        public var remoteCandidates: [ICECandidate] = []
 
         public init(localICE: ICECredentials, remoteICE: ICECredentials, iceRole: ICEAgent.Role = .controlled,
                     dtlsRole: DTLSTransport.Role, remoteFingerprint: String, media: [NegotiatedMedia],
@@ -109,10 +111,16 @@ public final class ReceiveConnection {
         self.configuration = configuration
         ice = ICEAgent(local: configuration.localICE, remote: configuration.remoteICE, role: configuration.iceRole,
                        tieBreaker: .random(in: 0...UInt64.max))
+        for candidate in configuration.remoteCandidates { ice.addRemoteCandidate(candidate) }
         dtls = try DTLSTransport(role: configuration.dtlsRole, certificate: certificate, remoteFingerprint: configuration.remoteFingerprint)
         midExtensionIDs = Set(configuration.media.flatMap { media in
             media.headerExtensions.filter { $0.value == "urn:ietf:params:rtp-hdrext:sdes:mid" }.map(\.key)
         })
+    }
+
+    /// A candidate the peer trickled (RFC 8838): ICE checks it.
+    public func addRemoteCandidate(_ candidate: ICECandidate) {
+        ice.addRemoteCandidate(candidate)
     }
 
     /// Takes one datagram that arrived from `address` at `now` (microseconds).

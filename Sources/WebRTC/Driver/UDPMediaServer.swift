@@ -22,6 +22,10 @@ public final class UDPMediaServer: @unchecked Sendable {
     public struct Statistics: Equatable, Sendable {
         public var datagrams = 0
         public var unrouted = 0
+        /// Datagrams for destinations this socket cannot reach (another address family).
+        public var unsendable = 0
+        /// Socket errors (ICMP unreachable and the like), which never close the socket.
+        public var socketErrors = 0
         public var connections = 0
     }
 
@@ -106,8 +110,8 @@ public final class UDPMediaServer: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` with a connection on the event loop (statistics, tests).
-    public func inspect<T: Sendable>(ufrag: String, _ body: @escaping @Sendable (ReceiveConnection?) -> T) -> EventLoopFuture<T> {
+    /// Runs `body` with a connection on the event loop (trickled candidates, statistics).
+    public func withConnection<T: Sendable>(ufrag: String, _ body: @escaping @Sendable (ReceiveConnection?) -> T) -> EventLoopFuture<T> {
         eventLoop.submit { body(self.byUfrag[ufrag]?.connection) }
     }
 
@@ -162,7 +166,19 @@ public final class UDPMediaServer: @unchecked Sendable {
         var closed = false
         for output in outputs {
             if case let .send(bytes, to) = output {
-                guard let channel, let destination = to.socketAddress else { continue }
+                // A candidate of the other address family cannot be reached from this socket.
+                guard let channel, let destination = to.socketAddress,
+                      destination.protocol == channel.localAddress?.protocol else {
+                    counters.unsendable += 1
+                    continue
+                }
+                if byAddress[to] == nil, var entry = byUfrag[ufrag], entry.addresses.count < 16 {
+                    // Our own check goes there: its answer must find its way back.
+                    entry.addresses.insert(to)
+                    if entry.channel == nil { entry.channel = channel }
+                    byUfrag[ufrag] = entry
+                    byAddress[to] = ufrag
+                }
                 var buffer = channel.allocator.buffer(capacity: bytes.count)
                 buffer.writeBytes(bytes)
                 channel.write(AddressedEnvelope(remoteAddress: destination, data: buffer), promise: nil)
@@ -191,6 +207,12 @@ public final class UDPMediaServer: @unchecked Sendable {
             var buffer = envelope.data
             guard let bytes = buffer.readBytes(length: buffer.readableBytes) else { return }
             server.received(bytes, from: envelope.remoteAddress, channel: context.channel)
+        }
+
+        /// A peer that went away answers with ICMP errors; one peer's trouble
+        /// must not close the socket every other peer shares.
+        func errorCaught(context: ChannelHandlerContext, error: Error) {
+            server.counters.socketErrors += 1
         }
     }
 }

@@ -10,15 +10,27 @@ public struct ICECredentials: Equatable, Sendable {
     }
 }
 
-/// The answering side of ICE connectivity checks, sans-I/O: datagrams and
-/// the time come in, datagrams to send and events come out.
+/// A full ICE agent (RFC 8445) for one component over one local socket,
+/// sans-I/O: datagrams and the time come in, datagrams to send and events
+/// come out.
 ///
-/// It answers the peer's Binding requests (RFC 8445 §7.3), takes the pair the
-/// controlling peer nominates (USE-CANDIDATE, §8.1), resolves role
-/// conflicts (§7.3.1.1), and ends the session when the peer stops
-/// refreshing consent for 30 s (RFC 7675 §5.1). Requests with a wrong
-/// username or integrity are dropped and counted, never answered.
-/// (Checks of our own, for the controlling role, are the next step.)
+/// - It answers the peer's Binding requests (§7.3) and sends a triggered
+///   check back (§7.3.1.4); it checks every remote candidate it learns (from
+///   the SDP or trickled, RFC 8838), one new check per pacing interval Ta
+///   (§14.2), retransmitting with a doubling timeout.
+/// - Controlled (answering a browser): the pair the peer nominates with
+///   USE-CANDIDATE (§8.1) is selected. A browser may nominate more than one
+///   and move between them: media is accepted from every nominated pair and
+///   sent to the latest.
+/// - Controlling (when tessera offers, or faces an ICE-lite server): the
+///   first pair whose check succeeds is nominated with a USE-CANDIDATE
+///   check and selected when that succeeds (regular nomination, §8.1.1).
+/// - Role conflicts follow the tie-breaker (§7.3.1.1).
+/// - Consent freshness (RFC 7675): once a pair is selected it is checked
+///   every 5 s; a peer that neither answers nor checks for 30 s is lost.
+///
+/// Requests with a wrong username or integrity, and responses that match no
+/// transaction or fail integrity, are dropped and counted, never answered.
 public struct ICEAgent: Sendable {
     public enum Role: Sendable { case controlled, controlling }
 
@@ -37,9 +49,35 @@ public struct ICEAgent: Sendable {
         public var badIntegrity = 0
         public var roleConflicts = 0
         public var ignored = 0
+        public var checksSent = 0
+        public var checksSucceeded = 0
+        public var checksFailed = 0
+        public var unmatchedResponses = 0
+    }
+
+    enum PairState: Equatable, Sendable { case waiting, inProgress, succeeded, failed }
+
+    struct Pair: Sendable {
+        var remote: STUNAddress
+        var remotePriority: UInt32
+        var state: PairState = .waiting
+        var transaction: [UInt8] = []
+        var sentAt: Int64 = 0
+        var attempts = 0
+        var nominating = false
+        var triggered = false
     }
 
     public static let consentTimeoutMicros: Int64 = 30_000_000
+    /// RFC 7675 §5.1: consent checks about every 5 s.
+    public static let consentIntervalMicros: Int64 = 5_000_000
+    /// RFC 8445 §14.2: one new check per Ta (50 ms is the WebRTC norm).
+    public static let pacingMicros: Int64 = 50_000
+    static let firstTimeoutMicros: Int64 = 250_000
+    static let maximumAttempts = 6
+    static let maximumPairs = 32
+    /// RFC 8445 §5.1.2.1: what we would be as a peer-reflexive candidate.
+    static let ourPriority: UInt32 = (110 << 24) | (65_535 << 8) | 255
 
     public let local: ICECredentials
     public var remote: ICECredentials?
@@ -47,17 +85,19 @@ public struct ICEAgent: Sendable {
     public let tieBreaker: UInt64
     /// Where media goes: the most recently nominated pair.
     public private(set) var selected: STUNAddress?
-    /// Every pair the controlling peer nominated. A browser may nominate
-    /// more than one and move between them (RFC 8445 §8.1.1 lets the
-    /// controlling agent change its mind); media is accepted from all of them.
+    /// Every pair that was nominated; media is accepted from all of them.
     public private(set) var nominated: Set<STUNAddress> = []
     public private(set) var statistics = Statistics()
-    /// Addresses that sent an authenticated check: DTLS may come from them
-    /// before one is nominated.
+    /// Addresses that sent an authenticated check or answered ours: DTLS may
+    /// come from them before one is nominated.
     public private(set) var validated: Set<STUNAddress> = []
     /// The most recent of `validated`.
     public private(set) var lastValidated: STUNAddress?
+    private(set) var pairs: [Pair] = []
     private var lastConsent: Int64 = 0
+    private var lastPacedCheck: Int64 = -1_000_000_000
+    private var lastConsentCheck: Int64 = 0
+    private var transactionCounter: UInt64 = 0
 
     public init(local: ICECredentials, remote: ICECredentials? = nil, role: Role = .controlled, tieBreaker: UInt64) {
         self.local = local
@@ -66,10 +106,18 @@ public struct ICEAgent: Sendable {
         self.tieBreaker = tieBreaker
     }
 
-    /// Whether media from `address` is to be accepted: only from the selected pair.
+    /// Whether media from `address` is to be accepted: only from nominated pairs.
     public func accepts(from address: STUNAddress) -> Bool { nominated.contains(address) }
 
     public func isValidated(_ address: STUNAddress) -> Bool { validated.contains(address) }
+
+    /// A remote candidate from the SDP or a trickled fragment: it is checked.
+    public mutating func addRemoteCandidate(_ candidate: ICECandidate) {
+        guard !pairs.contains(where: { $0.remote == candidate.address }), pairs.count < Self.maximumPairs else { return }
+        pairs.append(Pair(remote: candidate.address, remotePriority: candidate.priority))
+        // Highest priority first (§6.1.2.3; one local candidate, so the remote's priority orders the pairs).
+        pairs.sort { $0.remotePriority > $1.remotePriority }
+    }
 
     /// Takes one STUN datagram that arrived from `address`.
     public mutating func handle(_ datagram: ArraySlice<UInt8>, from address: STUNAddress, now: Int64) -> [Event] {
@@ -77,10 +125,58 @@ public struct ICEAgent: Sendable {
             statistics.malformed += 1
             return []
         }
-        guard message.messageClass == .request, message.method == STUNMessage.binding else {
-            statistics.ignored += 1  // responses to our own checks come with the controlling role
+        guard message.method == STUNMessage.binding else {
+            statistics.ignored += 1
             return []
         }
+        switch message.messageClass {
+        case .request: return handleRequest(message, datagram, from: address, now: now)
+        case .success, .error: return handleResponse(message, datagram, from: address, now: now)
+        default:
+            statistics.ignored += 1
+            return []
+        }
+    }
+
+    /// Lets time pass: paced checks, retransmissions, consent checks, and
+    /// the end of a pair whose consent ran out.
+    public mutating func advance(to now: Int64) -> [Event] {
+        if let current = selected, now - lastConsent >= Self.consentTimeoutMicros {
+            selected = nil
+            nominated.removeAll()
+            return [.consentLost(current)]
+        }
+        var events: [Event] = []
+        // Retransmit or fail checks in flight.
+        for index in pairs.indices where pairs[index].state == .inProgress {
+            let timeout = Self.firstTimeoutMicros << Swift.min(pairs[index].attempts - 1, 4)
+            guard now - pairs[index].sentAt >= timeout else { continue }
+            if pairs[index].attempts >= Self.maximumAttempts {
+                pairs[index].state = .failed
+                statistics.checksFailed += 1
+            } else {
+                events.append(sendCheck(index, now: now, newTransaction: false))
+            }
+        }
+        // One new check per pacing interval: triggered ones first, then the highest-priority waiting pair.
+        if remote != nil, now - lastPacedCheck >= Self.pacingMicros,
+           let index = pairs.firstIndex(where: { $0.state == .waiting && $0.triggered }) ?? pairs.firstIndex(where: { $0.state == .waiting }) {
+            lastPacedCheck = now
+            events.append(sendCheck(index, now: now, newTransaction: true))
+        }
+        // Consent freshness on the selected pair.
+        if let current = selected, now - lastConsentCheck >= Self.consentIntervalMicros,
+           let index = pairs.firstIndex(where: { $0.remote == current }), pairs[index].state != .inProgress {
+            lastConsentCheck = now
+            pairs[index].nominating = role == .controlling
+            events.append(sendCheck(index, now: now, newTransaction: true))
+        }
+        return events
+    }
+
+    // MARK: - Requests from the peer
+
+    private mutating func handleRequest(_ message: STUNMessage, _ datagram: ArraySlice<UInt8>, from address: STUNAddress, now: Int64) -> [Event] {
         // The username is "receiver:sender" (RFC 8445 §7.2.2): ours comes first.
         guard let username = message.username, username.hasPrefix(local.ufrag + ":"),
               remote.map({ username == local.ufrag + ":" + $0.ufrag }) ?? true else {
@@ -99,24 +195,104 @@ public struct ICEAgent: Sendable {
         }
         var events: [Event] = [.send(response(to: message, mappedAddress: address), to: address)]
         statistics.requestsAnswered += 1
-        if validated.count < 64 { validated.insert(address) }
-        lastValidated = address
+        validate(address)
+        // A peer-reflexive or not yet signalled candidate: learn it and check it back (§7.3.1.3, §7.3.1.4).
+        if !pairs.contains(where: { $0.remote == address }) {
+            addRemoteCandidate(ICECandidate(foundation: "prflx", priority: message.priority ?? 0, address: address, type: "prflx"))
+        }
+        if let index = pairs.firstIndex(where: { $0.remote == address }), pairs[index].state == .waiting || pairs[index].state == .failed {
+            pairs[index].state = .waiting
+            pairs[index].triggered = true
+        }
         if role == .controlled, message.hasUseCandidate, selected != address, nominated.contains(address) || nominated.count < 8 {
-            nominated.insert(address)
-            selected = address
-            lastConsent = now
-            events.append(.selected(address))
+            events += select(address, now: now)
         }
         if nominated.contains(address) { lastConsent = now }
         return events
     }
 
-    /// Lets time pass: a selected pair without consent for 30 s is lost.
-    public mutating func advance(to now: Int64) -> [Event] {
-        guard let current = selected, now - lastConsent >= Self.consentTimeoutMicros else { return [] }
-        selected = nil
-        nominated.removeAll()
-        return [.consentLost(current)]
+    // MARK: - Responses to our checks
+
+    private mutating func handleResponse(_ message: STUNMessage, _ datagram: ArraySlice<UInt8>, from address: STUNAddress, now: Int64) -> [Event] {
+        guard let index = pairs.firstIndex(where: { $0.state == .inProgress && $0.transaction == message.transactionID }) else {
+            statistics.unmatchedResponses += 1
+            return []
+        }
+        // Responses are signed with the peer's password (§7.2.5.2.3); the source must be where we sent (§7.2.5.2.1).
+        guard let remote, STUNMessage.verifyIntegrity(of: datagram, key: Array(remote.password.utf8)) else {
+            statistics.badIntegrity += 1
+            return []
+        }
+        guard address == pairs[index].remote else {
+            statistics.unmatchedResponses += 1
+            return []
+        }
+        if message.messageClass == .error {
+            if message.errorCode?.code == 487 {
+                // §7.2.5.1: switch roles and check again.
+                statistics.roleConflicts += 1
+                role = role == .controlling ? .controlled : .controlling
+                pairs[index].state = .waiting
+                pairs[index].triggered = true
+            } else {
+                pairs[index].state = .failed
+                statistics.checksFailed += 1
+            }
+            return []
+        }
+        let wasNominating = pairs[index].nominating
+        pairs[index].state = .succeeded
+        statistics.checksSucceeded += 1
+        validate(address)
+        if nominated.contains(address) { lastConsent = now }
+        guard role == .controlling else { return [] }
+        if wasNominating {
+            return selected == address ? [] : select(address, now: now)
+        }
+        // Regular nomination: the first pair that works is nominated at once.
+        if nominated.isEmpty && !pairs.contains(where: \.nominating) {
+            pairs[index].nominating = true
+            return [sendCheck(index, now: now, newTransaction: true)]
+        }
+        return []
+    }
+
+    // MARK: - Helpers
+
+    private mutating func select(_ address: STUNAddress, now: Int64) -> [Event] {
+        nominated.insert(address)
+        selected = address
+        lastConsent = now
+        lastConsentCheck = now
+        return [.selected(address)]
+    }
+
+    private mutating func validate(_ address: STUNAddress) {
+        if validated.count < 64 { validated.insert(address) }
+        lastValidated = address
+    }
+
+    private mutating func sendCheck(_ index: Int, now: Int64, newTransaction: Bool) -> Event {
+        if newTransaction || pairs[index].transaction.isEmpty {
+            transactionCounter &+= 1
+            var id = [UInt8](repeating: 0, count: 12)
+            var random = SystemRandomNumberGenerator()
+            for i in 0..<4 { id[i] = UInt8.random(in: 0...255, using: &random) }
+            for i in 0..<8 { id[4 + i] = UInt8(truncatingIfNeeded: transactionCounter >> (8 * i)) }
+            pairs[index].transaction = id
+            pairs[index].attempts = 0
+        }
+        pairs[index].state = .inProgress
+        pairs[index].attempts += 1
+        pairs[index].sentAt = now
+        pairs[index].triggered = false
+        statistics.checksSent += 1
+        let remote = self.remote ?? ICECredentials(ufrag: "", password: "")
+        var attributes: [STUNAttribute] = [.username(remote.ufrag + ":" + local.ufrag), .priority(Self.ourPriority)]
+        attributes.append(role == .controlling ? .iceControlling(tieBreaker: tieBreaker) : .iceControlled(tieBreaker: tieBreaker))
+        if role == .controlling && pairs[index].nominating { attributes.append(.useCandidate) }
+        let request = STUNMessage(messageClass: .request, transactionID: pairs[index].transaction, attributes: attributes)
+        return .send(request.serialize(integrityKey: Array(remote.password.utf8)), to: pairs[index].remote)
     }
 
     private enum Conflict { case switchedRole, answer487 }
