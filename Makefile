@@ -27,9 +27,11 @@ release:
 fuzz: deps
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
-bench: deps release
+bench: deps release fixtures
 	bash scripts/bench-foundation.sh
 	bash scripts/bench-render.sh
+	.build/release/tessera benchmark receive
+	bash scripts/bench-whip.sh
 
 clean:
 	rm -rf .build .build-fuzz .fixtures Fuzz/bin

@@ -18,6 +18,7 @@ them; the packets it dropped are reported by SSRC and sequence number.
 import argparse
 import asyncio
 import json
+import os
 import random
 import sys
 import time
@@ -126,6 +127,10 @@ async def publish(args, index):
     base = args.url.split("/whip/")[0]
     delete_status, _, _ = await loop.run_in_executor(None, lambda: http("DELETE", base + location, token=args.token))
     await pc.close()
+    # The player's reading thread ends only when its tracks are stopped (it would loop forever).
+    for track in (player.audio, player.video):
+        if track:
+            track.stop()
     result = {"status": status, "connected": connected, "sent": sent, "location": location, "delete": delete_status}
     if relay:
         result["relay"] = {"dropped": relay.dropped, "forwarded": relay.forwarded}
@@ -161,3 +166,5 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
+    # aiortc's teardown of many peers can take minutes after the report is out; nothing is left to do.
+    os._exit(0)

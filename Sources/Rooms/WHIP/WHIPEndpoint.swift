@@ -61,6 +61,9 @@ public final class WHIPEndpoint: @unchecked Sendable {
         var etag: String
     }
 
+    /// How long a DELETEd session keeps receiving what was already on its way.
+    static let lingerMilliseconds = 300
+
     public let configuration: Configuration
     public let media: UDPMediaServer
     private let certificate: DTLSCertificate
@@ -172,7 +175,12 @@ public final class WHIPEndpoint: @unchecked Sendable {
             return session.ufrag
         }.get()
         guard let ufrag = ufrag ?? nil else { throw .unknownSession }
-        try? await media.remove(ufrag: ufrag, reason: "WHIP DELETE").get()
+        // Media the publisher sent just before hanging up may still be in the
+        // socket's queue: it is recorded during a short linger, then the connection ends.
+        let media = self.media
+        media.eventLoop.scheduleTask(in: .milliseconds(Int64(Self.lingerMilliseconds))) {
+            _ = media.remove(ufrag: ufrag, reason: "WHIP DELETE")
+        }
     }
 
     public func status() async -> [RoomStatus] {

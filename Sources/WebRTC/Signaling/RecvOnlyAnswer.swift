@@ -10,11 +10,28 @@ public struct NegotiatedMedia: Equatable, Sendable {
         public var formatParameters: String?
         /// The RTX payload type that retransmits this one (RFC 4588), if any.
         public var retransmissionPayloadType: UInt8?
+
+        public init(payloadType: UInt8, name: String, clockRate: Int, channels: Int? = nil, formatParameters: String? = nil,
+                    retransmissionPayloadType: UInt8? = nil) {
+            self.payloadType = payloadType
+            self.name = name
+            self.clockRate = clockRate
+            self.channels = channels
+            self.formatParameters = formatParameters
+            self.retransmissionPayloadType = retransmissionPayloadType
+        }
     }
     public var mid: String
     public var kind: String
     public var codecs: [Codec]
     public var headerExtensions: [UInt8: String]
+
+    public init(mid: String, kind: String, codecs: [Codec], headerExtensions: [UInt8: String] = [:]) {
+        self.mid = mid
+        self.kind = kind
+        self.codecs = codecs
+        self.headerExtensions = headerExtensions
+    }
 }
 
 /// Why an offer cannot be answered.
