@@ -29,6 +29,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "ICE server URL announced to publishers in Link headers (repeatable), e.g. stun:stun.example.net:3478.")
     var iceServer: [String] = []
     @Option(help: "Bitrate, in bits/s, that REMB asks each publisher for.") var recordingBitrate: UInt64 = 4_000_000
+    @Option(help: "Seconds of silence (no ICE checks or answers) after which a publisher is gone and its tracks end (RFC 7675: 30).")
+    var consentTimeout = 30
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
 
     func run() async throws {
@@ -43,7 +45,8 @@ struct Serve: AsyncParsableCommand {
         let whip = try WHIPEndpoint(
             configuration: .init(dataDirectory: dataDir, candidateAddresses: candidates,
                                  bearerToken: whipToken ?? ProcessInfo.processInfo.environment["TESSERA_WHIP_TOKEN"],
-                                 iceServers: iceServer, recordingBitrate: recordingBitrate),
+                                 iceServers: iceServer, recordingBitrate: recordingBitrate,
+                                 consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000),
             media: media, logger: logger)
         let router = Router()
         WHIPRoutes.add(to: router, endpoint: whip)

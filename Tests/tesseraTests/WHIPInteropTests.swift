@@ -161,6 +161,33 @@ import Testing
         #expect(video.frames >= 150)
     }
 
+    /// A publisher that vanishes (killed, no DELETE) is noticed by consent
+    /// freshness: its tracks end in the dump with the reason, and the room's
+    /// dump is closed. (The server runs with a 4 s consent timeout here; 30 s by default.)
+    @Test func aVanishedPublisherIsDetectedByConsentFreshness() throws {
+        let server = try ServerProcess(extraArguments: ["--consent-timeout", "4"])
+        defer { server.stop() }
+        let sent = try Self.publish(server.base + "/whip/vanish", media: "publish-red.mp4", seconds: 2, extra: ["--vanish"])
+        #expect(sent.connected == true)
+        let vanishedAt = Date()
+        // The dump closes once the room is empty: wait for it (bounded), without stopping the server.
+        var report: InspectReport?
+        while Date().timeIntervalSince(vanishedAt) < 15 {
+            if let dump = server.dumps(room: "vanish").first, let candidate = try? Self.inspect(dump), candidate.events["participantLeft"] == 1 {
+                report = candidate
+                break
+            }
+            usleep(250_000)
+        }
+        let waited = Date().timeIntervalSince(vanishedAt)
+        let final = try #require(report, "the publisher never left the dump")
+        #expect(waited >= 3 && waited < 8, "left after \(waited) s with a 4 s consent timeout")
+        #expect(final.events["trackEnded"] == 2)
+        #expect(final.tracks.allSatisfy { $0.lostPackets == 0 && $0.packets > 50 })
+        let (_, log) = server.stop()
+        #expect(log.contains("ICE consent lost"))
+    }
+
     /// Requests WHIP must refuse, each with its status and a reason.
     @Test func badRequestsAreRefusedWithAReason() throws {
         let server = try ServerProcess(extraArguments: ["--whip-token", "s3cret"])

@@ -124,6 +124,11 @@ async def publish(args, index):
         for report in stats.values():
             if report.type == "outbound-rtp":
                 sent[report.kind] = {"packets": report.packetsSent, "bytes": report.bytesSent}
+    if args.vanish:
+        # Gone without a word: no DELETE, no DTLS close, no more ICE answers.
+        print(json.dumps({"status": status, "connected": connected, "sent": sent, "location": location}))
+        sys.stdout.flush()
+        os._exit(0)
     base = args.url.split("/whip/")[0]
     delete_status, _, _ = await loop.run_in_executor(None, lambda: http("DELETE", base + location, token=args.token))
     await pc.close()
@@ -155,6 +160,7 @@ async def main():
     parser.add_argument("--no-decode", action="store_true")
     parser.add_argument("--loop", action="store_true")
     parser.add_argument("--token")
+    parser.add_argument("--vanish", action="store_true", help="exit abruptly after --seconds, without DELETE")
     parser.add_argument("--loss", type=float, default=0)
     parser.add_argument("--jitter", type=float, default=0)
     parser.add_argument("--seed", type=int, default=1)

@@ -25,9 +25,13 @@ public final class WHIPEndpoint: @unchecked Sendable {
         public var recordingBitrate: UInt64
         public var flushIntervalMicros: Int64
         public var maximumPublishers: Int
+        /// How long a silent publisher is kept before its tracks end (RFC 7675: 30 s).
+        public var consentTimeoutMicros: Int64
 
         public init(dataDirectory: String, candidateAddresses: [String], bearerToken: String? = nil, iceServers: [String] = [],
-                    recordingBitrate: UInt64 = 4_000_000, flushIntervalMicros: Int64 = 1_000_000, maximumPublishers: Int = 200) {
+                    recordingBitrate: UInt64 = 4_000_000, flushIntervalMicros: Int64 = 1_000_000, maximumPublishers: Int = 200,
+                    consentTimeoutMicros: Int64 = ICEAgent.defaultConsentTimeoutMicros) {
+            self.consentTimeoutMicros = consentTimeoutMicros
             self.dataDirectory = dataDirectory
             self.candidateAddresses = candidateAddresses
             self.bearerToken = bearerToken
@@ -106,6 +110,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
             remoteFingerprint: details.fingerprint, media: accepted, declared: details.declared,
             recordingBitrate: configuration.recordingBitrate)
         connectionConfiguration.remoteCandidates = details.candidates
+        connectionConfiguration.consentTimeoutMicros = configuration.consentTimeoutMicros
         let settings = connectionConfiguration
         let certificate = self.certificate
         let etag: String

@@ -31,6 +31,8 @@ public final class ReceiveConnection {
         public var feedbackSSRC: UInt32
         /// The peer's candidates from its SDP; more may be trickled later.
         public var remoteCandidates: [ICECandidate] = []
+        /// A peer silent this long (no checks, no answers) is gone (RFC 7675: 30 s).
+        public var consentTimeoutMicros: Int64 = ICEAgent.defaultConsentTimeoutMicros
 
         public init(localICE: ICECredentials, remoteICE: ICECredentials, iceRole: ICEAgent.Role = .controlled,
                     dtlsRole: DTLSTransport.Role, remoteFingerprint: String, media: [NegotiatedMedia],
@@ -112,6 +114,7 @@ public final class ReceiveConnection {
         ice = ICEAgent(local: configuration.localICE, remote: configuration.remoteICE, role: configuration.iceRole,
                        tieBreaker: .random(in: 0...UInt64.max))
         for candidate in configuration.remoteCandidates { ice.addRemoteCandidate(candidate) }
+        ice.consentTimeoutMicros = configuration.consentTimeoutMicros
         dtls = try DTLSTransport(role: configuration.dtlsRole, certificate: certificate, remoteFingerprint: configuration.remoteFingerprint)
         midExtensionIDs = Set(configuration.media.flatMap { media in
             media.headerExtensions.filter { $0.value == "urn:ietf:params:rtp-hdrext:sdes:mid" }.map(\.key)
@@ -202,7 +205,8 @@ public final class ReceiveConnection {
             }
         case .consentLost:
             isClosed = true
-            outputs.append(.closed(reason: "ICE consent lost: the peer stopped answering for 30 s", summary: summary))
+            outputs.append(.closed(reason: "ICE consent lost: the peer stopped answering for \(configuration.consentTimeoutMicros / 1_000_000) s",
+                                   summary: summary))
         }
     }
 

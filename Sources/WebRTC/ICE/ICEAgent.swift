@@ -68,7 +68,9 @@ public struct ICEAgent: Sendable {
         var triggered = false
     }
 
-    public static let consentTimeoutMicros: Int64 = 30_000_000
+    /// RFC 7675 §5.1: consent expires 30 s after the last proof of it.
+    public static let defaultConsentTimeoutMicros: Int64 = 30_000_000
+    public var consentTimeoutMicros: Int64 = ICEAgent.defaultConsentTimeoutMicros
     /// RFC 7675 §5.1: consent checks about every 5 s.
     public static let consentIntervalMicros: Int64 = 5_000_000
     /// RFC 8445 §14.2: one new check per Ta (50 ms is the WebRTC norm).
@@ -141,7 +143,7 @@ public struct ICEAgent: Sendable {
     /// Lets time pass: paced checks, retransmissions, consent checks, and
     /// the end of a pair whose consent ran out.
     public mutating func advance(to now: Int64) -> [Event] {
-        if let current = selected, now - lastConsent >= Self.consentTimeoutMicros {
+        if let current = selected, now - lastConsent >= consentTimeoutMicros {
             selected = nil
             nominated.removeAll()
             return [.consentLost(current)]
@@ -165,7 +167,8 @@ public struct ICEAgent: Sendable {
             events.append(sendCheck(index, now: now, newTransaction: true))
         }
         // Consent freshness on the selected pair.
-        if let current = selected, now - lastConsentCheck >= Self.consentIntervalMicros,
+        // Every 5 s, or often enough for a shorter timeout to be met by two answered checks.
+        if let current = selected, now - lastConsentCheck >= Swift.min(Self.consentIntervalMicros, consentTimeoutMicros / 3),
            let index = pairs.firstIndex(where: { $0.remote == current }), pairs[index].state != .inProgress {
             lastConsentCheck = now
             pairs[index].nominating = role == .controlling
