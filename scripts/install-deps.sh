@@ -8,7 +8,7 @@ packages=(
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
   libopus-dev libsrtp2-dev libssl-dev
   ffmpeg tcpdump wireshark-common
-  python3-venv chromium
+  python3-venv chromium coturn
 )
 
 missing=()

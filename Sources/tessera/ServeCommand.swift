@@ -28,6 +28,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Bearer token WHIP publishers must send (default: $TESSERA_WHIP_TOKEN, or none).") var whipToken: String?
     @Option(help: "ICE server URL announced to publishers in Link headers (repeatable), e.g. stun:stun.example.net:3478.")
     var iceServer: [String] = []
+    @Option(help: "STUN server (HOST:PORT) to learn this server's public address from, announced as a server-reflexive candidate.")
+    var stunServer: String?
     @Option(help: "Bitrate, in bits/s, that REMB asks each publisher for.") var recordingBitrate: UInt64 = 4_000_000
     @Option(help: "Seconds of silence (no ICE checks or answers) after which a publisher is gone and its tracks end (RFC 7675: 30).")
     var consentTimeout = 30
@@ -42,12 +44,24 @@ struct Serve: AsyncParsableCommand {
         guard !candidates.isEmpty else { throw ValidationError("no address to announce: pass --public-ip") }
 
         let media = try await UDPMediaServer.start(host: rtcHost, ports: ports, group: MultiThreadedEventLoopGroup.singleton)
-        let whip = try WHIPEndpoint(
-            configuration: .init(dataDirectory: dataDir, candidateAddresses: candidates,
+        var reflexive: [Int: String] = [:]
+        if let stunServer {
+            guard let colon = stunServer.lastIndex(of: ":"), let stunPort = Int(stunServer[stunServer.index(after: colon)...]) else {
+                throw ValidationError("--stun-server \(stunServer): expected HOST:PORT")
+            }
+            let found = await media.discoverReflexiveAddresses(stunServer: String(stunServer[..<colon]), port: stunPort)
+            for (port, address) in found {
+                reflexive[port] = address.ip.count == 4 ? address.ip.map(String.init).joined(separator: ".") + " \(address.port)" : nil
+            }
+            if found.isEmpty { logger.warning("no answer from the STUN server: no server-reflexive candidate", metadata: ["server": .string(stunServer)]) }
+            for (port, address) in reflexive { logger.info("server-reflexive address", metadata: ["port": .stringConvertible(port), "address": .string(address)]) }
+        }
+        var whipConfiguration = WHIPEndpoint.Configuration(dataDirectory: dataDir, candidateAddresses: candidates,
                                  bearerToken: whipToken ?? ProcessInfo.processInfo.environment["TESSERA_WHIP_TOKEN"],
                                  iceServers: iceServer, recordingBitrate: recordingBitrate,
-                                 consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000),
-            media: media, logger: logger)
+                                 consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000)
+        whipConfiguration.reflexiveAddresses = reflexive
+        let whip = try WHIPEndpoint(configuration: whipConfiguration, media: media, logger: logger)
         let router = Router()
         WHIPRoutes.add(to: router, endpoint: whip)
         router.get("healthz") { _, _ in "ok\n" }

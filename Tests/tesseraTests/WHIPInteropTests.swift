@@ -188,6 +188,34 @@ import Testing
         #expect(log.contains("ICE consent lost"))
     }
 
+    /// With --stun-server, the answer carries a server-reflexive candidate
+    /// with the address a real STUN server (coturn, on loopback) saw.
+    @Test func aSTUNServerGivesAServerReflexiveCandidate() throws {
+        let stunPort = Int.random(in: 35_000...39_000)
+        let database = Fixtures.temporaryPath("turndb-\(UUID().uuidString)")
+        let coturn = Process()
+        coturn.executableURL = URL(fileURLWithPath: "/usr/bin/turnserver")
+        coturn.arguments = ["-n", "--listening-ip=127.0.0.1", "--listening-port=\(stunPort)", "--stun-only", "--no-tls", "--no-dtls",
+                            "--no-cli", "--db=\(database)", "--pidfile=\(database).pid", "--log-file=stdout"]
+        coturn.standardOutput = FileHandle.nullDevice
+        coturn.standardError = FileHandle.nullDevice
+        try coturn.run()
+        defer { kill(coturn.processIdentifier, SIGKILL); coturn.waitUntilExit() }  // coturn ignores SIGTERM while busy
+        usleep(500_000)
+        let server = try ServerProcess(extraArguments: ["--stun-server", "127.0.0.1:\(stunPort)"])
+        defer { server.stop() }
+        let offer = """
+            v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n\
+            a=fingerprint:sha-256 AA:BB\r\na=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n\
+            m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\na=sendonly\r\na=rtpmap:111 opus/48000/2\r\n
+            """
+        let answer = try ServerProcess.http("POST", server.base + "/whip/stun", body: offer, headers: ["Content-Type: application/sdp"])
+        #expect(answer.status == 201, "\(answer.body)")
+        let srflx = answer.body.split(separator: "\n").first { $0.contains("typ srflx") }
+        #expect(srflx?.contains("127.0.0.1 \(server.mediaPort) typ srflx raddr 127.0.0.1 rport \(server.mediaPort)") == true, "\(answer.body)")
+        #expect(answer.body.contains("127.0.0.1 \(server.mediaPort) typ host"))
+    }
+
     /// Requests WHIP must refuse, each with its status and a reason.
     @Test func badRequestsAreRefusedWithAReason() throws {
         let server = try ServerProcess(extraArguments: ["--whip-token", "s3cret"])

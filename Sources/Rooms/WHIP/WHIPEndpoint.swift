@@ -25,6 +25,9 @@ public final class WHIPEndpoint: @unchecked Sendable {
         public var recordingBitrate: UInt64
         public var flushIntervalMicros: Int64
         public var maximumPublishers: Int
+        /// Server-reflexive addresses learned from a STUN server, by local port
+        /// ("ip port"), announced as `typ srflx` candidates.
+        public var reflexiveAddresses: [Int: String] = [:]
         /// How long a silent publisher is kept before its tracks end (RFC 7675: 30 s).
         public var consentTimeoutMicros: Int64
 
@@ -92,10 +95,15 @@ public final class WHIPEndpoint: @unchecked Sendable {
         let details = try OfferDetails(offer)
         let local = ICECredentials(ufrag: Self.randomToken(8), password: Self.randomToken(24))
         let port = media.ports[nextPortIndex()]
-        let candidates = configuration.candidateAddresses.enumerated().map { index, address in
+        var candidates = configuration.candidateAddresses.enumerated().map { index, address in
             // RFC 8445 §5.1.2.1: type preference 126 for host, local preference by order.
             let priority = (126 << 24) | ((65_535 - index) << 8) | 255
             return "\(index + 1) 1 udp \(priority) \(address) \(port) typ host"
+        }
+        if let reflexive = configuration.reflexiveAddresses[port], let base = configuration.candidateAddresses.first {
+            // Type preference 100 for server-reflexive; raddr/rport name the base (RFC 8839 §5.1).
+            let priority = (100 << 24) | (65_535 << 8) | 255
+            candidates.append("\(candidates.count + 1) 1 udp \(priority) \(reflexive) typ srflx raddr \(base) rport \(port)")
         }
         let answer: SessionDescription, accepted: [NegotiatedMedia]
         do {

@@ -45,6 +45,8 @@ public final class UDPMediaServer: @unchecked Sendable {
     private var byAddress: [STUNAddress: String] = [:]
     private var counters = Statistics()
     private var timer: RepeatedTask?
+    /// Binding requests to a STUN server in flight: transaction id → who waits for the answer.
+    private var discoveries: [[UInt8]: EventLoopPromise<STUNAddress>] = [:]
     private let start = NIODeadline.now()
 
     private init(eventLoop: EventLoop, ports: [Int]) {
@@ -117,6 +119,38 @@ public final class UDPMediaServer: @unchecked Sendable {
 
     public var statistics: EventLoopFuture<Statistics> { eventLoop.submit { self.counters } }
 
+    public enum DiscoveryError: Error, Sendable { case noMappedAddress, noAnswer, unreachable }
+
+    /// Asks a STUN server (RFC 8489 Binding, no authentication) how each
+    /// socket's address looks from outside, for server-reflexive candidates
+    /// (RFC 8445 §5.1.1.2). Returns bound port → mapped address for every
+    /// socket that got an answer within `timeout`; each request is sent up to three times.
+    public func discoverReflexiveAddresses(stunServer: String, port: Int, timeout: TimeAmount = .seconds(3)) async -> [Int: STUNAddress] {
+        guard let server = try? SocketAddress.makeAddressResolvingHost(stunServer, port: port) else { return [:] }
+        var found: [Int: STUNAddress] = [:]
+        for (index, channel) in channels.enumerated() {
+            let promise = eventLoop.makePromise(of: STUNAddress.self)
+            let transaction = (0..<12).map { _ in UInt8.random(in: 0...255) }
+            let request = STUNMessage(messageClass: .request, transactionID: transaction).serialize(fingerprint: false)
+            eventLoop.execute {
+                self.discoveries[transaction] = promise
+                for attempt in 0..<3 {
+                    self.eventLoop.scheduleTask(in: .nanoseconds(timeout.nanoseconds / 3 * Int64(attempt))) {
+                        guard self.discoveries[transaction] != nil else { return }
+                        var buffer = channel.allocator.buffer(capacity: request.count)
+                        buffer.writeBytes(request)
+                        channel.writeAndFlush(AddressedEnvelope(remoteAddress: server, data: buffer), promise: nil)
+                    }
+                }
+                self.eventLoop.scheduleTask(in: timeout) {
+                    self.discoveries.removeValue(forKey: transaction)?.fail(DiscoveryError.noAnswer)
+                }
+            }
+            if let mapped = try? await promise.futureResult.get() { found[ports[index]] = mapped }
+        }
+        return found
+    }
+
     public func stop() async {
         try? await eventLoop.submit {
             self.timer?.cancel()
@@ -135,6 +169,17 @@ public final class UDPMediaServer: @unchecked Sendable {
     fileprivate func received(_ bytes: [UInt8], from remote: SocketAddress, channel: Channel) {
         counters.datagrams += 1
         guard let address = STUNAddress(remote) else { return }
+        if !discoveries.isEmpty, bytes.count >= 20, PacketKind(classifying: bytes[...]) == .stun,
+           let promise = discoveries.removeValue(forKey: Array(bytes[8..<20])) {
+            // The STUN server's answer: our address as it sees us (RFC 8489 §7.3.3).
+            if let message = try? STUNMessage(parsing: bytes[...]), message.messageClass == .success,
+               let mapped = message.xorMappedAddress ?? message.mappedAddress {
+                promise.succeed(mapped)
+            } else {
+                promise.fail(DiscoveryError.noMappedAddress)
+            }
+            return
+        }
         var ufrag = byAddress[address]
         if ufrag == nil || PacketKind(classifying: bytes[...]) == .stun {
             // A check names the connection; the address may be new (a second candidate).

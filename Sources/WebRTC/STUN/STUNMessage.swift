@@ -45,6 +45,12 @@ public struct STUNMessage: Equatable, Sendable {
         return nil
     }
 
+    /// MAPPED-ADDRESS, which old (RFC 3489) servers send instead of XOR-MAPPED-ADDRESS.
+    public var mappedAddress: STUNAddress? {
+        for case let .mappedAddress(address) in attributes { return address }
+        return nil
+    }
+
     public var hasUseCandidate: Bool { attributes.contains(.useCandidate) }
 }
 
