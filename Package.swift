@@ -29,13 +29,12 @@ let package = Package(
         .target(name: "Dump", dependencies: ["RTP", "SDP"]),
         .target(name: "Media", dependencies: ["CFFmpeg", "COpus"]),
         .target(name: "Render", dependencies: ["RTP", "Dump", "Media"]),
-        .target(name: "WebRTC", dependencies: [
-            "RTP", "SDP", "COpenSSL", "CSRTP",
-            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "Logging", package: "swift-log"),
+        .target(name: "WebRTC", dependencies: ["RTP", "SDP", "COpenSSL", "CSRTP"]),
+        .target(name: "WebRTCDriver", dependencies: [
+            "WebRTC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "Rooms", dependencies: [
-            "WebRTC", "Dump", "SDP", "RTP",
+            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "Server", dependencies: [
@@ -46,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "tessera",
             dependencies: [
-                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "Rooms", "Server",
+                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
@@ -57,8 +56,9 @@ let package = Package(
         .testTarget(name: "CInteropTests", dependencies: ["CFFmpeg", "COpus", "CSRTP", "COpenSSL"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Media", "Dump", "RTP"]),
-        .testTarget(name: "WebRTCTests", dependencies: [
-            "WebRTC", "SDP", "RTP", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "SDP", "RTP"]),
+        .testTarget(name: "WebRTCDriverTests", dependencies: [
+            "WebRTC", "WebRTCDriver", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render"]),

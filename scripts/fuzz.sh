@@ -16,7 +16,10 @@ mkdir -p Fuzz/bin Fuzz/crashes
 build() { # name entry modules...
   local name=$1 entry=$2; shift 2
   local objs=()
-  for m in "$@"; do objs+=("$objects/$m.build/"*.o); done
+  for m in "$@"; do
+    # Only objects of the module's current sources: a moved file leaves a stale object behind.
+    for source in $(find "Sources/$m" -name "*.swift"); do objs+=("$objects/$m.build/$(basename "$source").o"); done
+  done
   swiftc -sanitize=fuzzer,address -parse-as-library -I "$objects/Modules" -I Sources/COpenSSL -I Sources/CSRTP "$entry" "${objs[@]}" \
     -lcrypto -lssl -lsrtp2 \
     -o "Fuzz/bin/$name" 2> >(grep -v "Cannot export local symbol" >&2)
@@ -26,9 +29,10 @@ build fuzz-rtp Fuzz/FuzzRTP.swift RTP
 build fuzz-sdp Fuzz/FuzzSDP.swift SDP
 build fuzz-dump Fuzz/FuzzDump.swift Dump RTP SDP
 build fuzz-stun Fuzz/FuzzSTUN.swift WebRTC RTP SDP
+build fuzz-connection Fuzz/FuzzConnection.swift WebRTC RTP SDP
 
 status=0
-for target in fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun; do
+for target in fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection; do
   corpus="Fuzz/corpus-${target#fuzz-}"
   mkdir -p "$corpus"
   if [ -d "Fuzz/seeds/${target#fuzz-}" ]; then cp -n Fuzz/seeds/"${target#fuzz-}"/* "$corpus"/ 2>/dev/null || true; fi

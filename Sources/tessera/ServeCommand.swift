@@ -7,6 +7,7 @@ import NIOPosix
 import Rooms
 import Server
 import WebRTC
+import WebRTCDriver
 
 /// `tessera serve`: the HTTP server (WHIP for now) and the UDP media port(s).
 struct Serve: AsyncParsableCommand {

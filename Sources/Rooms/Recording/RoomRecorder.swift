@@ -2,6 +2,7 @@ import Dump
 import Foundation
 import Logging
 import WebRTC
+import WebRTCDriver
 
 /// Writes one room's RTP dump while it has publishers: every decrypted
 /// packet with its arrival time, each track's metadata before its first

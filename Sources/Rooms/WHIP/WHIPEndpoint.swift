@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import SDP
 import WebRTC
+import WebRTCDriver
 
 /// WHIP (RFC 9725) without HTTP: publishers' offers become receive-only
 /// connections on the shared UDP server, and each room's publishers are

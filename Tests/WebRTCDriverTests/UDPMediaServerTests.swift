@@ -3,6 +3,7 @@ import NIOCore
 import NIOPosix
 import Testing
 @testable import WebRTC
+@testable import WebRTCDriver
 
 /// The UDP driver on a real loopback socket: checks are routed to their
 /// connection by ICE username, and a peer whose candidates cannot be

@@ -1,4 +1,5 @@
 import NIOCore
+import WebRTC
 import NIOPosix
 
 /// Where a connection's outputs go: the recorder of its room. Called on the
