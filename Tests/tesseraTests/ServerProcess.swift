@@ -20,8 +20,8 @@ final class ServerProcess {
     init(extraArguments: [String] = []) throws {
         dataDirectory = Fixtures.temporaryPath("serve-\(UUID().uuidString)")
         process.executableURL = RenderCommandTests.executable
-        process.arguments = ["serve", "--http-port", "0", "--rtc-port", "0", "--public-ip", "127.0.0.1", "--data-dir", dataDirectory]
-            + extraArguments
+        let port = extraArguments.contains("--rtc-port") ? [] : ["--rtc-port", "0"]
+        process.arguments = ["serve", "--http-port", "0"] + port + ["--public-ip", "127.0.0.1", "--data-dir", dataDirectory] + extraArguments
         process.standardOutput = output
         process.standardError = output
         try process.run()
@@ -35,7 +35,7 @@ final class ServerProcess {
             if let line = log.split(separator: "\n").first(where: { $0.hasPrefix("tessera: listening on") }) {
                 let words = line.split(separator: " ")
                 httpPort = Int(words[3].split(separator: ":").last!.filter(\.isNumber)) ?? 0
-                mediaPort = Int(words[7].filter(\.isNumber)) ?? 0
+                mediaPort = Int(words[7].split(separator: ",").first?.filter(\.isNumber) ?? "") ?? 0
                 break
             }
         }

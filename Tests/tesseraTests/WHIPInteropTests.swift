@@ -17,6 +17,7 @@ import Testing
         var error: String?
         struct Relay: Decodable { var dropped: [String: [Int]]; var forwarded: Int }
         var relay: Relay?
+        var answerPorts: [Int]?
     }
 
     static func publish(_ url: String, media: String, codec: String = "vp8", seconds: Double = 3, extra: [String] = []) throws -> Published {
@@ -100,9 +101,11 @@ import Testing
         try publishesAndRecords(codec: "h264", media: "", color: "blue", tone: 660, browser: true)
     }
 
-    /// Two publishers in one room at once: one dump, two participants, two tiles.
+    /// Two publishers in one room at once, on a server with a port range
+    /// (each session gets the next port): one dump, two participants, two tiles.
     @Test func twoPublishersShareTheRoomsDump() throws {
-        let server = try ServerProcess()
+        let first = Int.random(in: 42_000...48_000)
+        let server = try ServerProcess(extraArguments: ["--rtc-port", "\(first)-\(first + 3)"])
         let url = server.base + "/whip/pair"
         let results = try [("publish-red.mp4", "vp8"), ("publish-green.mp4", "h264")].map { media, codec in
             let process = Process()
@@ -120,6 +123,8 @@ import Testing
         }
         server.stop()
         #expect(results.allSatisfy { $0.connected == true })
+        let ports = results.compactMap { $0.answerPorts?.first }
+        #expect(Set(ports).count == 2 && ports.allSatisfy { (first...(first + 3)).contains($0) }, "ports \(ports)")
         let dumps = server.dumps(room: "pair")
         #expect(dumps.count == 1)
         guard let dump = dumps.first else { return }

@@ -106,6 +106,7 @@ async def publish(args, index):
         await pc.close()
         return {"status": status, "error": answer.strip()}
     location = headers.get("Location") or headers.get("location")
+    answer_ports = sorted({int(line.split(" ")[5]) for line in answer.replace("\r", "").split("\n") if line.startswith("a=candidate:")})
     relay = None
     if args.loss or args.jitter:
         target = next(line.strip().split(" ")[4:6] for line in answer.split("\n") if line.startswith("a=candidate:"))
@@ -136,7 +137,8 @@ async def publish(args, index):
     for track in (player.audio, player.video):
         if track:
             track.stop()
-    result = {"status": status, "connected": connected, "sent": sent, "location": location, "delete": delete_status}
+    result = {"status": status, "connected": connected, "sent": sent, "location": location, "delete": delete_status,
+              "answerPorts": answer_ports}
     if relay:
         result["relay"] = {"dropped": relay.dropped, "forwarded": relay.forwarded}
     return result
