@@ -9,10 +9,10 @@ import WebRTC
 /// tracking, feedback every 10 ms of simulated time) → dump append — on
 /// packets a publisher made of the stack's own parts encrypted beforehand.
 /// One thread, like the media event loop.
-struct Benchmark: ParsableCommand {
+struct Benchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measures tessera's own code paths (for BENCHMARKS.md).",
-        subcommands: [ReceivePath.self])
+        subcommands: [ReceivePath.self, BenchmarkPublishers.self])
 
     struct ReceivePath: ParsableCommand {
         static let configuration = CommandConfiguration(
