@@ -25,8 +25,12 @@ final class ServerProcess {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        // Wait (bounded) for the line that names the ports.
+        // Wait (bounded) for the line that names the ports: a server that says
+        // nothing is killed after 20 s, which ends the read below.
         let deadline = Date().addingTimeInterval(20)
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: watchdog)
+        defer { watchdog.cancel() }
         let handle = output.fileHandleForReading
         while Date() < deadline {
             let chunk = handle.availableData

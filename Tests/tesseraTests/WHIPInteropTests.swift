@@ -221,6 +221,25 @@ import Testing
         #expect(answer.body.contains("127.0.0.1 \(server.mediaPort) typ host"))
     }
 
+    /// The calling side of tessera's own stack (controlling ICE, DTLS client)
+    /// against the server over real sockets: `tessera benchmark whip`, the
+    /// load generator, publishes 3 peers at 1.5 Mbit/s and every packet lands.
+    @Test func tesserasOwnCallingSidePublishesToTheServer() throws {
+        let server = try ServerProcess()
+        let result = try ServerProcess.run(RenderCommandTests.executable.path, [
+            "benchmark", "whip", server.base + "/whip/own", "--publishers", "3", "--seconds", "2", "--json",
+        ], timeout: 60)
+        server.stop()
+        #expect(result.status == 0, "\(result.err)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect(summary["connected"] as? Int == 3)
+        let sent = summary["packetsSent"] as? Int ?? 0
+        let report = try Self.inspect(try #require(server.dumps(room: "own").first))
+        #expect(report.participants.count == 3 && report.tracks.count == 6)
+        #expect(report.tracks.reduce(0) { $0 + $1.packets } == sent && sent > 3 * 2 * 150, "sent \(sent)")
+        #expect(report.tracks.allSatisfy { $0.lostPackets == 0 })
+    }
+
     /// Requests WHIP must refuse, each with its status and a reason.
     @Test func badRequestsAreRefusedWithAReason() throws {
         let server = try ServerProcess(extraArguments: ["--whip-token", "s3cret"])
