@@ -75,7 +75,7 @@ public enum WHIPRoutes {
         let body = try await request.collectBody(upTo: maximumBodyBytes)
         do {
             try await endpoint.trickle(room: room, session: session, fragment: String(buffer: body),
-                                       authorization: request.headers[.authorization])
+                                       authorization: request.headers[.authorization], ifMatch: request.headers[.ifMatch])
             return Response(status: .noContent)
         } catch {
             return failure(error)
@@ -99,6 +99,7 @@ public enum WHIPRoutes {
         case .unauthorized: .unauthorized
         case .unknownSession: .notFound
         case .unprocessable: .unprocessableContent
+        case .preconditionFailed: .preconditionFailed
         case .unavailable: .serviceUnavailable
         }
         var response = plain(status, error.description)

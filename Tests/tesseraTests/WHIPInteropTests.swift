@@ -194,8 +194,10 @@ import Testing
     }
 
     /// With --stun-server, the answer carries a server-reflexive candidate
-    /// with the address a real STUN server (coturn, on loopback) saw.
-    @Test func aSTUNServerGivesAServerReflexiveCandidate() throws {
+    /// with the address a real STUN server (coturn, on loopback) saw; the
+    /// session then takes trickle fragments (If-Match checked, ICE restart and
+    /// garbage refused) and ends with DELETE.
+    @Test func answerHasAServerReflexiveCandidateAndTheSessionTakesTrickle() throws {
         let stunPort = Int.random(in: 35_000...39_000)
         let database = Fixtures.temporaryPath("turndb-\(UUID().uuidString)")
         let coturn = Process()
@@ -219,6 +221,21 @@ import Testing
         let srflx = answer.body.split(separator: "\n").first { $0.contains("typ srflx") }
         #expect(srflx?.contains("127.0.0.1 \(server.mediaPort) typ srflx raddr 127.0.0.1 rport \(server.mediaPort)") == true, "\(answer.body)")
         #expect(answer.body.contains("127.0.0.1 \(server.mediaPort) typ host"))
+
+        // Trickle to that session: If-Match must name its ETag.
+        let location = try #require(answer.headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("location:") }?
+            .split(separator: " ", maxSplits: 1).last.map(String.init))
+        let etag = try #require(answer.headers.split(separator: "\r\n").first { $0.lowercased().hasPrefix("etag:") }?
+            .split(separator: " ", maxSplits: 1).last.map(String.init))
+        let fragment = "a=candidate:1 1 udp 2130706431 127.0.0.1 9 typ host\r\n"
+        let trickle = "Content-Type: application/trickle-ice-sdpfrag"
+        #expect(try ServerProcess.http("PATCH", server.base + location, body: fragment, headers: [trickle, "If-Match: \(etag)"]).status == 204)
+        #expect(try ServerProcess.http("PATCH", server.base + location, body: fragment, headers: [trickle, "If-Match: \"stale\""]).status == 412)
+        #expect(try ServerProcess.http("PATCH", server.base + location, body: "a=ice-ufrag:new1\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n",
+                                       headers: [trickle]).status == 422)
+        #expect(try ServerProcess.http("PATCH", server.base + location, body: "garbage line\r\n", headers: [trickle]).status == 400)
+        #expect(try ServerProcess.http("DELETE", server.base + location).status == 200)
+        #expect(try ServerProcess.http("DELETE", server.base + location).status == 404)
     }
 
     /// The calling side of tessera's own stack (controlling ICE, DTLS client)

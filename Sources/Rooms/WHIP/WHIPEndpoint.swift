@@ -149,12 +149,17 @@ public final class WHIPEndpoint: @unchecked Sendable {
     /// PATCH /whip/{room}/{session}: a trickle ICE fragment (RFC 8840):
     /// its candidates are checked by the session's ICE agent. An ICE restart
     /// (new credentials) is refused; mDNS and TCP candidates are skipped.
-    public func trickle(room: String, session sessionID: String, fragment: String, authorization: String?) async throws(WHIPError) {
+    public func trickle(room: String, session sessionID: String, fragment: String, authorization: String?,
+                        ifMatch: String? = nil) async throws(WHIPError) {
         try authorize(authorization)
-        guard let ufrag = try? await media.eventLoop.submit({ () -> String? in
+        guard let (ufrag, etag) = try? await media.eventLoop.submit({ () -> (String, String)? in
             guard let session = self.sessions[sessionID], session.room == room else { return nil }
-            return session.ufrag
+            return (session.ufrag, session.etag)
         }).get() else { throw .unknownSession }
+        // RFC 9725 §4.3.1: a fragment sent with If-Match names the session's ETag ("*" matches any).
+        if let ifMatch, ifMatch != "*", !ifMatch.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+            throw .preconditionFailed
+        }
         var candidates: [ICECandidate] = []
         for (number, line) in fragment.split(whereSeparator: \.isNewline).enumerated() {
             let text = line.trimmingCharacters(in: .whitespaces)

@@ -10,6 +10,8 @@ public enum WHIPError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownSession
     /// 422: a fragment that does not belong to the session (ICE restart is not supported).
     case unprocessable(String)
+    /// 412: If-Match names another version of the session.
+    case preconditionFailed
     /// 503: the server cannot take another publisher now.
     case unavailable(String)
 
@@ -20,6 +22,7 @@ public enum WHIPError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unauthorized: "a valid bearer token is required"
         case .unknownSession: "no such WHIP session"
         case let .unprocessable(reason): reason
+        case .preconditionFailed: "If-Match does not match this session's ETag"
         case let .unavailable(reason): reason
         }
     }
