@@ -67,6 +67,29 @@ final class ServerProcess {
 
     deinit { if process.isRunning { process.terminate() } }
 
+    /// A run of `count` consecutive UDP ports on 127.0.0.1 that are free right
+    /// now (each is bound and released to check), for servers that need fixed ports.
+    static func freeUDPPorts(_ count: Int) -> Int {
+        for _ in 0..<50 {
+            let first = Int.random(in: 20_000...30_000)  // below Linux's ephemeral range
+            let sockets = (0..<count).map { offset -> Int32 in
+                let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = UInt16(first + offset).bigEndian
+                address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+                let bound = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                if bound != 0 { close(fd); return -1 }
+                return fd
+            }
+            sockets.filter { $0 >= 0 }.forEach { close($0) }
+            if !sockets.contains(-1) { return first }
+        }
+        return 29_000
+    }
+
     /// Every dump the server wrote, for one room.
     func dumps(room: String) -> [String] {
         let directory = dataDirectory + "/rooms/" + room
