@@ -38,6 +38,7 @@ let package = Package(
             "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "Jobs"),
         .target(name: "Server", dependencies: [
             "Rooms", "WebRTC", "SDP",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "WebRTCDriverTests", dependencies: [
             "WebRTC", "WebRTCDriver", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render"]),
     ],
