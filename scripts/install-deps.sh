@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   pkg-config
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
-  libopus-dev libsrtp2-dev libssl-dev
+  libopus-dev libsrtp2-dev libssl-dev libsqlite3-dev
   ffmpeg tcpdump wireshark-common
   python3-venv chromium coturn
 )

@@ -1,0 +1,63 @@
+/// A job as the store keeps it. Times are microseconds since the Unix epoch.
+public struct Job: Codable, Equatable, Sendable {
+    public var id: String
+    public var kind: JobKind
+    public var state: JobState
+    public var room: String?
+    /// The request that made the job, as JSON (output settings, limits, metadata).
+    public var settings: String
+    public var createdAt: Int64
+    public var updatedAt: Int64
+    /// For `failed`: a machine-readable reason ("disk_full") and a message for people.
+    public var failureReason: String?
+    public var failureMessage: String?
+
+    public init(id: String, kind: JobKind, state: JobState = .queued, room: String? = nil, settings: String = "{}",
+                createdAt: Int64, failureReason: String? = nil, failureMessage: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.state = state
+        self.room = room
+        self.settings = settings
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.failureReason = failureReason
+        self.failureMessage = failureMessage
+    }
+}
+
+/// One applied state change, kept so a job's history can be shown.
+public struct JobTransition: Codable, Equatable, Sendable {
+    public var from: JobState
+    public var to: JobState
+    public var at: Int64
+    public var reason: String?
+}
+
+/// Where jobs live. SQLite is the embedded default; PostgreSQL (to run
+/// several machines) is another implementation of the same protocol.
+/// `transition` checks `JobStateMachine` inside the store's own transaction,
+/// so two processes cannot both move a job from the same state.
+public protocol JobStore: Sendable {
+    func insert(_ job: Job) async throws
+    func job(id: String) async throws -> Job?
+    /// Newest first; `before` is the id of the last job of the previous page.
+    func list(state: JobState?, room: String?, limit: Int, before: String?) async throws -> [Job]
+    /// Applies a legal transition and returns the job; throws `IllegalTransition` (nothing applied) otherwise.
+    func transition(id: String, to: JobState, at: Int64, reason: String?, message: String?) async throws -> Job
+    func history(id: String) async throws -> [JobTransition]
+    /// Jobs not in a final state: what a restarted server must pick up.
+    func unfinished() async throws -> [Job]
+    func delete(id: String) async throws -> Bool
+}
+
+public enum JobStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownJob(String)
+    case duplicateJob(String)
+    public var description: String {
+        switch self {
+        case let .unknownJob(id): "no job \(id)"
+        case let .duplicateJob(id): "a job \(id) exists already"
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+/// The embedded job store: one SQLite file in the data directory (WAL
+/// mode), no server to run. Every change is one transaction.
+public final class SQLiteJobStore: JobStore {
+    private let database: DatabasePool
+
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        database = try DatabasePool(path: path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("jobs-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE jobs (
+                    id TEXT PRIMARY KEY, kind TEXT NOT NULL, state TEXT NOT NULL, room TEXT, settings TEXT NOT NULL,
+                    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, failure_reason TEXT, failure_message TEXT,
+                    sequence INTEGER NOT NULL);
+                CREATE INDEX jobs_by_state ON jobs(state, sequence);
+                CREATE INDEX jobs_by_room ON jobs(room, sequence);
+                CREATE TABLE job_transitions (
+                    job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE, from_state TEXT NOT NULL, to_state TEXT NOT NULL,
+                    at INTEGER NOT NULL, reason TEXT);
+                CREATE INDEX job_transitions_by_job ON job_transitions(job_id);
+                """)
+        }
+        try migrator.migrate(database)
+    }
+
+    public func insert(_ job: Job) async throws {
+        try await database.write { db in
+            if try Row.fetchOne(db, sql: "SELECT 1 FROM jobs WHERE id = ?", arguments: [job.id]) != nil {
+                throw JobStoreError.duplicateJob(job.id)
+            }
+            let sequence = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM jobs") ?? 1
+            try db.execute(sql: """
+                INSERT INTO jobs (id, kind, state, room, settings, created_at, updated_at, failure_reason, failure_message, sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [job.id, job.kind.rawValue, job.state.rawValue, job.room, job.settings, job.createdAt, job.updatedAt,
+                                 job.failureReason, job.failureMessage, sequence])
+        }
+    }
+
+    public func job(id: String) async throws -> Job? {
+        try await database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(Self.job) }
+    }
+
+    public func list(state: JobState?, room: String?, limit: Int, before: String?) async throws -> [Job] {
+        try await database.read { db in
+            var conditions: [String] = [], arguments: [(any DatabaseValueConvertible)?] = []
+            if let state { conditions.append("state = ?"); arguments.append(state.rawValue) }
+            if let room { conditions.append("room = ?"); arguments.append(room) }
+            if let before {
+                conditions.append("sequence < (SELECT sequence FROM jobs WHERE id = ?)")
+                arguments.append(before)
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments.append(Swift.max(1, Swift.min(limit, 500)))
+            return try Row.fetchAll(db, sql: "SELECT * FROM jobs \(filter) ORDER BY sequence DESC LIMIT ?",
+                                    arguments: StatementArguments(arguments)).map(Self.job)
+        }
+    }
+
+    public func transition(id: String, to: JobState, at: Int64, reason: String?, message: String?) async throws -> Job {
+        try await database.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]) else {
+                throw JobStoreError.unknownJob(id)
+            }
+            var job = Self.job(row)
+            guard JobStateMachine.allows(job.kind, from: job.state, to: to) else {
+                throw IllegalTransition(kind: job.kind, from: job.state, to: to)
+            }
+            try db.execute(sql: "INSERT INTO job_transitions (job_id, from_state, to_state, at, reason) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, job.state.rawValue, to.rawValue, at, reason])
+            job.state = to
+            job.updatedAt = at
+            if to == .failed {
+                job.failureReason = reason
+                job.failureMessage = message
+            }
+            try db.execute(sql: "UPDATE jobs SET state = ?, updated_at = ?, failure_reason = ?, failure_message = ? WHERE id = ?",
+                           arguments: [job.state.rawValue, at, job.failureReason, job.failureMessage, id])
+            return job
+        }
+    }
+
+    public func history(id: String) async throws -> [JobTransition] {
+        try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM job_transitions WHERE job_id = ? ORDER BY rowid", arguments: [id]).map { row in
+                JobTransition(from: JobState(rawValue: row["from_state"]) ?? .failed, to: JobState(rawValue: row["to_state"]) ?? .failed,
+                              at: row["at"], reason: row["reason"])
+            }
+        }
+    }
+
+    public func unfinished() async throws -> [Job] {
+        let finals = JobState.allCases.filter(\.isFinal).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try await database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE state NOT IN (\(finals)) ORDER BY sequence").map(Self.job)
+        }
+    }
+
+    public func delete(id: String) async throws -> Bool {
+        try await database.write { db in
+            try db.execute(sql: "DELETE FROM job_transitions WHERE job_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM jobs WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    private static func job(_ row: Row) -> Job {
+        var job = Job(id: row["id"], kind: JobKind(rawValue: row["kind"]) ?? .recording, state: JobState(rawValue: row["state"]) ?? .failed,
+                      room: row["room"], settings: row["settings"], createdAt: row["created_at"],
+                      failureReason: row["failure_reason"], failureMessage: row["failure_message"])
+        job.updatedAt = row["updated_at"]
+        return job
+    }
+}
