@@ -39,7 +39,7 @@ let package = Package(
             "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "Jobs", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Jobs", dependencies: ["COpenSSL", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Server", dependencies: [
             "Rooms", "WebRTC", "SDP",
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),

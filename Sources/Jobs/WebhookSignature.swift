@@ -1,0 +1,62 @@
+import COpenSSL
+
+/// How a webhook delivery proves it came from this server and is fresh:
+/// `Tessera-Timestamp` carries Unix seconds, `Tessera-Signature` carries
+/// `v1=` and the hex HMAC-SHA256 (RFC 2104 with SHA-256) under the shared
+/// secret of "TIMESTAMP.BODY". Signing the timestamp with the body stops
+/// an old delivery from being replayed with a new time.
+public enum WebhookSignature {
+    public static let timestampHeader = "Tessera-Timestamp"
+    public static let signatureHeader = "Tessera-Signature"
+
+    /// The two header values for `body` sent at `timestamp`.
+    public static func headers(body: [UInt8], secret: String, timestamp: Int64) -> (timestamp: String, signature: String) {
+        let signed = Array("\(timestamp).".utf8) + body
+        return (String(timestamp), "v1=" + hex(hmacSHA256(key: Array(secret.utf8), signed)))
+    }
+
+    /// What a receiver does: recompute, compare in constant time, and
+    /// refuse timestamps more than `tolerance` seconds from `now`.
+    public static func verify(body: [UInt8], secret: String, timestamp: String, signature: String, now: Int64,
+                              tolerance: Int64 = 300) -> Bool {
+        guard let time = Int64(timestamp), abs(now - time) <= tolerance else { return false }
+        let expected = Array(headers(body: body, secret: secret, timestamp: time).signature.utf8)
+        let given = Array(signature.utf8)
+        guard expected.count == given.count else { return false }
+        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    static func hmacSHA256(key: [UInt8], _ data: [UInt8]) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        key.withUnsafeBufferPointer { keyBytes in
+            data.withUnsafeBufferPointer { bytes in
+                _ = HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count), bytes.baseAddress, bytes.count, &output, &length)
+            }
+        }
+        return output
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
+    }
+}
+
+/// When a failed webhook delivery is tried again: 1 s, 2 s, 4 s … doubling
+/// up to `maximumDelay`, and never after `giveUpAfter` since the first try —
+/// retried for a bounded time, so a dead receiver cannot hold a job's events forever.
+public struct WebhookRetryPolicy: Equatable, Sendable {
+    public var firstDelaySeconds: Int64 = 1
+    public var maximumDelaySeconds: Int64 = 60
+    public var giveUpAfterSeconds: Int64 = 600
+
+    public init() {}
+
+    /// Seconds to wait before attempt `attempt + 1`, given that the first try
+    /// was `elapsed` seconds ago; nil when it is time to give up.
+    public func delay(afterAttempt attempt: Int, elapsed: Int64) -> Int64? {
+        let delay = Swift.min(maximumDelaySeconds, firstDelaySeconds << Swift.min(Int64(Swift.max(attempt - 1, 0)), 30))
+        return elapsed + delay <= giveUpAfterSeconds ? delay : nil
+    }
+}
