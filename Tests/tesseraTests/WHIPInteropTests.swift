@@ -18,6 +18,7 @@ import Testing
         struct Relay: Decodable { var dropped: [String: [Int]]; var forwarded: Int }
         var relay: Relay?
         var answerPorts: [Int]?
+        var location: String?
     }
 
     static func publish(_ url: String, media: String, codec: String = "vp8", seconds: Double = 3, extra: [String] = []) throws -> Published {
@@ -190,6 +191,9 @@ import Testing
         #expect(waited >= 1.5 && waited < 8, "left after \(waited) s with a 4 s consent timeout")
         #expect(final.events["trackEnded"] == 2)
         #expect(final.tracks.allSatisfy { $0.lostPackets == 0 && $0.packets > 50 })
+        // The session went with the publisher: a late DELETE finds nothing.
+        let location = try #require(sent.location)
+        #expect(try ServerProcess.http("DELETE", server.base + location).status == 404)
         let (_, log) = server.stop()
         #expect(log.contains("ICE consent lost"))
     }

@@ -29,6 +29,8 @@ public final class RoomRecorder: ConnectionSink, @unchecked Sendable {
     private let origin: Int64
     private var nextTrackID: UInt16 = 1
     private let logger: Logger
+    /// Called on the event loop when a publisher has left (by its ufrag), however it ended.
+    var onLeft: (@Sendable (String) -> Void)?
     /// Called on the event loop when the last publisher has left.
     var onEmpty: (@Sendable (RoomRecorder) -> Void)?
 
@@ -101,6 +103,7 @@ public final class RoomRecorder: ConnectionSink, @unchecked Sendable {
         }
         write(.event(DumpEvent(kind: .participantLeft, participantID: publisher.participantID, detail: reason)), now: now)
         logger.info("publisher left", metadata: ["participant": .string(publisher.participantID), "reason": .string(reason)])
+        onLeft?(ufrag)
         if publishers.isEmpty { onEmpty?(self) }
     }
 

@@ -237,6 +237,8 @@ public final class WHIPEndpoint: @unchecked Sendable {
         let recorder = try RoomRecorder(room: room, dumpPath: path, sessionID: dumpID, origin: media.now,
                                         flushIntervalMicros: configuration.flushIntervalMicros, logger: logger)
         recorder.onEmpty = { [weak self] recorder in self?.roomEmptied(recorder) }
+        // A publisher that vanished (consent lost, DTLS failed) frees its session too, not only a DELETE.
+        recorder.onLeft = { [weak self] ufrag in self?.sessions = self?.sessions.filter { $0.value.ufrag != ufrag } ?? [:] }
         rooms[room] = recorder
         return recorder
     }
