@@ -186,17 +186,17 @@ public final class UDPMediaServer: @unchecked Sendable {
             // A check names the connection; the address may be new (a second candidate).
             if let named = STUNMessage.localUfrag(inCheck: bytes[...]), byUfrag[named] != nil { ufrag = named }
         }
-        guard let ufrag, var entry = byUfrag[ufrag] else {
+        guard let ufrag, let entry = byUfrag[ufrag] else {
             counters.unrouted += 1
             return
         }
         let now = self.now
         let outputs = entry.connection.handle(bytes, from: address, now: now)
-        if entry.connection.ice.isValidated(address) && !entry.addresses.contains(address) && entry.addresses.count < 16 {
-            entry.addresses.insert(address)
-            entry.channel = channel
+        // A known address (every media packet) skips this; a newly validated one is remembered for routing.
+        if !entry.addresses.contains(address) && entry.addresses.count < 16 && entry.connection.ice.isValidated(address) {
+            byUfrag[ufrag]?.addresses.insert(address)
+            byUfrag[ufrag]?.channel = channel
             byAddress[address] = ufrag
-            byUfrag[ufrag] = entry
         }
         deliver(outputs, of: ufrag, sink: entry.sink, channel: channel, now: now)
     }
@@ -209,7 +209,7 @@ public final class UDPMediaServer: @unchecked Sendable {
     }
 
     private func deliver(_ outputs: [ReceiveConnection.Output], of ufrag: String, sink: ConnectionSink, channel: Channel?, now: Int64) {
-        var closed = false
+        var closed = false, wrote = false
         for output in outputs {
             if case let .send(bytes, to) = output {
                 // A candidate of the other address family cannot be reached from this socket.
@@ -228,12 +228,14 @@ public final class UDPMediaServer: @unchecked Sendable {
                 var buffer = channel.allocator.buffer(capacity: bytes.count)
                 buffer.writeBytes(bytes)
                 channel.write(AddressedEnvelope(remoteAddress: destination, data: buffer), promise: nil)
+                wrote = true
                 continue
             }
             if case .closed = output { closed = true }
             sink.connection(ufrag, produced: output, now: now)
         }
-        channel?.flush()
+        // Most calls (a media packet in, nothing out) wrote nothing: no flush through the pipeline then.
+        if wrote { channel?.flush() }
         if closed { forget(ufrag) }
     }
 

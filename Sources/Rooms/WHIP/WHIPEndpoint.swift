@@ -245,8 +245,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
 
     private func roomEmptied(_ recorder: RoomRecorder) {
         guard rooms[recorder.room] === recorder else { return }
-        rooms[recorder.room] = nil
-        sessions = sessions.filter { $0.value.room != recorder.room || recorder.publishers[$0.value.ufrag] != nil }
+        rooms[recorder.room] = nil  // its sessions went one by one, through onLeft
         // Closing waits for the last flush: not on the event loop.
         let logger = self.logger
         Thread.detachNewThread {

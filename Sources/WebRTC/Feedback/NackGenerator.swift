@@ -80,6 +80,7 @@ public struct NackGenerator: Sendable {
     /// The sequence numbers to request now, in order (each at most once per
     /// retry interval).
     public mutating func due(now: Int64) -> [UInt16] {
+        guard !gaps.isEmpty else { return [] }  // the usual case, every 10 ms per stream
         var due: [UInt16] = []
         for (sequence, gap) in gaps.sorted(by: { $0.key < $1.key }) {
             if now - gap.firstSeen > maximumAgeMicros || gap.requests >= maximumRequests && now - (gap.lastRequest ?? now) >= retryIntervalMicros {
