@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -39,16 +40,20 @@ let package = Package(
             "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
-        .target(name: "Jobs", dependencies: ["COpenSSL", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Jobs", dependencies: [
+            "Render", "Rooms", "Media", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
         .target(name: "Server", dependencies: [
-            "Rooms", "WebRTC", "SDP",
+            "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(
             name: "tessera",
             dependencies: [
-                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "Server",
+                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "Jobs", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),

@@ -11,6 +11,8 @@ public struct Job: Codable, Equatable, Sendable {
     /// For `failed`: a machine-readable reason ("disk_full") and a message for people.
     public var failureReason: String?
     public var failureMessage: String?
+    /// What the job made and saw (files, participants, webhooks), as JSON.
+    public var result: String = "{}"
 
     public init(id: String, kind: JobKind, state: JobState = .queued, room: String? = nil, settings: String = "{}",
                 createdAt: Int64, failureReason: String? = nil, failureMessage: String? = nil) {
@@ -49,6 +51,10 @@ public protocol JobStore: Sendable {
     /// Jobs not in a final state: what a restarted server must pick up.
     func unfinished() async throws -> [Job]
     func delete(id: String) async throws -> Bool
+    /// Replaces the job's result (what it made and saw); no state change.
+    func setResult(id: String, result: String) async throws
+    /// How many jobs are in each state (for metrics).
+    func countsByState() async throws -> [JobState: Int]
 }
 
 public enum JobStoreError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -35,6 +35,8 @@ public enum JobStateMachine {
         case (.active, .stopping), (.active, .limitReached), (.active, .interrupted): return kind == .recording
         case (.stopping, .processing), (.stopping, .aborted), (.stopping, .interrupted): return kind == .recording
         case (.processing, .completed), (.processing, .interrupted): return true
+        // A limit ends the recording; its file is finished before the job ends as limit_reached.
+        case (.processing, .limitReached): return kind == .recording
         case (.interrupted, .processing): return true
         default: return false
         }

@@ -26,6 +26,9 @@ public final class SQLiteJobStore: JobStore {
                 CREATE INDEX job_transitions_by_job ON job_transitions(job_id);
                 """)
         }
+        migrator.registerMigration("jobs-v2-result") { db in
+            try db.execute(sql: "ALTER TABLE jobs ADD COLUMN result TEXT NOT NULL DEFAULT '{}'")
+        }
         try migrator.migrate(database)
     }
 
@@ -36,10 +39,10 @@ public final class SQLiteJobStore: JobStore {
             }
             let sequence = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM jobs") ?? 1
             try db.execute(sql: """
-                INSERT INTO jobs (id, kind, state, room, settings, created_at, updated_at, failure_reason, failure_message, sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO jobs (id, kind, state, room, settings, created_at, updated_at, failure_reason, failure_message, sequence, result)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [job.id, job.kind.rawValue, job.state.rawValue, job.room, job.settings, job.createdAt, job.updatedAt,
-                                 job.failureReason, job.failureMessage, sequence])
+                                 job.failureReason, job.failureMessage, sequence, job.result])
         }
     }
 
@@ -110,11 +113,29 @@ public final class SQLiteJobStore: JobStore {
         }
     }
 
+    public func setResult(id: String, result: String) async throws {
+        try await database.write { db in
+            try db.execute(sql: "UPDATE jobs SET result = ? WHERE id = ?", arguments: [result, id])
+            guard db.changesCount > 0 else { throw JobStoreError.unknownJob(id) }
+        }
+    }
+
+    public func countsByState() async throws -> [JobState: Int] {
+        try await database.read { db in
+            var counts: [JobState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state") {
+                if let state = JobState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
     private static func job(_ row: Row) -> Job {
         var job = Job(id: row["id"], kind: JobKind(rawValue: row["kind"]) ?? .recording, state: JobState(rawValue: row["state"]) ?? .failed,
                       room: row["room"], settings: row["settings"], createdAt: row["created_at"],
                       failureReason: row["failure_reason"], failureMessage: row["failure_message"])
         job.updatedAt = row["updated_at"]
+        job.result = row["result"] ?? "{}"
         return job
     }
 }

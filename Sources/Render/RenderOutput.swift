@@ -23,6 +23,10 @@ public final class RenderOutput: @unchecked Sendable {
     private var thread: Thread?
     private var done = false
     private static let depth = 4
+    private let posterPath: String?
+    private let posterIndex: Int64
+    private var posterPicture: VideoFrame?
+    public private(set) var ticksWritten: Int64 = 0
 
     public init(path: String, settings: RenderSettings) throws {
         guard let container = Muxer.Container(path: path) else {
@@ -30,6 +34,8 @@ public final class RenderOutput: @unchecked Sendable {
         }
         self.path = path
         partialPath = path + ".partial"
+        posterPath = settings.posterPath
+        posterIndex = Int64(settings.posterSeconds * Double(settings.fps))
         muxer = try Muxer(path: partialPath, container: container)
         videoEncoder = try VideoEncoder(settings.video, globalHeader: muxer.needsGlobalHeader)
         audioEncoder = try AudioEncoder(settings.audio, globalHeader: muxer.needsGlobalHeader)
@@ -44,6 +50,8 @@ public final class RenderOutput: @unchecked Sendable {
 
     /// Queues a tick; blocks while the encoder is `depth` ticks behind.
     public func submit(_ tick: RenderSession.Tick) throws {
+        if posterPath != nil, tick.index <= posterIndex { posterPicture = try? tick.picture.reference() }
+        ticksWritten += 1
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= Self.depth && failure == nil { condition.wait() }
@@ -66,6 +74,12 @@ public final class RenderOutput: @unchecked Sendable {
         }
         guard rename(partialPath, path) == 0 else {
             throw RenderError("cannot rename \(partialPath) to \(path): \(String(cString: strerror(errno)))")
+        }
+        if let posterPath, let posterPicture {
+            // The poster is a nicety: a failure to make it does not fail the render.
+            if let jpeg = try? JPEGEncoder.encode(posterPicture) {
+                _ = FileManager.default.createFile(atPath: posterPath, contents: Data(jpeg))
+            }
         }
     }
 

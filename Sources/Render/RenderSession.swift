@@ -120,6 +120,12 @@ public final class RenderSession {
         if let left = participants[id]!.left, time > left + 1_000_000 { participants[id]!.left = nil }  // came back
     }
 
+    /// Changes the layout from the next output frame on (a running
+    /// recording's layout changed through the API). The size stays.
+    public func changeLayout(_ layout: Layout) {
+        layoutEngine = LayoutEngine(layout: layout, width: settings.width, height: settings.height)
+    }
+
     /// The dump ended: resolve every held packet; `ticks(upTo:)` may run to the end.
     public func finish() {
         for track in videoTracks.values { track.finish() }

@@ -25,6 +25,10 @@ public struct RenderSettings: Sendable {
     /// Choose mono or stereo output from the sources (`audio.channels` is
     /// then set by the renderer): stereo only if some source is stereo.
     public var detectAudioChannels = true
+    /// Where to write a JPEG of the output `posterSeconds` in (or of its
+    /// last frame, if shorter): the poster of a finished recording.
+    public var posterPath: String?
+    public var posterSeconds: Double = 3
     public var video: VideoEncoderSettings
     public var audio: AudioEncoderSettings
 

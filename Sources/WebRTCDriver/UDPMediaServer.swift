@@ -113,6 +113,12 @@ public final class UDPMediaServer: @unchecked Sendable {
         }
     }
 
+    /// Asks a connection for keyframes, from code already on the event loop.
+    public func requestKeyframesOnLoop(ufrag: String) {
+        eventLoop.preconditionInEventLoop()
+        byUfrag[ufrag]?.connection.requestKeyframes()
+    }
+
     /// Runs `body` with a connection on the event loop (trickled candidates, statistics).
     public func withConnection<T: Sendable>(ufrag: String, _ body: @escaping @Sendable (ReceiveConnection?) -> T) -> EventLoopFuture<T> {
         eventLoop.submit { body(self.byUfrag[ufrag]?.connection) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Jobs
 import Logging
 import NIOCore
 import NIOPosix
@@ -9,13 +10,17 @@ import Server
 import WebRTC
 import WebRTCDriver
 
-/// `tessera serve`: the HTTP server (WHIP for now) and the UDP media port(s).
+/// `tessera serve`: the recording service — REST API, job queue on
+/// SQLite, WHIP ingest, live composites, downloads.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Runs the recording server: WHIP publishers are recorded into one RTP dump per room.",
+        abstract: "Runs the recording service: a REST API (/v1) that records rooms of WHIP publishers and renders their dumps.",
         discussion: """
-            POST an SDP offer to http://HOST:PORT/whip/ROOM (RFC 9725). Each room's dump is written under \
-            DATA-DIR/rooms/ROOM/ while it has publishers. SIGINT or SIGTERM ends every session, closes the dumps and exits.
+            Publishers POST SDP offers to http://HOST:PORT/whip/ROOM (RFC 9725). POST /v1/recordings {"room": ROOM} \
+            records a room (its dump and a live composite) until POST /v1/recordings/ID/stop; the file is then at \
+            /v1/recordings/ID/files/recording.mp4. Jobs live in DATA-DIR/tessera.sqlite; a job found unfinished at start \
+            (after a crash) is rendered from its dump. SIGINT or SIGTERM stops taking jobs, ends the running recordings \
+            within --shutdown-grace seconds and exits. The API is described at /openapi.json and docs/api.md.
             """)
 
     @Option(help: "Address the HTTP server listens on.") var httpHost = "127.0.0.1"
@@ -35,11 +40,28 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds of silence (no ICE checks or answers) after which a publisher is gone and its tracks end (RFC 7675: 30).")
     var consentTimeout = 30
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
+    @Option(help: "API key clients send as Authorization: Bearer KEY (repeatable; default: $TESSERA_API_KEY). Without one the HTTP server binds to loopback only.")
+    var apiKey: [String] = []
+    @Flag(help: "Record every room from its first publisher until its last one leaves.") var autoRecord = false
+    @Option(help: "Capacity in cost units (a live composite costs 4, a render 3, a dump-only recording 1). Default: 6 per core.")
+    var capacity: Int?
+    @Option(help: "Refuse new jobs, and end running recordings, below this many MB free in the data directory.")
+    var diskFloorMb: Int64 = 512
+    @Option(help: "How far (ms) the live composite runs behind the newest packet.") var liveLatencyMs: Int64 = 1000
+    @Option(help: "Webhook URL that hears every job's state changes (a job's own webhookUrl takes precedence).") var webhookUrl: String?
+    @Option(help: "Secret that signs webhooks (Tessera-Signature; default: $TESSERA_WEBHOOK_SECRET).") var webhookSecret: String?
+    @Option(help: "Seconds SIGTERM waits for running recordings to finish their files.") var shutdownGrace = 20.0
 
     func run() async throws {
         let ports = try Self.ports(rtcPort)
         var logger = Logger(label: "tessera")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let keys = apiKey.isEmpty ? (ProcessInfo.processInfo.environment["TESSERA_API_KEY"].map { [$0] } ?? []) : apiKey
+        let loopbackOnly = keys.isEmpty && !["127.0.0.1", "::1", "localhost"].contains(self.httpHost)
+        if loopbackOnly {
+            logger.warning("no API key (--api-key): the HTTP server binds to 127.0.0.1 only", metadata: ["asked": .string(self.httpHost)])
+        }
+        let httpHost = loopbackOnly ? "127.0.0.1" : self.httpHost
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let candidates = publicIp.isEmpty ? Self.interfaceAddresses(bound: rtcHost) : publicIp
         guard !candidates.isEmpty else { throw ValidationError("no address to announce: pass --public-ip") }
@@ -57,15 +79,32 @@ struct Serve: AsyncParsableCommand {
             if found.isEmpty { logger.warning("no answer from the STUN server: no server-reflexive candidate", metadata: ["server": .string(stunServer)]) }
             for (port, address) in reflexive { logger.info("server-reflexive address", metadata: ["port": .stringConvertible(port), "address": .string(address)]) }
         }
-        var whipConfiguration = WHIPEndpoint.Configuration(dataDirectory: dataDir, candidateAddresses: candidates,
+        var whipConfiguration = WHIPEndpoint.Configuration(candidateAddresses: candidates,
                                  bearerToken: whipToken ?? ProcessInfo.processInfo.environment["TESSERA_WHIP_TOKEN"],
                                  iceServers: iceServer, recordingBitrate: recordingBitrate,
                                  consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000)
         whipConfiguration.reflexiveAddresses = reflexive
-        let whip = try WHIPEndpoint(configuration: whipConfiguration, media: media, logger: logger)
+        let events = RoomEvents()
+        let whip = try WHIPEndpoint(configuration: whipConfiguration, media: media, logger: logger) { event in events.send(event) }
+        let store = try SQLiteJobStore(path: dataDir + "/tessera.sqlite")
+        var serviceConfiguration = JobService.Configuration(dataDirectory: dataDir)
+        if let capacity { serviceConfiguration.capacity = capacity }
+        serviceConfiguration.diskFloorBytes = diskFloorMb << 20
+        serviceConfiguration.liveLatencyMicros = liveLatencyMs * 1000
+        serviceConfiguration.webhookURL = webhookUrl
+        serviceConfiguration.webhookSecret = webhookSecret ?? ProcessInfo.processInfo.environment["TESSERA_WEBHOOK_SECRET"]
+        serviceConfiguration.autoRecord = autoRecord
+        let metrics = ServiceMetrics()
+        let service = JobService(configuration: serviceConfiguration, store: store, rooms: whip, metrics: metrics, logger: logger)
+        events.attach(service)
+        await service.recover()
+
         let router = Router()
         WHIPRoutes.add(to: router, endpoint: whip)
-        router.get("healthz") { _, _ in "ok\n" }
+        let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: keys),
+                                                  links: try DownloadLinkSigner(dataDirectory: dataDir))
+        APIRoutes.add(to: router, dependencies)
+        OperationsRoutes.add(to: router, service: service, media: media, metrics: metrics)
         let mediaPorts = media.ports.map(String.init).joined(separator: ",")
         let app = Application(
             router: router,
@@ -73,13 +112,24 @@ struct Serve: AsyncParsableCommand {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 // One line on standard output that scripts and tests wait for.
-                let line = "tessera: listening on http://\(httpHost):\(port), media on udp \(mediaPorts), announcing \(candidates.joined(separator: " "))\n"
+                let line = "tessera: listening on http://\(httpHost):\(port), media on udp \(mediaPorts), announcing \(candidates.joined(separator: " ")); open http://\(httpHost):\(port)/ for the jobs page\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             },
             logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        await service.shutdown(graceSeconds: shutdownGrace)
         await whip.shutdown()
         logger.info("stopped: every dump closed")
+    }
+
+    /// Hands room events from the media event loop to the job service (`--auto-record`).
+    final class RoomEvents: @unchecked Sendable {  // `service` is set once, before any publisher can arrive
+        private var service: JobService?
+        func attach(_ service: JobService) { self.service = service }
+        func send(_ event: WHIPEndpoint.RoomEvent) {
+            guard let service else { return }
+            Task { await service.roomEvent(event) }
+        }
     }
 
     static func ports(_ text: String) throws -> [Int] {

@@ -6,6 +6,7 @@ import Testing
         (JobKind.recording, [JobState.queued, .starting, .active, .stopping, .processing, .completed]),
         (.render, [.queued, .starting, .processing, .completed]),
         (.recording, [.queued, .starting, .active, .limitReached]),
+        (.recording, [.queued, .starting, .active, .stopping, .processing, .limitReached]),
         (.recording, [.queued, .starting, .active, .interrupted, .processing, .completed]),
         (.recording, [.queued, .starting, .active, .stopping, .aborted]),
         (.render, [.queued, .starting, .processing, .interrupted, .processing, .failed]),
@@ -24,6 +25,7 @@ import Testing
         (.recording, .active, .active),
         (.recording, .aborted, .processing),
         (.recording, .queued, .processing),
+        (.render, .processing, .limitReached),
     ])
     func transitionsThatAreBugs(kind: JobKind, from: JobState, to: JobState) {
         #expect(!JobStateMachine.allows(kind, from: from, to: to))

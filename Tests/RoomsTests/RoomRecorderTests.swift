@@ -21,24 +21,30 @@ import Testing
     @Test func writesWhatAPublishersConnectionProduces() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("room-\(UUID().uuidString).rtpd").path
         defer { unlink(path) }
+        let room = Room(name: "r1")
         let recorder = try RoomRecorder(room: "r1", dumpPath: path, sessionID: "s1", origin: 1_000_000, flushIntervalMicros: 50_000,
                                         logger: Logger(label: "test"))
         let emptied = UnsafeFlag()
-        recorder.onEmpty = { _ in emptied.set() }
-        recorder.join(ufrag: "uf", participantID: "whip-1", name: "Ada", now: 1_000_000)
+        room.onEmpty = { _ in emptied.set() }
+        room.attach(recorder, now: 1_000_000)
+        room.join(ufrag: "uf", participantID: "whip-1", name: "Ada", now: 1_000_000)
         let codec = NegotiatedMedia.Codec(payloadType: 96, name: "VP8", clockRate: 90_000, retransmissionPayloadType: 97)
         var track = ConnectionTrack(index: 0, mid: "1", kind: "video", codec: codec, ssrc: 5, retransmissionSSRC: nil, name: "cam",
                                     retransmissionPayloadTypes: [97: 96], headerExtensions: [1: "urn:ietf:params:rtp-hdrext:sdes:mid"])
         let packet = RTPPacketFields(payloadType: 96, sequenceNumber: 1, ssrc: 5, payload: [1, 2, 3]).serialize()
-        recorder.connection("uf", produced: .trackAdded(track), now: 1_100_000)
-        recorder.connection("uf", produced: .rtp(track: 0, packet: packet), now: 1_200_000)
-        recorder.connection("uf", produced: .rtp(track: 7, packet: packet), now: 1_200_000)  // no such track: not written
+        room.connection("uf", produced: .trackAdded(track), now: 1_100_000)
+        room.connection("uf", produced: .rtp(track: 0, packet: packet), now: 1_200_000)
+        room.connection("uf", produced: .rtp(track: 7, packet: packet), now: 1_200_000)  // no such track: not written
         track.retransmissionSSRC = 6
-        recorder.connection("uf", produced: .trackUpdated(track), now: 1_300_000)
-        recorder.connection("other", produced: .rtp(track: 0, packet: packet), now: 1_300_000)  // not a publisher here
+        room.connection("uf", produced: .trackUpdated(track), now: 1_300_000)
+        room.connection("other", produced: .rtp(track: 0, packet: packet), now: 1_300_000)  // not a publisher here
         let summary = ConnectionSummary(statistics: .init(), nack: .init(), keyframes: 0, tracks: 1)
-        recorder.connection("uf", produced: .closed(reason: "WHIP DELETE", summary: summary), now: 2_000_000)
-        #expect(emptied.value && recorder.isEmpty)
+        room.connection("uf", produced: .closed(reason: "WHIP DELETE", summary: summary), now: 2_000_000)
+        #expect(!emptied.value, "a room being recorded stays while the recording runs")
+        let statistics = recorder.statistics
+        #expect(statistics.mediaPackets == 1 && statistics.tracks.map(\.packets) == [1] && statistics.participants == ["whip-1": "Ada"])
+        room.detach(recorder, reason: "stopped", now: 2_100_000)
+        #expect(emptied.value && room.isEmpty)
         try recorder.close()
 
         let records = try Self.read(path)
@@ -60,6 +66,43 @@ import Testing
                 && written.codec == "VP8" && written.retransmissionPayloadTypes == [97: 96] && written.ssrc == 5)
         guard case let .session(session) = records[0].record else { return }
         #expect(session.room == "r1" && session.source == "live")
+    }
+}
+
+extension RoomRecorderTests {
+    /// A recording that starts while a publisher is already sending takes
+    /// its tracks (written before their next packet); one that stops lets
+    /// the publisher stay in the room, unrecorded.
+    @Test func aRecordingStartedLateTakesThePublishersTracks() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("room-\(UUID().uuidString).rtpd").path
+        defer { unlink(path) }
+        let room = Room(name: "r2")
+        room.join(ufrag: "uf", participantID: "whip-2", name: nil, now: 0)
+        let codec = NegotiatedMedia.Codec(payloadType: 111, name: "opus", clockRate: 48_000, channels: 2)
+        let track = ConnectionTrack(index: 0, mid: "0", kind: "audio", codec: codec, ssrc: 9, retransmissionSSRC: nil, name: "mic",
+                                    retransmissionPayloadTypes: [:], headerExtensions: [:])
+        let packet = RTPPacketFields(payloadType: 111, sequenceNumber: 1, ssrc: 9, payload: [1]).serialize()
+        room.connection("uf", produced: .trackAdded(track), now: 100)
+        room.connection("uf", produced: .rtp(track: 0, packet: packet), now: 200)  // nobody records yet
+        let recorder = try RoomRecorder(room: "r2", dumpPath: path, sessionID: "s2", origin: 1_000, flushIntervalMicros: 50_000,
+                                        logger: Logger(label: "test"))
+        room.attach(recorder, now: 1_000)
+        room.connection("uf", produced: .rtp(track: 0, packet: packet), now: 2_000)
+        room.detach(recorder, reason: "recording stopped", now: 3_000)
+        room.connection("uf", produced: .rtp(track: 0, packet: packet), now: 4_000)  // after the stop: not written
+        #expect(room.publishers.count == 1 && !room.isEmpty)
+        try recorder.close()
+        let kinds = try Self.read(path).map { record -> String in
+            switch record.record {
+            case .session: "session"
+            case let .track(t): "track \(t.id) \(t.codec)"
+            case let .rtp(id, _): "rtp \(id)"
+            case let .event(e): "\(e.kind.rawValue) \(e.detail ?? "")"
+            default: "other"
+            }
+        }
+        #expect(kinds == ["session", "participantJoined ", "track 1 opus", "trackAdded ", "rtp 1",
+                          "trackEnded recording stopped", "participantLeft recording stopped"])
     }
 }
 

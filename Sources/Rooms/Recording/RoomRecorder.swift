@@ -2,41 +2,68 @@ import Dump
 import Foundation
 import Logging
 import WebRTC
-import WebRTCDriver
 
-/// Writes one room's RTP dump while it has publishers: every decrypted
-/// packet with its arrival time, each track's metadata before its first
-/// packet, and events as people and tracks come and go.
+/// Writes one recording's RTP dump: every decrypted packet of the room's
+/// publishers with its arrival time, each track's metadata before its
+/// first packet, and events as people and tracks come and go. It hears
+/// the publishers' connections through its `Room`, from the moment the
+/// recording starts until it stops.
 ///
-/// It is the `ConnectionSink` of every publisher in the room. `@unchecked
-/// Sendable`: all of its state is touched on the media event loop only
-/// (the UDP driver calls it there, and `WHIPEndpoint` hops there).
-public final class RoomRecorder: ConnectionSink, @unchecked Sendable {
-    public struct Publisher: Sendable {
-        public var participantID: String
-        public var name: String?
+/// `@unchecked Sendable`: its state is touched on the media event loop
+/// only, except `close`, called once after it was detached.
+public final class RoomRecorder: @unchecked Sendable {
+    struct Recorded {
+        var participantID: String
+        var name: String?
         /// Connection track index → dump track id.
-        public var trackIDs: [Int: UInt16] = [:]
-        public var connected = false
+        var trackIDs: [Int: UInt16] = [:]
+    }
+
+    /// What a recording has taken in so far, per track.
+    public struct TrackStatistics: Codable, Equatable, Sendable {
+        public var id: UInt16
+        public var participantID: String
+        public var kind: String
+        public var codec: String
+        public var packets: Int = 0
+        public var bytes: Int = 0
+        public var ended = false
+    }
+
+    public struct Statistics: Codable, Equatable, Sendable {
+        /// Every participant recorded, id → display name (empty when none was given).
+        public var participants: [String: String] = [:]
+        public var present: [String] = []
+        public var tracks: [TrackStatistics] = []
+        public var mediaPackets = 0
+        public var bytesWritten: Int64 = 0
+        public var recordsDropped = 0
+        /// Microseconds of the first and the latest media packet, on the recording's clock.
+        public var firstMediaMicros: Int64?
+        public var lastMediaMicros: Int64?
+        public var writeFailure: String?
     }
 
     public let room: String
     public let dumpPath: String
-    public private(set) var publishers: [String: Publisher] = [:]  // by our ICE ufrag
+    public let sessionID: String
+    private var recorded: [String: Recorded] = [:]  // by the publisher's ufrag
+    private var trackStatistics: [UInt16: TrackStatistics] = [:]
+    private var participantNames: [String: String] = [:]
+    private var mediaPackets = 0
+    private var firstMedia: Int64?
+    private var lastMedia: Int64?
     public private(set) var writeFailure: String?
     private let writer: LiveDumpWriter
     /// The driver's clock at record time 0.
     private let origin: Int64
     private var nextTrackID: UInt16 = 1
     private let logger: Logger
-    /// Called on the event loop when a publisher has left (by its ufrag), however it ended.
-    var onLeft: (@Sendable (String) -> Void)?
-    /// Called on the event loop when the last publisher has left.
-    var onEmpty: (@Sendable (RoomRecorder) -> Void)?
 
     init(room: String, dumpPath: String, sessionID: String, origin: Int64, flushIntervalMicros: Int64, logger: Logger) throws {
         self.room = room
         self.dumpPath = dumpPath
+        self.sessionID = sessionID
         self.origin = origin
         let wallClock = Int64(Date().timeIntervalSince1970 * 1_000_000)
         writer = try LiveDumpWriter(path: dumpPath, header: DumpHeader(anchorWallClockMicros: wallClock),
@@ -48,28 +75,53 @@ public final class RoomRecorder: ConnectionSink, @unchecked Sendable {
         write(.session(DumpSession(id: sessionID, room: room, startedAtMicros: wallClock, source: "live")), now: origin)
     }
 
-    public var isEmpty: Bool { publishers.isEmpty }
-    public var dumpStatistics: LiveDumpWriter.Statistics { writer.statistics }
-
-    func join(ufrag: String, participantID: String, name: String?, now: Int64) {
-        publishers[ufrag] = Publisher(participantID: participantID, name: name)
-        write(.event(DumpEvent(kind: .participantJoined, participantID: participantID, detail: name)), now: now)
-        logger.info("publisher joined", metadata: ["participant": .string(participantID)])
+    public var statistics: Statistics {
+        var statistics = Statistics()
+        statistics.participants = participantNames
+        statistics.present = recorded.values.map(\.participantID).sorted()
+        statistics.tracks = trackStatistics.values.sorted { $0.id < $1.id }
+        statistics.mediaPackets = mediaPackets
+        let dump = writer.statistics
+        statistics.bytesWritten = Int64(dump.bytesWritten)
+        statistics.recordsDropped = dump.recordsDropped
+        statistics.firstMediaMicros = firstMedia
+        statistics.lastMediaMicros = lastMedia
+        statistics.writeFailure = writeFailure
+        return statistics
     }
 
-    public func connection(_ ufrag: String, produced output: ReceiveConnection.Output, now: Int64) {
-        guard var publisher = publishers[ufrag] else { return }
+    /// A publisher is recorded from now on, with the tracks it already has.
+    func join(ufrag: String, publisher: Room.Publisher, now: Int64) {
+        guard recorded[ufrag] == nil else { return }
+        recorded[ufrag] = Recorded(participantID: publisher.participantID, name: publisher.name)
+        participantNames[publisher.participantID] = publisher.name ?? ""
+        write(.event(DumpEvent(kind: .participantJoined, participantID: publisher.participantID, detail: publisher.name)), now: now)
+        logger.info("publisher recorded", metadata: ["participant": .string(publisher.participantID)])
+        for track in publisher.tracks.values.sorted(by: { $0.index < $1.index }) {
+            connection(ufrag, produced: .trackAdded(track), now: now)
+        }
+    }
+
+    func connection(_ ufrag: String, produced output: ReceiveConnection.Output, now: Int64) {
+        guard var publisher = recorded[ufrag] else { return }
         switch output {
         case let .rtp(index, packet):
             guard let id = publisher.trackIDs[index] else { return }
             write(.rtp(track: id, bytes: packet[...]), now: now)
+            mediaPackets += 1
+            trackStatistics[id]?.packets += 1
+            trackStatistics[id]?.bytes += packet.count
+            if firstMedia == nil { firstMedia = Swift.max(0, now - origin) }
+            lastMedia = Swift.max(0, now - origin)
         case let .rtcp(index, packet):
             write(.rtcp(track: index.flatMap { publisher.trackIDs[$0] } ?? 0, bytes: packet[...]), now: now)
         case let .trackAdded(track):
+            guard publisher.trackIDs[track.index] == nil else { return }
             let id = nextTrackID
             nextTrackID &+= 1
             publisher.trackIDs[track.index] = id
-            publishers[ufrag] = publisher
+            recorded[ufrag] = publisher
+            trackStatistics[id] = TrackStatistics(id: id, participantID: publisher.participantID, kind: track.kind, codec: track.codec.name)
             write(.track(dumpTrack(track, id: id, publisher: publisher)), now: now)
             write(.event(DumpEvent(kind: .trackAdded, participantID: publisher.participantID, trackID: id)), now: now)
             logger.info("track added", metadata: [
@@ -81,12 +133,10 @@ public final class RoomRecorder: ConnectionSink, @unchecked Sendable {
             write(.track(dumpTrack(track, id: id, publisher: publisher)), now: now)
         case let .trackEnded(index):
             guard let id = publisher.trackIDs[index] else { return }
+            trackStatistics[id]?.ended = true
             write(.event(DumpEvent(kind: .trackEnded, participantID: publisher.participantID, trackID: id, detail: "RTCP BYE")), now: now)
-        case let .connected(address):
-            guard !publisher.connected else { return }  // a move to another nominated pair
-            publisher.connected = true
-            publishers[ufrag] = publisher
-            logger.info("publisher connected", metadata: ["participant": .string(publisher.participantID), "address": .string("\(address)")])
+        case .connected:
+            return
         case let .closed(reason, summary):
             logger.info("publisher connection ended", metadata: [
                 "participant": .string(publisher.participantID), "summary": .string(summary.description)])
@@ -96,15 +146,19 @@ public final class RoomRecorder: ConnectionSink, @unchecked Sendable {
         }
     }
 
+    /// The recording stops: everyone leaves it.
+    func leaveAll(reason: String, now: Int64) {
+        for ufrag in recorded.keys.sorted() { leave(ufrag: ufrag, reason: reason, now: now) }
+    }
+
     private func leave(ufrag: String, reason: String, now: Int64) {
-        guard let publisher = publishers.removeValue(forKey: ufrag) else { return }
+        guard let publisher = recorded.removeValue(forKey: ufrag) else { return }
         for id in publisher.trackIDs.values.sorted() {
+            trackStatistics[id]?.ended = true
             write(.event(DumpEvent(kind: .trackEnded, participantID: publisher.participantID, trackID: id, detail: reason)), now: now)
         }
         write(.event(DumpEvent(kind: .participantLeft, participantID: publisher.participantID, detail: reason)), now: now)
         logger.info("publisher left", metadata: ["participant": .string(publisher.participantID), "reason": .string(reason)])
-        onLeft?(ufrag)
-        if publishers.isEmpty { onEmpty?(self) }
     }
 
     /// Closes the dump (blocks until the last flush is on disk: call it off the event loop).
@@ -117,7 +171,7 @@ public final class RoomRecorder: ConnectionSink, @unchecked Sendable {
         ])
     }
 
-    private func dumpTrack(_ track: ConnectionTrack, id: UInt16, publisher: Publisher) -> DumpTrack {
+    private func dumpTrack(_ track: ConnectionTrack, id: UInt16, publisher: Recorded) -> DumpTrack {
         DumpTrack(
             id: id, participantID: publisher.participantID, participantName: publisher.name, trackName: track.name,
             kind: track.kind == "video" ? .video : .audio, codec: track.codec.name, clockRate: track.codec.clockRate,

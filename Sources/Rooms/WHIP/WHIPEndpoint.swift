@@ -7,15 +7,14 @@ import WebRTC
 import WebRTCDriver
 
 /// WHIP (RFC 9725) without HTTP: publishers' offers become receive-only
-/// connections on the shared UDP server, and each room's publishers are
-/// recorded into one RTP dump while the room has any.
+/// connections on the shared UDP server, gathered in rooms. A room is
+/// recorded while a recording of it runs (`startRecording` … `stopRecording`):
+/// each recording writes its own RTP dump.
 ///
 /// `@unchecked Sendable`: `rooms` and `sessions` are touched on the media
 /// event loop only; the public methods hop there.
 public final class WHIPEndpoint: @unchecked Sendable {
     public struct Configuration: Sendable {
-        /// Where room dumps go: `<dataDirectory>/rooms/<room>/<time>-<id>.rtpd`.
-        public var dataDirectory: String
         /// Addresses announced as host candidates (a public address behind 1:1 NAT goes here).
         public var candidateAddresses: [String]
         /// Required as `Authorization: Bearer …` when set.
@@ -32,11 +31,10 @@ public final class WHIPEndpoint: @unchecked Sendable {
         /// How long a silent publisher is kept before its tracks end (RFC 7675: 30 s).
         public var consentTimeoutMicros: Int64
 
-        public init(dataDirectory: String, candidateAddresses: [String], bearerToken: String? = nil, iceServers: [String] = [],
+        public init(candidateAddresses: [String], bearerToken: String? = nil, iceServers: [String] = [],
                     recordingBitrate: UInt64 = 4_000_000, flushIntervalMicros: Int64 = 1_000_000, maximumPublishers: Int = 200,
                     consentTimeoutMicros: Int64 = ICEAgent.defaultConsentTimeoutMicros) {
             self.consentTimeoutMicros = consentTimeoutMicros
-            self.dataDirectory = dataDirectory
             self.candidateAddresses = candidateAddresses
             self.bearerToken = bearerToken
             self.iceServers = iceServers
@@ -58,9 +56,17 @@ public final class WHIPEndpoint: @unchecked Sendable {
 
     public struct RoomStatus: Equatable, Sendable {
         public var room: String
-        public var dumpPath: String
         public var publishers: Int
         public var connected: Int
+        public var recordings: Int
+    }
+
+    /// What the room directory tells its owner (the job service, for `--auto-record`).
+    public enum RoomEvent: Sendable {
+        /// A room got its first publisher.
+        case opened(String)
+        /// A room's last publisher left.
+        case closed(String)
     }
 
     private struct Session {
@@ -76,11 +82,14 @@ public final class WHIPEndpoint: @unchecked Sendable {
     public let media: UDPMediaServer
     private let certificate: DTLSCertificate
     private let logger: Logger
-    private var rooms: [String: RoomRecorder] = [:]
+    private var rooms: [String: Room] = [:]
     private var sessions: [String: Session] = [:]
     private var nextPort = 0
+    private let observer: (@Sendable (RoomEvent) -> Void)?
 
-    public init(configuration: Configuration, media: UDPMediaServer, logger: Logger) throws {
+    public init(configuration: Configuration, media: UDPMediaServer, logger: Logger,
+                observer: (@Sendable (RoomEvent) -> Void)? = nil) throws {
+        self.observer = observer
         self.configuration = configuration
         self.media = media
         self.logger = logger
@@ -129,9 +138,11 @@ public final class WHIPEndpoint: @unchecked Sendable {
                     throw WHIPError.unavailable("this server takes at most \(self.configuration.maximumPublishers) publishers")
                 }
                 let connection = try ReceiveConnection(configuration: settings, certificate: certificate)
-                let recorder = try self.recorder(for: room)
-                recorder.join(ufrag: local.ufrag, participantID: "whip-" + sessionID.prefix(8), name: name, now: self.media.now)
-                self.media.addOnLoop(ufrag: local.ufrag, sink: recorder, connection: connection)
+                let target = self.room(named: room)
+                let opened = target.publishers.isEmpty
+                target.join(ufrag: local.ufrag, participantID: "whip-" + sessionID.prefix(8), name: name, now: self.media.now)
+                self.media.addOnLoop(ufrag: local.ufrag, sink: target, connection: connection)
+                if opened { self.observer?(.opened(room)) }
                 let etag = "\"" + Self.randomToken(8) + "\""
                 self.sessions[sessionID] = Session(room: room, ufrag: local.ufrag, etag: etag)
                 return etag
@@ -202,11 +213,50 @@ public final class WHIPEndpoint: @unchecked Sendable {
         }
     }
 
+    // MARK: - Recordings
+
+    /// Starts recording a room into a new dump at `dumpPath`: every
+    /// publisher there now (each video track is asked for a keyframe at
+    /// once, RFC 4585 §6.3.1) and everyone who publishes until it stops.
+    /// The room need not have publishers yet.
+    public func startRecording(room name: String, dumpPath: String, sessionID: String) async throws -> RoomRecorder {
+        guard Self.isValidRoomName(name) else { throw WHIPError.malformed("room names are 1–64 letters, digits, '-' or '_'") }
+        try FileManager.default.createDirectory(atPath: (dumpPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let origin = media.now
+        let recorder = try RoomRecorder(room: name, dumpPath: dumpPath, sessionID: sessionID, origin: origin,
+                                        flushIntervalMicros: configuration.flushIntervalMicros, logger: logger)
+        try await media.eventLoop.submit {
+            let room = self.room(named: name)
+            room.attach(recorder, now: self.media.now)
+            for ufrag in room.publishers.keys { self.media.requestKeyframesOnLoop(ufrag: ufrag) }
+        }.get()
+        return recorder
+    }
+
+    /// Stops a recording: its publishers leave the dump (they stay in the
+    /// room), and the dump is closed with its last records on disk.
+    public func stopRecording(_ recorder: RoomRecorder, reason: String) async throws {
+        try await media.eventLoop.submit {
+            self.rooms[recorder.room]?.detach(recorder, reason: reason, now: self.media.now)
+        }.get()
+        // Closing waits for the last flush: not on the event loop.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            Thread.detachNewThread {
+                do { try recorder.close(); continuation.resume() } catch { continuation.resume(throwing: error) }
+            }
+        }
+    }
+
+    /// A recording's counters, read on the event loop.
+    public func statistics(of recorder: RoomRecorder) async -> RoomRecorder.Statistics {
+        (try? await media.eventLoop.submit { recorder.statistics }.get()) ?? RoomRecorder.Statistics()
+    }
+
     public func status() async -> [RoomStatus] {
         (try? await media.eventLoop.submit {
-            self.rooms.values.map { recorder in
-                RoomStatus(room: recorder.room, dumpPath: recorder.dumpPath, publishers: recorder.publishers.count,
-                           connected: recorder.publishers.values.filter(\.connected).count)
+            self.rooms.values.map { room in
+                RoomStatus(room: room.name, publishers: room.publishers.count,
+                           connected: room.publishers.values.filter(\.connected).count, recordings: room.recorders.count)
             }.sorted { $0.room < $1.room }
         }.get()) ?? []
     }
@@ -215,7 +265,14 @@ public final class WHIPEndpoint: @unchecked Sendable {
     public func shutdown() async {
         await media.stop()
         let recorders = (try? await media.eventLoop.submit { () -> [RoomRecorder] in
-            let all = Array(self.rooms.values)
+            let now = self.media.now
+            var all: [RoomRecorder] = []
+            for room in self.rooms.values {
+                for recorder in room.recorders {
+                    room.detach(recorder, reason: "server shutdown", now: now)
+                    all.append(recorder)
+                }
+            }
             self.rooms.removeAll()
             self.sessions.removeAll()
             return all
@@ -225,34 +282,21 @@ public final class WHIPEndpoint: @unchecked Sendable {
 
     // MARK: - On the event loop
 
-    private func recorder(for room: String) throws -> RoomRecorder {
-        if let existing = rooms[room] { return existing }
-        let directory = configuration.dataDirectory + "/rooms/" + room
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let dumpID = Self.randomToken(8)
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        let path = "\(directory)/\(formatter.string(from: Date()))-\(dumpID).rtpd"
-        let recorder = try RoomRecorder(room: room, dumpPath: path, sessionID: dumpID, origin: media.now,
-                                        flushIntervalMicros: configuration.flushIntervalMicros, logger: logger)
-        recorder.onEmpty = { [weak self] recorder in self?.roomEmptied(recorder) }
-        // A publisher that vanished (consent lost, DTLS failed) frees its session too, not only a DELETE.
-        recorder.onLeft = { [weak self] ufrag in self?.sessions = self?.sessions.filter { $0.value.ufrag != ufrag } ?? [:] }
-        rooms[room] = recorder
-        return recorder
-    }
-
-    private func roomEmptied(_ recorder: RoomRecorder) {
-        guard rooms[recorder.room] === recorder else { return }
-        rooms[recorder.room] = nil  // its sessions went one by one, through onLeft
-        // Closing waits for the last flush: not on the event loop.
-        let logger = self.logger
-        Thread.detachNewThread {
-            do { try recorder.close() } catch {
-                logger.error("closing the room dump failed", metadata: ["room": .string(recorder.room), "error": .string("\(error)")])
-            }
+    private func room(named name: String) -> Room {
+        if let existing = rooms[name] { return existing }
+        let room = Room(name: name)
+        room.onEmpty = { [weak self] room in
+            guard let self, self.rooms[room.name] === room else { return }
+            self.rooms[room.name] = nil  // its sessions went one by one, through onLeft
         }
+        // A publisher that vanished (consent lost, DTLS failed) frees its session too, not only a DELETE.
+        room.onLeft = { [weak self, weak room] ufrag in
+            guard let self else { return }
+            self.sessions = self.sessions.filter { $0.value.ufrag != ufrag }
+            if let room, room.publishers.isEmpty { self.observer?(.closed(room.name)) }
+        }
+        rooms[name] = room
+        return room
     }
 
     private func nextPortIndex() -> Int {

@@ -58,6 +58,14 @@ struct InboundStream {
         return true
     }
 
+    /// Asks for a keyframe at the next feedback (a recording starting on a
+    /// stream already flowing needs one to begin its video with).
+    mutating func requestKeyframe() {
+        guard assembler != nil else { return }
+        wantsKeyframe = true
+        lastKeyframeRequest = nil
+    }
+
     private mutating func assemble(_ packet: RTPPacket, now: Int64) {
         guard assembler != nil else { return }
         assembler!.push(packet, arrivalMicros: now)

@@ -126,6 +126,12 @@ public final class ReceiveConnection {
         ice.addRemoteCandidate(candidate)
     }
 
+    /// Sends a PLI (RFC 4585 §6.3.1) on every video track at the next
+    /// `advance`: a recording that starts now gets a picture to start from.
+    public func requestKeyframes() {
+        for ssrc in streams.keys { streams[ssrc]!.requestKeyframe() }
+    }
+
     /// Takes one datagram that arrived from `address` at `now` (microseconds).
     public func handle(_ datagram: [UInt8], from address: STUNAddress, now: Int64) -> [Output] {
         guard !isClosed else { return [] }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A job as the API shows it: its state and times, what was asked, and
+/// what it made and saw. Times are ISO 8601 (UTC).
+public struct JobDocument: Codable, Sendable {
+    public struct Failure: Codable, Sendable {
+        public var reason: String
+        public var message: String
+    }
+
+    public struct Transition: Codable, Sendable {
+        public var from: String
+        public var to: String
+        public var at: String
+        public var reason: String?
+    }
+
+    public var id: String
+    public var kind: String
+    public var state: String
+    public var room: String?
+    public var createdAt: String
+    public var updatedAt: String
+    public var error: Failure?
+    public var recording: RecordingRequest?
+    public var render: RenderRequest?
+    public var startedAt: String?
+    public var stoppedAt: String?
+    public var completedAt: String?
+    public var durationSeconds: Double?
+    /// Output seconds encoded so far by the live composite.
+    public var progressSeconds: Double?
+    public var bytesReceived: Int64?
+    public var participants: [JobResult.Participant]
+    public var tracks: [JobResult.Track]
+    public var files: [JobResult.File]
+    public var renderSpeed: Double?
+    public var webhooks: [JobResult.WebhookAttempt]
+    public var history: [Transition]?
+
+    public init(job: Job, result: JobResult, history: [JobTransition]? = nil, progressSeconds: Double? = nil) {
+        id = job.id
+        kind = job.kind.rawValue
+        state = job.state.rawValue
+        room = job.room
+        createdAt = Self.time(job.createdAt)
+        updatedAt = Self.time(job.updatedAt)
+        if let reason = job.failureReason { error = Failure(reason: reason, message: job.failureMessage ?? reason) }
+        let settings = Data(job.settings.utf8)
+        switch job.kind {
+        case .recording: recording = try? JSONDecoder().decode(RecordingRequest.self, from: settings)
+        case .render: render = try? JSONDecoder().decode(RenderRequest.self, from: settings)
+        }
+        startedAt = result.startedAt.map(Self.time)
+        stoppedAt = result.stoppedAt.map(Self.time)
+        completedAt = result.completedAt.map(Self.time)
+        durationSeconds = result.durationSeconds
+        self.progressSeconds = progressSeconds
+        bytesReceived = result.bytesReceived
+        participants = result.participants
+        tracks = result.tracks
+        files = result.files
+        renderSpeed = result.renderSpeed
+        webhooks = result.webhooks
+        self.history = history?.map { Transition(from: $0.from.rawValue, to: $0.to.rawValue, at: Self.time($0.at), reason: $0.reason) }
+    }
+
+    static func time(_ micros: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(micros) / 1_000_000))
+    }
+}
+
+/// A page of jobs; `next` is the cursor for the following page, if any.
+public struct JobPage: Codable, Sendable {
+    public var jobs: [JobDocument]
+    public var next: String?
+}

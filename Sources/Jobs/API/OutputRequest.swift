@@ -1,0 +1,74 @@
+/// The file a job makes, as a client asks for it. Every field is optional
+/// and has a default; `validated` refuses what no encoder should be given.
+public struct OutputRequest: Codable, Equatable, Sendable {
+    public var format: String?
+    public var width: Int?
+    public var height: Int?
+    public var fps: Int?
+    public var videoBitrate: Int?
+    public var preset: String?
+    public var audioBitrate: Int?
+
+    public init(format: String? = nil, width: Int? = nil, height: Int? = nil, fps: Int? = nil, videoBitrate: Int? = nil,
+                preset: String? = nil, audioBitrate: Int? = nil) {
+        self.format = format
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self.videoBitrate = videoBitrate
+        self.preset = preset
+        self.audioBitrate = audioBitrate
+    }
+
+    static let presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
+
+    /// The request with every default filled in, or why it cannot be made.
+    public func validated() throws(ServiceError) -> OutputRequest {
+        var output = self
+        output.format = format ?? "mp4"
+        guard output.format == "mp4" || output.format == "webm" else { throw .invalid("output.format must be \"mp4\" or \"webm\"") }
+        output.width = width ?? 1280
+        output.height = height ?? 720
+        for (name, value) in [("width", output.width!), ("height", output.height!)] {
+            guard (16...3840).contains(value), value % 2 == 0 else { throw .invalid("output.\(name) must be an even number from 16 to 3840") }
+        }
+        output.fps = fps ?? 30
+        guard (1...60).contains(output.fps!) else { throw .invalid("output.fps must be 1 to 60") }
+        output.videoBitrate = videoBitrate ?? 2_500_000
+        guard (50_000...50_000_000).contains(output.videoBitrate!) else { throw .invalid("output.videoBitrate must be 50000 to 50000000 bits/s") }
+        output.audioBitrate = audioBitrate ?? 128_000
+        guard (16_000...512_000).contains(output.audioBitrate!) else { throw .invalid("output.audioBitrate must be 16000 to 512000 bits/s") }
+        output.preset = preset ?? "veryfast"
+        guard Self.presets.contains(output.preset!) else { throw .invalid("output.preset must be one of \(Self.presets.joined(separator: ", "))") }
+        return output
+    }
+
+    public var fileExtension: String { format ?? "mp4" }
+}
+
+/// When a recording stops by itself.
+public struct LimitsRequest: Codable, Equatable, Sendable {
+    public var maxDurationSeconds: Double?
+    /// Bytes of received media (the dump) after which the recording stops.
+    public var maxBytes: Int64?
+
+    public init(maxDurationSeconds: Double? = nil, maxBytes: Int64? = nil) {
+        self.maxDurationSeconds = maxDurationSeconds
+        self.maxBytes = maxBytes
+    }
+
+    func validate() throws(ServiceError) {
+        if let maxDurationSeconds, !(maxDurationSeconds > 0 && maxDurationSeconds <= 86_400) {
+            throw .invalid("limits.maxDurationSeconds must be more than 0 and at most 86400")
+        }
+        if let maxBytes, maxBytes <= 0 { throw .invalid("limits.maxBytes must be positive") }
+    }
+}
+
+/// Layout names are looked up in layouts/; no paths from clients.
+func validateLayoutName(_ layout: String?) throws(ServiceError) {
+    guard let layout else { return }
+    guard !layout.isEmpty, layout.count <= 64, layout.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+        throw .invalid("layout must be the name of a layout in layouts/ (letters, digits, '-', '_')")
+    }
+}

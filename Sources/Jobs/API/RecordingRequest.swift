@@ -1,0 +1,94 @@
+/// `POST /v1/recordings`: record a room.
+public struct RecordingRequest: Codable, Equatable, Sendable {
+    /// Where the media comes from. Today: the room's WHIP publishers.
+    public struct Source: Codable, Equatable, Sendable {
+        public var type: String
+        public init(type: String) { self.type = type }
+    }
+
+    public var room: String
+    public var source: Source?
+    public var layout: String?
+    public var output: OutputRequest?
+    public var limits: LimitsRequest?
+    public var webhookUrl: String?
+    public var metadata: [String: String]?
+    /// false: keep the dump only (the cheapest capture); render it later with `POST /v1/renders`.
+    public var liveComposite: Bool?
+
+    public init(room: String, source: Source? = nil, layout: String? = nil, output: OutputRequest? = nil, limits: LimitsRequest? = nil,
+                webhookUrl: String? = nil, metadata: [String: String]? = nil, liveComposite: Bool? = nil) {
+        self.room = room
+        self.source = source
+        self.layout = layout
+        self.output = output
+        self.limits = limits
+        self.webhookUrl = webhookUrl
+        self.metadata = metadata
+        self.liveComposite = liveComposite
+    }
+
+    /// The request with defaults filled in, or why it is refused.
+    public func validated() throws(ServiceError) -> RecordingRequest {
+        var request = self
+        guard !room.isEmpty, room.count <= 64, room.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw .invalid("room must be 1–64 letters, digits, '-' or '_'")
+        }
+        request.source = source ?? Source(type: "whip")
+        guard request.source?.type == "whip" else { throw .invalid("source.type must be \"whip\" (other sources come with the rooms issue)") }
+        try validateLayoutName(layout)
+        request.layout = layout ?? "grid"
+        request.output = try (output ?? OutputRequest()).validated()
+        try limits?.validate()
+        try validateWebhookURL(webhookUrl)
+        if let metadata, metadata.count > 64 || metadata.contains(where: { $0.key.count > 128 || $0.value.count > 1024 }) {
+            throw .invalid("metadata holds at most 64 keys of up to 128 characters, values up to 1024")
+        }
+        request.liveComposite = liveComposite ?? true
+        return request
+    }
+}
+
+/// `POST /v1/renders`: render a stored dump (a recording's or an upload's) again.
+public struct RenderRequest: Codable, Equatable, Sendable {
+    public var recordingId: String?
+    public var uploadId: String?
+    public var layout: String?
+    public var output: OutputRequest?
+    /// Session seconds to start and stop at.
+    public var from: Double?
+    public var to: Double?
+    public var webhookUrl: String?
+    public var metadata: [String: String]?
+
+    public init(recordingId: String? = nil, uploadId: String? = nil, layout: String? = nil, output: OutputRequest? = nil,
+                from: Double? = nil, to: Double? = nil, webhookUrl: String? = nil, metadata: [String: String]? = nil) {
+        self.recordingId = recordingId
+        self.uploadId = uploadId
+        self.layout = layout
+        self.output = output
+        self.from = from
+        self.to = to
+        self.webhookUrl = webhookUrl
+        self.metadata = metadata
+    }
+
+    public func validated() throws(ServiceError) -> RenderRequest {
+        var request = self
+        guard (recordingId == nil) != (uploadId == nil) else { throw .invalid("give exactly one of recordingId and uploadId") }
+        try validateLayoutName(layout)
+        request.layout = layout ?? "grid"
+        request.output = try (output ?? OutputRequest()).validated()
+        if let from, !(from >= 0) { throw .invalid("from must be 0 or more seconds") }
+        if let to, !(to > (from ?? 0)) { throw .invalid("to must be after from") }
+        try validateWebhookURL(webhookUrl)
+        return request
+    }
+}
+
+func validateWebhookURL(_ url: String?) throws(ServiceError) {
+    guard let url else { return }
+    guard url.count <= 2048, url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
+        throw .invalid("webhookUrl must be an http:// or https:// URL")
+    }
+}

@@ -1,0 +1,58 @@
+/// What a job has made and seen, kept with it as JSON: its files, the
+/// recording's participants and tracks, times, and webhook deliveries.
+public struct JobResult: Codable, Equatable, Sendable {
+    public struct File: Codable, Equatable, Sendable {
+        public var name: String
+        public var size: Int64
+        public var contentType: String
+        public init(name: String, size: Int64, contentType: String) {
+            self.name = name
+            self.size = size
+            self.contentType = contentType
+        }
+    }
+
+    public struct Participant: Codable, Equatable, Sendable {
+        public var id: String
+        public var name: String?
+    }
+
+    public struct Track: Codable, Equatable, Sendable {
+        public var id: Int
+        public var participantId: String
+        public var kind: String
+        public var codec: String
+        public var packets: Int
+        public var bytes: Int
+        public var ended: Bool
+    }
+
+    public struct WebhookAttempt: Codable, Equatable, Sendable {
+        public var state: String
+        public var url: String
+        public var at: Int64
+        public var attempt: Int
+        /// The receiver's HTTP status, if it answered.
+        public var status: Int?
+        public var error: String?
+        public var delivered: Bool
+    }
+
+    /// The dump this job wrote or read, relative to the data directory.
+    public var dump: String?
+    public var files: [File] = []
+    public var participants: [Participant] = []
+    public var tracks: [Track] = []
+    /// Microseconds since the Unix epoch.
+    public var startedAt: Int64?
+    public var stoppedAt: Int64?
+    public var completedAt: Int64?
+    public var durationSeconds: Double?
+    public var bytesReceived: Int64?
+    public var framesWritten: Int?
+    /// Output seconds per wall second of the render.
+    public var renderSpeed: Double?
+    public var webhooks: [WebhookAttempt] = []
+
+    public init() {}
+}

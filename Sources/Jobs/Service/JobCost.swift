@@ -1,0 +1,14 @@
+/// Admission control: each job has a CPU cost, and jobs run only while
+/// their sum fits the capacity. A live composite (decode, composite and
+/// encode in real time) costs most; a batch render runs as fast as it can
+/// but may be slowed; a dump-only recording only decrypts and writes.
+/// Units are quarter cores: one 720p30 live composite measured about a
+/// quarter to a third of this 2-core machine's CPU (BENCHMARKS.md).
+public enum JobCost {
+    public static let liveComposite = 4
+    public static let render = 3
+    public static let dumpOnly = 1
+
+    /// The default capacity: room for three live composites per two cores.
+    public static func defaultCapacity(cores: Int) -> Int { Swift.max(liveComposite, 6 * cores) }
+}

@@ -1,0 +1,35 @@
+import Prometheus
+
+/// The service's Prometheus metrics (`/metrics`). Job counts by state are
+/// read from the store at each scrape; the rest are counted as things happen.
+public final class ServiceMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+    let webhookFailures: Counter
+    let webhookDeliveries: Counter
+    let jobsRefused: Counter
+    let renderSpeed: Gauge
+    let framesDropped: Counter
+    let packetsRecorded: Counter
+    let bytesRecorded: Counter
+
+    public init() {
+        webhookFailures = registry.makeCounter(descriptor: Self.named("tessera_webhook_failures_total", "Webhook delivery attempts that failed."))
+        webhookDeliveries = registry.makeCounter(descriptor: Self.named("tessera_webhook_deliveries_total", "Webhooks delivered."))
+        jobsRefused = registry.makeCounter(descriptor: Self.named("tessera_jobs_refused_total", "Jobs refused by admission control or the disk floor."))
+        renderSpeed = registry.makeGauge(descriptor: Self.named("tessera_render_speed", "Output seconds per wall second of the last finished render."))
+        framesDropped = registry.makeCounter(descriptor: Self.named("tessera_frames_dropped_total", "Video frames the renderer could not show (lost or undecodable)."))
+        packetsRecorded = registry.makeCounter(descriptor: Self.named("tessera_recorded_packets_total", "RTP packets written to recordings' dumps."))
+        bytesRecorded = registry.makeCounter(descriptor: Self.named("tessera_recorded_bytes_total", "Bytes written to recordings' dumps."))
+    }
+
+    func setJobCounts(_ counts: [JobState: Int]) {
+        for state in JobState.allCases {
+            registry.makeGauge(descriptor: Self.named("tessera_jobs", "Jobs in each state."), labels: [("state", state.rawValue)])
+                .set(Double(counts[state] ?? 0))
+        }
+    }
+
+    public func gauge(_ name: String, help: String) -> Gauge { registry.makeGauge(descriptor: Self.named(name, help)) }
+
+    static func named(_ name: String, _ help: String) -> MetricNameDescriptor { MetricNameDescriptor(metricName: name, unitName: "", helpText: help) }
+}

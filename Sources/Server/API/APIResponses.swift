@@ -1,0 +1,63 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Jobs
+
+/// JSON in and out of the REST API: `{"error": code, "message": text}` for
+/// every refusal, with the status the `ServiceError` names.
+enum APIResponses {
+    static let maximumJSONBytes = 64 * 1024
+
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    struct ErrorBody: Encodable {
+        var error: String
+        var message: String
+    }
+
+    static func error(_ error: ServiceError) -> Response {
+        var response = json(ErrorBody(error: error.code, message: error.message), status: HTTPResponse.Status(code: error.status))
+        if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        if error.status == 401 { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+
+    /// Reads a JSON body into `T`; a body that is not JSON, or holds a wrong
+    /// type, is a 400 naming the field.
+    static func decode<T: Decodable, Context: RequestContext>(_ type: T.Type, from request: Request, context: Context) async throws(ServiceError) -> T {
+        var request = request
+        if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
+            throw ServiceError(status: 415, code: "unsupported_media_type", message: "send the body as Content-Type: application/json")
+        }
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: maximumJSONBytes) } catch {
+            throw ServiceError(status: 413, code: "too_large", message: "the JSON body is larger than \(maximumJSONBytes) bytes")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw .invalid("\(path(context)): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw .invalid("\(path(context)): a value is required")
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw .invalid("\((context.codingPath + [key]).map(\.stringValue).joined(separator: ".")) is required")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw .invalid("the body is not valid JSON: \(context.debugDescription)")
+        } catch {
+            throw .invalid("the body is not valid JSON: \(error)")
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return path.isEmpty ? "the body" : path
+    }
+}

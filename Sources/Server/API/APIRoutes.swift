@@ -1,0 +1,194 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Jobs
+import NIOCore
+
+/// The REST API under `/v1` (docs/api.md, `/openapi.json`): recordings,
+/// renders, and their files. Every handler is a static function with a
+/// plain `catch` that turns `ServiceError` into its JSON response.
+public enum APIRoutes {
+    public struct Dependencies: Sendable {
+        public var service: JobService
+        public var authorizer: APIAuthorizer
+        public var links: DownloadLinkSigner
+        /// Lifetime of a signed download link.
+        public var linkSeconds: Int64
+
+        public init(service: JobService, authorizer: APIAuthorizer, links: DownloadLinkSigner, linkSeconds: Int64 = 3600) {
+            self.service = service
+            self.authorizer = authorizer
+            self.links = links
+            self.linkSeconds = linkSeconds
+        }
+    }
+
+    public static func add<Context: RequestContext>(to router: Router<Context>, _ dependencies: Dependencies) {
+        let d = dependencies
+        router.post("v1/recordings") { request, context in await handle(request, d) { try await createRecording(request, context, d) } }
+        router.get("v1/recordings") { request, _ in await handle(request, d) { try await list(.recording, request, d) } }
+        router.get("v1/recordings/:id") { request, context in await handle(request, d) { try await show(context, d) } }
+        router.post("v1/recordings/:id/stop") { request, context in await handle(request, d) { try await stop(context, d) } }
+        router.patch("v1/recordings/:id") { request, context in await handle(request, d) { try await patch(request, context, d) } }
+        router.delete("v1/recordings/:id") { request, context in await handle(request, d) { try await delete(.recording, context, d) } }
+        router.post("v1/renders") { request, context in await handle(request, d) { try await createRender(request, context, d) } }
+        router.get("v1/renders") { request, _ in await handle(request, d) { try await list(.render, request, d) } }
+        router.get("v1/renders/:id") { request, context in await handle(request, d) { try await show(context, d) } }
+        router.delete("v1/renders/:id") { request, context in await handle(request, d) { try await delete(.render, context, d) } }
+        for kind in ["recordings", "renders"] {
+            router.post(RouterPath("v1/\(kind)/:id/files/:name/link")) { request, context in
+                await handle(request, d) { try await link(request, context, d, kind: kind) }
+            }
+            // Downloads: the API key, or a signed link's query instead of it.
+            router.get(RouterPath("v1/\(kind)/:id/files/:name")) { request, context in
+                await download(request, context, d, method: .get)
+            }
+            router.head(RouterPath("v1/\(kind)/:id/files/:name")) { request, context in
+                await download(request, context, d, method: .head)
+            }
+        }
+    }
+
+    /// Checks the API key, runs the handler, and maps its refusal.
+    static func handle(_ request: Request, _ d: Dependencies, _ body: () async throws -> Response) async -> Response {
+        guard d.authorizer.allows(authorization: request.headers[.authorization]) else {
+            return APIResponses.error(ServiceError(status: 401, code: "unauthorized", message: "a valid API key is required: Authorization: Bearer KEY"))
+        }
+        do {
+            return try await body()
+        } catch {
+            if let refusal = error as? ServiceError { return APIResponses.error(refusal) }
+            if let http = error as? HTTPError { return APIResponses.error(ServiceError(status: Int(http.status.code), code: "http", message: http.body ?? "\(http.status)")) }
+            return APIResponses.error(ServiceError(status: 500, code: "internal", message: "\(error)"))
+        }
+    }
+
+    static func createRecording<Context: RequestContext>(_ request: Request, _ context: Context, _ d: Dependencies) async throws -> Response {
+        let body = try await APIResponses.decode(RecordingRequest.self, from: request, context: context)
+        let document = try await d.service.createRecording(body)
+        var response = APIResponses.json(document, status: .created)
+        response.headers[.location] = "/v1/recordings/\(document.id)"
+        return response
+    }
+
+    static func createRender<Context: RequestContext>(_ request: Request, _ context: Context, _ d: Dependencies) async throws -> Response {
+        let body = try await APIResponses.decode(RenderRequest.self, from: request, context: context)
+        let document = try await d.service.createRender(body)
+        var response = APIResponses.json(document, status: .created)
+        response.headers[.location] = "/v1/renders/\(document.id)"
+        return response
+    }
+
+    static func list(_ kind: JobKind, _ request: Request, _ d: Dependencies) async throws -> Response {
+        let query = request.uri.queryParameters
+        var state: JobState?
+        if let text = query["state"].map(String.init) {
+            guard let parsed = JobState(rawValue: text) else {
+                throw ServiceError.invalid("state must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            state = parsed
+        }
+        var limit = 50
+        if let text = query["limit"].map(String.init) {
+            guard let parsed = Int(text), (1...200).contains(parsed) else { throw ServiceError.invalid("limit must be 1 to 200") }
+            limit = parsed
+        }
+        let room = query["room"].map(String.init)
+        let after = query["after"].map(String.init)
+        return APIResponses.json(try await d.service.list(kind: kind, state: state, room: room, limit: limit, after: after))
+    }
+
+    static func show<Context: RequestContext>(_ context: Context, _ d: Dependencies) async throws -> Response {
+        APIResponses.json(try await d.service.document(id: try id(context)))
+    }
+
+    static func stop<Context: RequestContext>(_ context: Context, _ d: Dependencies) async throws -> Response {
+        APIResponses.json(try await d.service.stopRecording(id: try id(context)))
+    }
+
+    struct LayoutChange: Decodable { var layout: String }
+
+    static func patch<Context: RequestContext>(_ request: Request, _ context: Context, _ d: Dependencies) async throws -> Response {
+        let change = try await APIResponses.decode(LayoutChange.self, from: request, context: context)
+        return APIResponses.json(try await d.service.changeLayout(id: try id(context), layout: change.layout))
+    }
+
+    static func delete<Context: RequestContext>(_ kind: JobKind, _ context: Context, _ d: Dependencies) async throws -> Response {
+        try await d.service.delete(id: try id(context), kind: kind)
+        return Response(status: .noContent)
+    }
+
+    struct Link: Encodable {
+        var url: String
+        var expiresAt: String
+    }
+
+    static func link<Context: RequestContext>(_ request: Request, _ context: Context, _ d: Dependencies, kind: String) async throws -> Response {
+        let id = try id(context), name = try context.parameters.require("name")
+        _ = try await d.service.filePath(id: id, name: name)
+        let expires = Int64(Date().timeIntervalSince1970) + d.linkSeconds
+        let signature = d.links.signature(job: id, file: name, expires: expires)
+        let path = "/v1/\(kind)/\(id)/files/\(name)?expires=\(expires)&signature=\(signature)"
+        let formatter = ISO8601DateFormatter()
+        return APIResponses.json(Link(url: path, expiresAt: formatter.string(from: Date(timeIntervalSince1970: Double(expires)))), status: .created)
+    }
+
+    static func id<Context: RequestContext>(_ context: Context) throws -> String {
+        try context.parameters.require("id")
+    }
+
+    // MARK: - Downloads
+
+    static func download<Context: RequestContext>(_ request: Request, _ context: Context, _ d: Dependencies, method: HTTPRequest.Method) async -> Response {
+        do {
+            let id = try id(context), name = try context.parameters.require("name")
+            let query = request.uri.queryParameters
+            if let signature = query["signature"].map(String.init) {
+                guard let expires = query["expires"].flatMap({ Int64(String($0)) }),
+                      d.links.verify(job: id, file: name, expires: expires, signature: signature, now: Int64(Date().timeIntervalSince1970)) else {
+                    throw ServiceError(status: 403, code: "forbidden", message: "the download link is expired or not valid")
+                }
+            } else if !d.authorizer.allows(authorization: request.headers[.authorization]) {
+                throw ServiceError(status: 401, code: "unauthorized", message: "a valid API key or a signed link is required")
+            }
+            let (path, file) = try await d.service.filePath(id: id, name: name)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = (attributes[.size] as? Int).map(Int64.init) else {
+                throw ServiceError.notFound("file \(name) is gone")
+            }
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            let etag = "\"\(String(size, radix: 16))-\(String(Int64(modified * 1000), radix: 16))\""
+            var headers = HTTPFields()
+            headers[.eTag] = etag
+            headers[.acceptRanges] = "bytes"
+            headers[.contentType] = file.contentType
+            headers[.contentDisposition] = "attachment; filename=\"\(id)-\(name)\""
+            headers[.cacheControl] = "private, max-age=3600"
+            if let match = request.headers[.ifNoneMatch], match == "*" || match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
+                return Response(status: .notModified, headers: headers)
+            }
+            // RFC 9110 §13.1.5: If-Range with a stale ETag gets the whole file.
+            let rangeHeader = request.headers[.ifRange].map { $0 == etag } ?? true ? request.headers[.range] : nil
+            let fileIO = FileIO()
+            switch ByteRange(header: rangeHeader, size: size) {
+            case .unsatisfiable:
+                headers[.contentRange] = "bytes */\(size)"
+                headers[.contentType] = "application/json"
+                let body = "{\"error\":\"range_not_satisfiable\",\"message\":\"the file has \(size) bytes\"}"
+                return Response(status: .rangeNotSatisfiable, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+            case let .range(range):
+                headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+                headers[.contentLength] = String(range.count)
+                if method == .head { return Response(status: .partialContent, headers: headers) }
+                let body = try await fileIO.loadFile(path: path, range: Int(range.lowerBound)...Int(range.upperBound), context: context)
+                return Response(status: .partialContent, headers: headers, body: body)
+            case .whole:
+                headers[.contentLength] = String(size)
+                if method == .head || size == 0 { return Response(status: .ok, headers: headers) }
+                return Response(status: .ok, headers: headers, body: try await fileIO.loadFile(path: path, context: context))
+            }
+        } catch {
+            if let refusal = error as? ServiceError { return APIResponses.error(refusal) }
+            return APIResponses.error(ServiceError(status: 500, code: "internal", message: "\(error)"))
+        }
+    }
+}

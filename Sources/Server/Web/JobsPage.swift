@@ -1,0 +1,1 @@
+enum JobsPage { static let html = "<html></html>" }
