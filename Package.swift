@@ -70,7 +70,7 @@ let package = Package(
         ]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
-        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render"]),
+        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render", "Jobs"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 publishers=${PUBLISHERS:-50}; seconds=${SECONDS_TO_SEND:-15}; generators=${GENERATORS:-2}; generator=${GENERATOR:-swift}
 work=bench-out/whip; rm -rf "$work"; mkdir -p "$work"
-.build/release/tessera serve --http-port 0 --rtc-port 0 --public-ip 127.0.0.1 --data-dir "$work/data" > "$work/serve.log" 2>&1 &
+.build/release/tessera serve --http-port 0 --rtc-port 0 --public-ip 127.0.0.1 --data-dir "$work/data" --auto-record --auto-record-dump-only > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$work/serve.log" && break; sleep 0.1; done
@@ -35,7 +35,7 @@ done
 after=$(ticks); ended=$(date +%s.%N)
 wait $(jobs -p | grep -v "^$server$")
 kill -TERM $server; wait $server || true
-dump=$(ls "$work"/data/rooms/bench/*.rtpd)
+dump=$(ls "$work"/data/recordings/*/session.rtpd | head -1)
 .build/release/tessera inspect --json "$dump" > "$work/inspect.json"
 python3 - "$work" "$before" "$after" "$hz" "$started" "$ended" "$seconds" <<'PY'
 import glob, json, sys

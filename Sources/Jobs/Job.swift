@@ -51,8 +51,9 @@ public protocol JobStore: Sendable {
     /// Jobs not in a final state: what a restarted server must pick up.
     func unfinished() async throws -> [Job]
     func delete(id: String) async throws -> Bool
-    /// Replaces the job's result (what it made and saw); no state change.
-    func setResult(id: String, result: String) async throws
+    /// Changes the job's result (what it made and saw) in one transaction,
+    /// so concurrent changes (webhook attempts, files) are not lost; no state change.
+    func updateResult(id: String, _ change: @escaping @Sendable (String) -> String) async throws
     /// How many jobs are in each state (for metrics).
     func countsByState() async throws -> [JobState: Int]
 }

@@ -113,10 +113,12 @@ public final class SQLiteJobStore: JobStore {
         }
     }
 
-    public func setResult(id: String, result: String) async throws {
+    public func updateResult(id: String, _ change: @escaping @Sendable (String) -> String) async throws {
         try await database.write { db in
-            try db.execute(sql: "UPDATE jobs SET result = ? WHERE id = ?", arguments: [result, id])
-            guard db.changesCount > 0 else { throw JobStoreError.unknownJob(id) }
+            guard let current = try String.fetchOne(db, sql: "SELECT result FROM jobs WHERE id = ?", arguments: [id]) else {
+                throw JobStoreError.unknownJob(id)
+            }
+            try db.execute(sql: "UPDATE jobs SET result = ? WHERE id = ?", arguments: [change(current), id])
         }
     }
 

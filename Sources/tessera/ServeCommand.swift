@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Jobs
 import Logging
+import Media
 import NIOCore
 import NIOPosix
 import Rooms
@@ -43,6 +44,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "API key clients send as Authorization: Bearer KEY (repeatable; default: $TESSERA_API_KEY). Without one the HTTP server binds to loopback only.")
     var apiKey: [String] = []
     @Flag(help: "Record every room from its first publisher until its last one leaves.") var autoRecord = false
+    @Flag(help: "With --auto-record: keep the dumps only (no live composite), the cheapest capture.") var autoRecordDumpOnly = false
     @Option(help: "Capacity in cost units (a live composite costs 4, a render 3, a dump-only recording 1). Default: 6 per core.")
     var capacity: Int?
     @Option(help: "Refuse new jobs, and end running recordings, below this many MB free in the data directory.")
@@ -56,6 +58,7 @@ struct Serve: AsyncParsableCommand {
         let ports = try Self.ports(rtcPort)
         var logger = Logger(label: "tessera")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        LibavLogging.set(verbose: logger.logLevel <= .debug)
         let keys = apiKey.isEmpty ? (ProcessInfo.processInfo.environment["TESSERA_API_KEY"].map { [$0] } ?? []) : apiKey
         let loopbackOnly = keys.isEmpty && !["127.0.0.1", "::1", "localhost"].contains(self.httpHost)
         if loopbackOnly {
@@ -93,7 +96,8 @@ struct Serve: AsyncParsableCommand {
         serviceConfiguration.liveLatencyMicros = liveLatencyMs * 1000
         serviceConfiguration.webhookURL = webhookUrl
         serviceConfiguration.webhookSecret = webhookSecret ?? ProcessInfo.processInfo.environment["TESSERA_WEBHOOK_SECRET"]
-        serviceConfiguration.autoRecord = autoRecord
+        serviceConfiguration.autoRecord = autoRecord || autoRecordDumpOnly
+        serviceConfiguration.autoRecordComposite = !autoRecordDumpOnly
         let metrics = ServiceMetrics()
         let service = JobService(configuration: serviceConfiguration, store: store, rooms: whip, metrics: metrics, logger: logger)
         events.attach(service)

@@ -1,3 +1,4 @@
+import Dump
 import Foundation
 import Testing
 
@@ -17,11 +18,14 @@ final class ServerProcess {
 
     static var python: String { projectRoot.appendingPathComponent(".venv/bin/python").path }
 
-    init(extraArguments: [String] = []) throws {
-        dataDirectory = Fixtures.temporaryPath("serve-\(UUID().uuidString)")
+    /// `autoRecord`: every room is recorded from its first publisher (the WHIP tests' setting).
+    /// `dataDirectory`: another server's, to start again where it stopped.
+    init(extraArguments: [String] = [], autoRecord: Bool = true, dataDirectory: String? = nil) throws {
+        self.dataDirectory = dataDirectory ?? Fixtures.temporaryPath("serve-\(UUID().uuidString)")
         process.executableURL = RenderCommandTests.executable
         let port = extraArguments.contains("--rtc-port") ? [] : ["--rtc-port", "0"]
-        process.arguments = ["serve", "--http-port", "0"] + port + ["--public-ip", "127.0.0.1", "--data-dir", dataDirectory] + extraArguments
+        process.arguments = ["serve", "--http-port", "0"] + port + ["--public-ip", "127.0.0.1", "--data-dir", self.dataDirectory]
+            + (autoRecord ? ["--auto-record"] : []) + extraArguments
         process.standardOutput = output
         process.standardError = output
         try process.run()
@@ -65,6 +69,12 @@ final class ServerProcess {
         return (process.terminationStatus, log)
     }
 
+    /// SIGKILL: the crash a server must recover from.
+    func kill9() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
     deinit { if process.isRunning { process.terminate() } }
 
     /// A run of `count` consecutive UDP ports on 127.0.0.1 that are free right
@@ -90,11 +100,22 @@ final class ServerProcess {
         return 29_000
     }
 
-    /// Every dump the server wrote, for one room.
+    /// Every recording's dump the server wrote for one room (its session record names the room), oldest first.
     func dumps(room: String) -> [String] {
-        let directory = dataDirectory + "/rooms/" + room
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".rtpd") }.sorted().map { directory + "/" + $0 }
+        let directory = dataDirectory + "/recordings"
+        let jobs = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var found: [(path: String, started: Int64)] = []
+        for path in jobs.map({ directory + "/" + $0 + "/session.rtpd" }) {
+            guard let reader = try? DumpFileReader(path: path) else { continue }
+            for _ in 0..<4 {
+                guard let item = try? reader.next() else { break }
+                if case let .record(timed) = item, case let .session(session) = timed.record {
+                    if session.room == room { found.append((path, session.startedAtMicros)) }
+                    break
+                }
+            }
+        }
+        return found.sorted { $0.started < $1.started }.map(\.path)
     }
 
     /// Runs a program to its end (bounded by `timeout` seconds) and returns its standard output.
@@ -118,7 +139,7 @@ final class ServerProcess {
     /// An HTTP request with curl: status, headers and body.
     static func http(_ method: String, _ url: String, body: String? = nil, headers: [String] = []) throws -> (status: Int, headers: String, body: String) {
         let headerFile = Fixtures.temporaryPath("curl-headers-\(UUID().uuidString)")
-        var arguments = ["-s", "-X", method, "-D", headerFile, "--max-time", "10", url]
+        var arguments = ["-s", "--path-as-is", "-X", method, "-D", headerFile, "--max-time", "10", url]
         for header in headers { arguments += ["-H", header] }
         if let body { arguments += ["--data-binary", body] }
         arguments += ["-w", "\n%{http_code}"]

@@ -161,7 +161,7 @@ import Testing
         let recovered = Double(dropped - video.lostPackets) / Double(Swift.max(dropped, 1))
         #expect(recovered >= 0.9, "recovered \(dropped - video.lostPackets) of \(dropped) lost video packets")
         // The connection's own count, from the log line it ends with.
-        let summary = try #require(log.split(separator: "\n").first { $0.contains("publisher connection ended") })
+        let summary = try #require(log.split(separator: "\n").first { $0.contains("publisher connection ended") }, "\(log.suffix(3000))")
         let plis = Int(summary.firstMatch(of: /(\d+) PLIs/)?.1 ?? "") ?? -1
         #expect(plis >= 0 && plis <= Swift.max(1, video.lostPackets), "PLIs \(plis) for \(video.lostPackets) unrepaired packets: \(summary)")
         #expect(video.frames >= 150)

@@ -25,6 +25,8 @@ public actor JobService {
         public var monitorIntervalSeconds: Double
         /// Start a recording of every room from its first publisher to its last.
         public var autoRecord: Bool
+        /// Whether auto-recordings make a live composite or keep the dump only.
+        public var autoRecordComposite = true
 
         public init(dataDirectory: String, capacity: Int = JobCost.defaultCapacity(cores: ProcessInfo.processInfo.activeProcessorCount),
                     diskFloorBytes: Int64 = 512 << 20, liveLatencyMicros: Int64 = 1_000_000, webhookURL: String? = nil,
@@ -498,7 +500,8 @@ public actor JobService {
             guard autoRecordings[room] == nil else { return }
             autoRecordings[room] = "starting"
             do {
-                let document = try await createRecording(RecordingRequest(room: room, metadata: ["trigger": "auto-record"]))
+                let document = try await createRecording(RecordingRequest(room: room, metadata: ["trigger": "auto-record"],
+                                                                             liveComposite: configuration.autoRecordComposite))
                 autoRecordings[room] = document.id
             } catch {
                 autoRecordings[room] = nil
@@ -593,11 +596,12 @@ public actor JobService {
         }
     }
 
-    private func updateResult(_ id: String, _ change: (inout JobResult) -> Void) async {
-        guard let job = try? await store.job(id: id) else { return }
-        var result = Self.result(of: job)
-        change(&result)
-        try? await store.setResult(id: id, result: Self.json(result))
+    private func updateResult(_ id: String, _ change: @escaping @Sendable (inout JobResult) -> Void) async {
+        try? await store.updateResult(id: id) { text in
+            var result = (try? JSONDecoder().decode(JobResult.self, from: Data(text.utf8))) ?? JobResult()
+            change(&result)
+            return Self.json(result)
+        }
     }
 
     private func notify(_ job: Job) async {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import WebRTC
 import WebRTCDriver
 
@@ -27,7 +28,14 @@ public final class Room: ConnectionSink, @unchecked Sendable {
     /// Called on the event loop when the room has neither publishers nor recordings.
     var onEmpty: (@Sendable (Room) -> Void)?
 
-    init(name: String) { self.name = name }
+    private let logger: Logger
+
+    init(name: String, logger: Logger = Logger(label: "tessera")) {
+        self.name = name
+        var logger = logger
+        logger[metadataKey: "room"] = .string(name)
+        self.logger = logger
+    }
 
     public var isEmpty: Bool { publishers.isEmpty && recorders.isEmpty }
 
@@ -50,7 +58,9 @@ public final class Room: ConnectionSink, @unchecked Sendable {
             break
         }
         for recorder in recorders { recorder.connection(ufrag, produced: output, now: now) }
-        if case .closed = output {
+        if case let .closed(reason, summary) = output {
+            logger.info("publisher connection ended", metadata: [
+                "participant": .string(publishers[ufrag]!.participantID), "reason": .string(reason), "summary": .string(summary.description)])
             publishers[ufrag] = nil
             onLeft?(ufrag)
             if isEmpty { onEmpty?(self) }

@@ -137,9 +137,7 @@ public final class RoomRecorder: @unchecked Sendable {
             write(.event(DumpEvent(kind: .trackEnded, participantID: publisher.participantID, trackID: id, detail: "RTCP BYE")), now: now)
         case .connected:
             return
-        case let .closed(reason, summary):
-            logger.info("publisher connection ended", metadata: [
-                "participant": .string(publisher.participantID), "summary": .string(summary.description)])
+        case let .closed(reason, _):
             leave(ufrag: ufrag, reason: reason, now: now)
         case .send:
             return

@@ -284,7 +284,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
 
     private func room(named name: String) -> Room {
         if let existing = rooms[name] { return existing }
-        let room = Room(name: name)
+        let room = Room(name: name, logger: logger)
         room.onEmpty = { [weak self] room in
             guard let self, self.rooms[room.name] === room else { return }
             self.rooms[room.name] = nil  // its sessions went one by one, through onLeft
