@@ -10,6 +10,7 @@ run: deps release
 test: deps fixtures
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash scripts/check-openapi.sh
 	$(MAKE) fuzz
 
 deps:

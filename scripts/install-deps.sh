@@ -35,3 +35,8 @@ if ! "$venv/bin/python" -c "import aiortc" 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check aiortc==1.16.0 aioice==0.13.0 av==18.1.0
 fi
+# schemathesis checks the served OpenAPI document against the running server (scripts/check-openapi.sh).
+if ! "$venv/bin/python" -c "import schemathesis" 2>/dev/null; then
+  echo "adding schemathesis to $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check schemathesis==4.32.5
+fi

@@ -303,3 +303,34 @@ import Testing
         #expect(attempts.filter { !$0.delivered }.count == 2 && Set(attempts.filter(\.delivered).map(\.state)) == expected)
     }
 }
+
+/// What operators see: the OpenAPI document (the one in docs/, covering
+/// every route), health, readiness and metrics.
+@Suite struct OperationsInteropTests {
+    @Test func openAPIHealthAndMetrics() throws {
+        let server = try ServerProcess(extraArguments: ["--api-key", ServiceInteropTests.key], autoRecord: false)
+        defer { server.stop() }
+        let served = try ServerProcess.http("GET", server.base + "/openapi.json")
+        #expect(served.status == 200)
+        let document = try JSONSerialization.jsonObject(with: Data(served.body.utf8)) as? NSDictionary
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: ServerProcess.projectRoot.appendingPathComponent("docs/openapi.json"))) as? NSDictionary
+        #expect(document != nil && document == file, "the served document is docs/openapi.json (run scripts/embed-openapi.sh)")
+        #expect(document?["openapi"] as? String == "3.1.0")
+        let paths = Set(((document?["paths"] as? NSDictionary)?.allKeys as? [String]) ?? [])
+        for path in ["/v1/recordings", "/v1/recordings/{id}", "/v1/recordings/{id}/stop", "/v1/renders", "/v1/renders/{id}",
+                     "/v1/recordings/{id}/files/{name}", "/v1/recordings/{id}/files/{name}/link", "/v1/renders/{id}/files/{name}",
+                     "/healthz", "/readyz", "/metrics"] {
+            #expect(paths.contains(path), "\(path) is documented")
+        }
+        #expect(try ServerProcess.http("GET", server.base + "/healthz").status == 200)
+        #expect(try ServerProcess.http("GET", server.base + "/readyz").body == "ready\n")
+        _ = try ServiceInteropTests.post(server, "/v1/recordings", #"{"room": "m", "liveComposite": false}"#)
+        let metrics = try ServerProcess.http("GET", server.base + "/metrics")
+        #expect(metrics.status == 200 && metrics.headers.contains("text/plain"))
+        #expect(metrics.body.contains(#"tessera_jobs{state="active"} 1"#), "\(metrics.body.prefix(2000))")
+        for name in ["tessera_webhook_failures_total", "tessera_recorded_packets_total", "tessera_frames_dropped_total",
+                     "tessera_render_speed", "tessera_udp_datagrams_received", "tessera_capacity_used 1"] {
+            #expect(metrics.body.contains(name), "\(name)")
+        }
+    }
+}

@@ -61,7 +61,7 @@ public struct LimitsRequest: Codable, Equatable, Sendable {
         if let maxDurationSeconds, !(maxDurationSeconds > 0 && maxDurationSeconds <= 86_400) {
             throw .invalid("limits.maxDurationSeconds must be more than 0 and at most 86400")
         }
-        if let maxBytes, maxBytes <= 0 { throw .invalid("limits.maxBytes must be positive") }
+        if let maxBytes, !(1...1_000_000_000_000_000).contains(maxBytes) { throw .invalid("limits.maxBytes must be 1 to 10^15") }
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `POST /v1/recordings`: record a room.
 public struct RecordingRequest: Codable, Equatable, Sendable {
     /// Where the media comes from. Today: the room's WHIP publishers.
@@ -80,15 +82,22 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         request.layout = layout ?? "grid"
         request.output = try (output ?? OutputRequest()).validated()
         if let from, !(from >= 0) { throw .invalid("from must be 0 or more seconds") }
-        if let to, !(to > (from ?? 0)) { throw .invalid("to must be after from") }
+        if let to, !(to > 0) { throw .invalid("to must be more than 0 seconds") }
         try validateWebhookURL(webhookUrl)
         return request
+    }
+
+    /// `to` after `from`: checked once the source is known to exist.
+    public func validateSpan() throws(ServiceError) {
+        if let to, !(to > (from ?? 0)) { throw .invalid("to must be after from") }
     }
 }
 
 func validateWebhookURL(_ url: String?) throws(ServiceError) {
     guard let url else { return }
-    guard url.count <= 2048, url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
-        throw .invalid("webhookUrl must be an http:// or https:// URL")
+    // ASCII without spaces or controls (RFC 3986 characters), a scheme of http or https, and a host.
+    guard url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
+          let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else {
+        throw .invalid("webhookUrl must be an http:// or https:// URL with a host, in ASCII")
     }
 }

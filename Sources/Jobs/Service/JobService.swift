@@ -288,6 +288,7 @@ public actor JobService {
         let request = try request.validated()
         _ = try renderSettings(request.output!, layout: request.layout!, poster: nil)
         let source = try await sourceDump(for: request)
+        try request.validateSpan()
         try admit(cost: JobCost.render)
         let id = Self.newID()
         var job = Job(id: id, kind: .render, room: source.room, settings: Self.json(request), createdAt: Self.now())

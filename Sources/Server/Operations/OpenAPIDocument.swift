@@ -1,1 +1,1333 @@
-enum OpenAPIDocument { static let json = "{}" }
+// The OpenAPI 3.1 document served at /openapi.json. Generated from
+// docs/openapi.json by scripts/embed-openapi.sh; a test checks the two agree.
+enum OpenAPIDocument {
+    static let json = #"""
+{
+ "openapi": "3.1.0",
+ "info": {
+  "title": "tessera",
+  "version": "1.0.0",
+  "description": "Server-side recording and compositing of WebRTC calls. Recordings join a room's WHIP publishers, keep an RTP dump and composite it live; renders re-composite a stored dump. Every /v1 request needs `Authorization: Bearer KEY` when the server has API keys; downloads also accept a signed link's query instead."
+ },
+ "servers": [
+  {
+   "url": "/"
+  }
+ ],
+ "security": [
+  {
+   "bearer": []
+  }
+ ],
+ "paths": {
+  "/v1/recordings": {
+   "post": {
+    "operationId": "createRecording",
+    "summary": "Start recording a room",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/RecordingRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The recording job",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     },
+     "415": {
+      "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "507": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "get": {
+    "operationId": "listRecordings",
+    "summary": "List recordings, newest first",
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/State"
+     },
+     {
+      "$ref": "#/components/parameters/Room"
+     },
+     {
+      "$ref": "#/components/parameters/Limit"
+     },
+     {
+      "$ref": "#/components/parameters/After"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of jobs",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/JobPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/recordings/{id}": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    }
+   ],
+   "get": {
+    "operationId": "getRecording",
+    "summary": "A recording: state, times, participants, tracks, files, webhook deliveries, history",
+    "responses": {
+     "200": {
+      "description": "The job",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "patch": {
+    "operationId": "changeRecordingLayout",
+    "summary": "Change the layout of a running recording's live composite",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "layout"
+        ],
+        "properties": {
+         "layout": {
+          "type": "string",
+          "enum": [
+           "grid",
+           "presenter"
+          ],
+          "description": "A layout name from layouts/"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The job",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     },
+     "415": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "delete": {
+    "operationId": "deleteRecording",
+    "summary": "Stop the recording if it runs, then delete its files and dump",
+    "responses": {
+     "204": {
+      "description": "Deleted"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/recordings/{id}/stop": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    }
+   ],
+   "post": {
+    "operationId": "stopRecording",
+    "summary": "Stop a recording; answers when its file is ready",
+    "responses": {
+     "200": {
+      "description": "The job, completed (or aborted when no media came)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/renders": {
+   "post": {
+    "operationId": "createRender",
+    "summary": "Render a stored dump again with other settings",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/RenderRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The render job",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     },
+     "415": {
+      "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "507": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "get": {
+    "operationId": "listRenders",
+    "summary": "List renders, newest first",
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/State"
+     },
+     {
+      "$ref": "#/components/parameters/Room"
+     },
+     {
+      "$ref": "#/components/parameters/Limit"
+     },
+     {
+      "$ref": "#/components/parameters/After"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of jobs",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/JobPage"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/renders/{id}": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    }
+   ],
+   "get": {
+    "operationId": "getRender",
+    "summary": "A render job",
+    "responses": {
+     "200": {
+      "description": "The job",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "delete": {
+    "operationId": "deleteRender",
+    "summary": "Delete a finished render and its files",
+    "responses": {
+     "204": {
+      "description": "Deleted"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/recordings/{id}/files/{name}": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    },
+    {
+     "$ref": "#/components/parameters/Name"
+    },
+    {
+     "$ref": "#/components/parameters/Expires"
+    },
+    {
+     "$ref": "#/components/parameters/Signature"
+    }
+   ],
+   "get": {
+    "operationId": "downloadRecordingFile",
+    "summary": "Download a recording's file (recording.mp4|webm, poster.jpg, session.rtpd) with Range and ETag",
+    "security": [
+     {
+      "bearer": []
+     },
+     {}
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/RangeHeader"
+     }
+    ],
+    "responses": {
+     "200": {
+      "$ref": "#/components/responses/File"
+     },
+     "206": {
+      "$ref": "#/components/responses/File"
+     },
+     "304": {
+      "description": "Not modified (If-None-Match)"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "416": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "head": {
+    "operationId": "headRecordingFile",
+    "summary": "A file's headers (size, ETag) without its bytes",
+    "responses": {
+     "200": {
+      "description": "The headers"
+     },
+     "206": {
+      "description": "The headers of a range"
+     },
+     "304": {
+      "description": "Not modified"
+     },
+     "401": {
+      "description": "No key"
+     },
+     "403": {
+      "description": "Bad link"
+     },
+     "404": {
+      "description": "No such file"
+     },
+     "416": {
+      "description": "Range outside the file"
+     }
+    }
+   }
+  },
+  "/v1/recordings/{id}/files/{name}/link": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    },
+    {
+     "$ref": "#/components/parameters/Name"
+    }
+   ],
+   "post": {
+    "operationId": "linkRecordingFile",
+    "summary": "A signed, expiring URL for one file that works without the API key",
+    "responses": {
+     "201": {
+      "description": "The link",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Link"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/renders/{id}/files/{name}": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    },
+    {
+     "$ref": "#/components/parameters/Name"
+    },
+    {
+     "$ref": "#/components/parameters/Expires"
+    },
+    {
+     "$ref": "#/components/parameters/Signature"
+    }
+   ],
+   "get": {
+    "operationId": "downloadRenderFile",
+    "summary": "Download a render's file (Range, ETag)",
+    "security": [
+     {
+      "bearer": []
+     },
+     {}
+    ],
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/RangeHeader"
+     }
+    ],
+    "responses": {
+     "200": {
+      "$ref": "#/components/responses/File"
+     },
+     "206": {
+      "$ref": "#/components/responses/File"
+     },
+     "304": {
+      "description": "Not modified (If-None-Match)"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "416": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/renders/{id}/files/{name}/link": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    },
+    {
+     "$ref": "#/components/parameters/Name"
+    }
+   ],
+   "post": {
+    "operationId": "linkRenderFile",
+    "summary": "A signed, expiring URL for one file of a render",
+    "responses": {
+     "201": {
+      "description": "The link",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Link"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/healthz": {
+   "get": {
+    "operationId": "health",
+    "security": [],
+    "summary": "The process answers",
+    "responses": {
+     "200": {
+      "description": "ok",
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/readyz": {
+   "get": {
+    "operationId": "ready",
+    "security": [],
+    "summary": "The service takes jobs",
+    "responses": {
+     "200": {
+      "description": "ready",
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "shutting down",
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/metrics": {
+   "get": {
+    "operationId": "metrics",
+    "security": [],
+    "summary": "Prometheus metrics",
+    "responses": {
+     "200": {
+      "description": "Prometheus text format",
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  }
+ },
+ "components": {
+  "securitySchemes": {
+   "bearer": {
+    "type": "http",
+    "scheme": "bearer"
+   }
+  },
+  "parameters": {
+   "Id": {
+    "name": "id",
+    "in": "path",
+    "required": true,
+    "schema": {
+     "type": "string"
+    }
+   },
+   "Name": {
+    "name": "name",
+    "in": "path",
+    "required": true,
+    "schema": {
+     "type": "string"
+    }
+   },
+   "State": {
+    "name": "state",
+    "in": "query",
+    "schema": {
+     "$ref": "#/components/schemas/State"
+    }
+   },
+   "Room": {
+    "name": "room",
+    "in": "query",
+    "schema": {
+     "type": "string"
+    }
+   },
+   "Limit": {
+    "name": "limit",
+    "in": "query",
+    "schema": {
+     "type": "integer",
+     "minimum": 1,
+     "maximum": 200,
+     "default": 50
+    }
+   },
+   "After": {
+    "name": "after",
+    "in": "query",
+    "description": "The `next` of the previous page",
+    "schema": {
+     "type": "string"
+    }
+   },
+   "Expires": {
+    "name": "expires",
+    "in": "query",
+    "description": "From a signed link",
+    "schema": {
+     "type": "integer"
+    }
+   },
+   "Signature": {
+    "name": "signature",
+    "in": "query",
+    "description": "From a signed link",
+    "schema": {
+     "type": "string"
+    }
+   },
+   "RangeHeader": {
+    "name": "Range",
+    "in": "header",
+    "schema": {
+     "type": "string"
+    },
+    "example": "bytes=0-1023"
+   }
+  },
+  "responses": {
+   "Error": {
+    "description": "Refused",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Unavailable": {
+    "description": "At capacity or shutting down; try again after Retry-After seconds",
+    "headers": {
+     "Retry-After": {
+      "schema": {
+       "type": "integer"
+      }
+     }
+    },
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "File": {
+    "description": "The file or a range of it",
+    "headers": {
+     "ETag": {
+      "schema": {
+       "type": "string"
+      }
+     }
+    },
+    "content": {
+     "video/mp4": {},
+     "video/webm": {},
+     "image/jpeg": {},
+     "application/octet-stream": {}
+    }
+   }
+  },
+  "schemas": {
+   "Error": {
+    "type": "object",
+    "required": [
+     "error",
+     "message"
+    ],
+    "properties": {
+     "error": {
+      "type": "string"
+     },
+     "message": {
+      "type": "string"
+     }
+    }
+   },
+   "State": {
+    "type": "string",
+    "enum": [
+     "queued",
+     "starting",
+     "active",
+     "stopping",
+     "processing",
+     "completed",
+     "failed",
+     "aborted",
+     "limit_reached",
+     "interrupted"
+    ]
+   },
+   "Output": {
+    "type": "object",
+    "properties": {
+     "format": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "mp4",
+       "webm",
+       null
+      ],
+      "default": "mp4"
+     },
+     "width": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16,
+      "maximum": 3840,
+      "multipleOf": 2,
+      "default": 1280
+     },
+     "height": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16,
+      "maximum": 3840,
+      "multipleOf": 2,
+      "default": 720
+     },
+     "fps": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 60,
+      "default": 30
+     },
+     "videoBitrate": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 50000,
+      "maximum": 50000000,
+      "default": 2500000
+     },
+     "preset": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "ultrafast",
+       "superfast",
+       "veryfast",
+       "faster",
+       "fast",
+       "medium",
+       "slow",
+       "slower",
+       "veryslow",
+       null
+      ],
+      "default": "veryfast"
+     },
+     "audioBitrate": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16000,
+      "maximum": 512000,
+      "default": 128000
+     }
+    }
+   },
+   "RecordingRequest": {
+    "type": "object",
+    "required": [
+     "room"
+    ],
+    "properties": {
+     "room": {
+      "type": "string",
+      "pattern": "^[A-Za-z0-9_-]{1,64}$"
+     },
+     "source": {
+      "type": [
+       "object",
+       "null"
+      ],
+      "required": [
+       "type"
+      ],
+      "properties": {
+       "type": {
+        "type": "string",
+        "enum": [
+         "whip"
+        ]
+       }
+      }
+     },
+     "layout": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "grid",
+       "presenter",
+       null
+      ],
+      "default": "grid",
+      "description": "A layout name from layouts/"
+     },
+     "output": {
+      "anyOf": [
+       {
+        "$ref": "#/components/schemas/Output"
+       },
+       {
+        "type": "null"
+       }
+      ]
+     },
+     "limits": {
+      "type": [
+       "object",
+       "null"
+      ],
+      "properties": {
+       "maxDurationSeconds": {
+        "type": [
+         "number",
+         "null"
+        ],
+        "exclusiveMinimum": 0,
+        "maximum": 86400
+       },
+       "maxBytes": {
+        "type": [
+         "integer",
+         "null"
+        ],
+        "minimum": 1,
+        "description": "Bytes of received media (the dump)",
+        "maximum": 1000000000000000
+       }
+      }
+     },
+     "webhookUrl": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "uri",
+      "pattern": "^https?://[!-~]{1,2040}$",
+      "description": "http(s) URL, ASCII only"
+     },
+     "metadata": {
+      "type": [
+       "object",
+       "null"
+      ],
+      "maxProperties": 64,
+      "propertyNames": {
+       "maxLength": 128
+      },
+      "additionalProperties": {
+       "type": "string",
+       "maxLength": 1024
+      }
+     },
+     "liveComposite": {
+      "type": [
+       "boolean",
+       "null"
+      ],
+      "default": true,
+      "description": "false keeps the dump only; render it later"
+     }
+    },
+    "description": "Optional fields may be left out or null: both mean the default."
+   },
+   "RenderRequest": {
+    "type": "object",
+    "properties": {
+     "recordingId": {
+      "type": "string"
+     },
+     "uploadId": {
+      "type": "string"
+     },
+     "layout": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "grid",
+       "presenter",
+       null
+      ],
+      "default": "grid",
+      "description": "A layout name from layouts/"
+     },
+     "output": {
+      "anyOf": [
+       {
+        "$ref": "#/components/schemas/Output"
+       },
+       {
+        "type": "null"
+       }
+      ]
+     },
+     "from": {
+      "type": [
+       "number",
+       "null"
+      ],
+      "minimum": 0
+     },
+     "to": {
+      "type": [
+       "number",
+       "null"
+      ],
+      "exclusiveMinimum": 0
+     },
+     "webhookUrl": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "uri",
+      "pattern": "^https?://[!-~]{1,2040}$",
+      "description": "http(s) URL, ASCII only"
+     },
+     "metadata": {
+      "type": [
+       "object",
+       "null"
+      ],
+      "maxProperties": 64,
+      "propertyNames": {
+       "maxLength": 128
+      },
+      "additionalProperties": {
+       "type": "string",
+       "maxLength": 1024
+      }
+     }
+    },
+    "description": "Exactly one of recordingId and uploadId. `to`, when given, must be after `from`.",
+    "oneOf": [
+     {
+      "required": [
+       "recordingId"
+      ],
+      "not": {
+       "required": [
+        "uploadId"
+       ]
+      }
+     },
+     {
+      "required": [
+       "uploadId"
+      ],
+      "not": {
+       "required": [
+        "recordingId"
+       ]
+      }
+     }
+    ]
+   },
+   "File": {
+    "type": "object",
+    "required": [
+     "name",
+     "size",
+     "contentType"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "size": {
+      "type": "integer"
+     },
+     "contentType": {
+      "type": "string"
+     }
+    }
+   },
+   "Job": {
+    "type": "object",
+    "required": [
+     "id",
+     "kind",
+     "state",
+     "createdAt",
+     "updatedAt",
+     "participants",
+     "tracks",
+     "files",
+     "webhooks"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string",
+      "enum": [
+       "recording",
+       "render"
+      ]
+     },
+     "state": {
+      "$ref": "#/components/schemas/State"
+     },
+     "room": {
+      "type": "string"
+     },
+     "createdAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "updatedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "startedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "stoppedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "completedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "error": {
+      "type": "object",
+      "required": [
+       "reason",
+       "message"
+      ],
+      "properties": {
+       "reason": {
+        "type": "string"
+       },
+       "message": {
+        "type": "string"
+       }
+      }
+     },
+     "recording": {
+      "$ref": "#/components/schemas/RecordingRequest"
+     },
+     "render": {
+      "$ref": "#/components/schemas/RenderRequest"
+     },
+     "durationSeconds": {
+      "type": "number"
+     },
+     "progressSeconds": {
+      "type": "number"
+     },
+     "bytesReceived": {
+      "type": "integer"
+     },
+     "renderSpeed": {
+      "type": "number"
+     },
+     "participants": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "tracks": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "id": {
+         "type": "integer"
+        },
+        "participantId": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "codec": {
+         "type": "string"
+        },
+        "packets": {
+         "type": "integer"
+        },
+        "bytes": {
+         "type": "integer"
+        },
+        "ended": {
+         "type": "boolean"
+        }
+       }
+      }
+     },
+     "files": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/File"
+      }
+     },
+     "webhooks": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "state": {
+         "type": "string"
+        },
+        "url": {
+         "type": "string"
+        },
+        "at": {
+         "type": "integer"
+        },
+        "attempt": {
+         "type": "integer"
+        },
+        "status": {
+         "type": "integer"
+        },
+        "error": {
+         "type": "string"
+        },
+        "delivered": {
+         "type": "boolean"
+        }
+       }
+      }
+     },
+     "history": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "from",
+        "to",
+        "at"
+       ],
+       "properties": {
+        "from": {
+         "type": "string"
+        },
+        "to": {
+         "type": "string"
+        },
+        "at": {
+         "type": "string"
+        },
+        "reason": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "JobPage": {
+    "type": "object",
+    "required": [
+     "jobs"
+    ],
+    "properties": {
+     "jobs": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Job"
+      }
+     },
+     "next": {
+      "type": "string"
+     }
+    }
+   },
+   "Link": {
+    "type": "object",
+    "required": [
+     "url",
+     "expiresAt"
+    ],
+    "properties": {
+     "url": {
+      "type": "string"
+     },
+     "expiresAt": {
+      "type": "string",
+      "format": "date-time"
+     }
+    }
+   }
+  }
+ }
+}
+"""#
+}
