@@ -334,3 +334,38 @@ import Testing
         }
     }
 }
+
+/// The jobs page at `/` in headless Chromium: it lists the jobs with their
+/// state, and a finished recording's poster loads (red, as published).
+@Suite struct JobsPageInteropTests {
+    @Test func theJobsPageListsJobsWithPosters() throws {
+        let server = try ServerProcess(autoRecord: false)  // no API key: loopback only, and the page needs none
+        defer { server.stop() }
+        let created = try ServiceInteropTests.post(server, "/v1/recordings", #"{"room": "page", "output": {"width": 320, "height": 180}}"#, headers: [ServiceInteropTests.json])
+        let id = try ServiceInteropTests.decode(ServiceInteropTests.Document.self, created.body).id
+        let publisher = try ServiceInteropTests.startPublisher(server.base + "/whip/page", media: "publish-red.mp4", codec: "vp8", seconds: 2.5)
+        publisher.waitUntilExit()
+        let stopped = try ServiceInteropTests.post(server, "/v1/recordings/\(id)/stop", "", headers: [])
+        #expect(stopped.body.contains(#""state":"completed""#))
+        _ = try ServiceInteropTests.post(server, "/v1/recordings", #"{"room": "running", "liveComposite": false}"#, headers: [ServiceInteropTests.json])
+
+        let work = Fixtures.temporaryPath("page-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        func chromium(_ arguments: [String]) throws -> String {
+            try ServerProcess.run("/usr/bin/chromium", ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                                                        "--user-data-dir=\(work)/profile-\(UUID().uuidString)", "--virtual-time-budget=5000"]
+                                  + arguments + [server.base + "/"], timeout: 60).out
+        }
+        let dom = try chromium(["--dump-dom"])
+        #expect(dom.contains(#"data-id="\#(id)""#) && dom.contains(#"class="state completed""#) && dom.contains(#"class="state active""#), "\(dom.suffix(2000))")
+        #expect(dom.contains(#"data-loaded="true""#), "the poster image loaded")
+        #expect(dom.contains("recording.mp4 ("), "the download link is listed")
+
+        let shot = work + "/page.png"
+        _ = try chromium(["--window-size=1100,500", "--screenshot=\(shot)"])
+        let picture = try MediaProbe.picture(shot, at: 0, width: 1100, height: 500)
+        // Rows: the running job first, then the finished one with its red poster in the first column.
+        let posterColumn = stride(from: 150, to: 400, by: 8).map { picture.color(x: 96, y: $0, size: 8) }
+        #expect(posterColumn.contains { FixtureColor.matches($0, "red", tolerance: 70) }, "a red poster in the table: \(posterColumn)")
+    }
+}
