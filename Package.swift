@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .target(name: "Server", dependencies: [
-            "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", .product(name: "Prometheus", package: "swift-prometheus"),
+            "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),

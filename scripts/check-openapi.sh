@@ -7,6 +7,9 @@
 # Left out: TRACE and other undeclared methods (the router answers 404, not
 # 405), and "missing Authorization accepted" for downloads, which by design
 # take a signed link's query instead of the key (a bad link is a 403).
+# POST /v1/uploads is left out too: its body must be an RTP dump, which a
+# schema of "binary" cannot say, so every generated body is rightly refused;
+# the service tests upload a real dump and render it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product tessera >/dev/null
@@ -19,7 +22,8 @@ for _ in $(seq 100); do grep -q "tessera: listening on" "$work/serve.log" && bre
 url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve.log" | head -1)
 cd "$work"
 timeout 300 "$OLDPWD/.venv/bin/schemathesis" run "$url/openapi.json" -H "Authorization: Bearer openapi-check" \
-  --checks all --exclude-checks unsupported_method,missing_required_header --max-examples 40 --seed 1 --no-color
+  --checks all --exclude-checks unsupported_method,missing_required_header --max-examples 40 --seed 1 --no-color \
+  --exclude-operation-id uploadDump
 kill -TERM $server
 wait $server
 echo "the server exited cleanly after the OpenAPI check"

@@ -1,15 +1,32 @@
 #!/usr/bin/env bash
 # Installs the Debian packages tessera builds and tests with, when missing.
 # Debian 12 with Swift already on PATH is assumed (see README).
+#
+#   install-deps.sh            everything: build, run and test (make run, make test)
+#   install-deps.sh --build    what building needs (the Dockerfile's build stage)
+#   install-deps.sh --runtime  the shared libraries a built tessera needs (the Dockerfile's runtime stage)
 set -euo pipefail
+mode="${1:-all}"
 
-packages=(
+build=(
   pkg-config
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
-  libopus-dev libsrtp2-dev libssl-dev libsqlite3-dev
+  libopus-dev libsrtp2-dev libssl-dev libsqlite3-dev libcurl4-openssl-dev
+)
+runtime=(
+  libavcodec59 libavformat59 libavutil57 libswscale6 libswresample4
+  libopus0 libsrtp2-1 libssl3 libsqlite3-0 libcurl4 ca-certificates
+)
+testing=(
   ffmpeg tcpdump wireshark-common
   python3-venv chromium coturn
 )
+case "$mode" in
+  --build) packages=("${build[@]}") ;;
+  --runtime) packages=("${runtime[@]}") ;;
+  all) packages=("${build[@]}" "${testing[@]}") ;;
+  *) echo "usage: $0 [--build|--runtime]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
@@ -25,7 +42,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+[ "$mode" = "--runtime" ] && exit 0
 command -v swift >/dev/null || { echo "swift is not on PATH: install the Swift 6 toolchain first" >&2; exit 1; }
+[ "$mode" = "--build" ] && exit 0
 
 # The independent WebRTC peer for interop tests: aiortc from PyPI, in the
 # project's own venv (versions pinned so CI meets the peer the tests were written against).

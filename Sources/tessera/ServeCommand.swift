@@ -53,6 +53,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Webhook URL that hears every job's state changes (a job's own webhookUrl takes precedence).") var webhookUrl: String?
     @Option(help: "Secret that signs webhooks (Tessera-Signature; default: $TESSERA_WEBHOOK_SECRET).") var webhookSecret: String?
     @Option(help: "Seconds SIGTERM waits for running recordings to finish their files.") var shutdownGrace = 20.0
+    @Option(help: "Largest upload (POST /v1/uploads), in MB.") var maxUploadMb: Int64 = 2048
 
     func run() async throws {
         let ports = try Self.ports(rtcPort)
@@ -106,7 +107,8 @@ struct Serve: AsyncParsableCommand {
         let router = Router()
         WHIPRoutes.add(to: router, endpoint: whip)
         let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: keys),
-                                                  links: try DownloadLinkSigner(dataDirectory: dataDir))
+                                                  links: try DownloadLinkSigner(dataDirectory: dataDir), dataDirectory: dataDir,
+                                                  maximumUploadBytes: maxUploadMb << 20)
         APIRoutes.add(to: router, dependencies)
         OperationsRoutes.add(to: router, service: service, media: media, metrics: metrics)
         let mediaPorts = media.ports.map(String.init).joined(separator: ",")

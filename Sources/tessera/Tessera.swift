@@ -7,7 +7,7 @@ struct Tessera: AsyncParsableCommand {
         commandName: "tessera",
         abstract: "Records WebRTC calls into RTP dumps and composites them into one file.",
         version: "0.1.0",
-        subcommands: [Import.self, Inspect.self, Render.self, Serve.self, Benchmark.self])
+        subcommands: [Import.self, Inspect.self, Render.self, Serve.self, Health.self, Benchmark.self])
 }
 
 /// Writes to standard error, where progress and diagnostics go so that

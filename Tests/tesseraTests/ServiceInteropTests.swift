@@ -167,6 +167,18 @@ import Testing
         let expired = try ServerProcess.http("GET", server.base + "/v1/recordings/\(id)/files/session.rtpd?expires=\(expires)&signature=\(signature)")
         #expect(expired.status == 403, "\(expired.body)")
 
+        // The dump goes back in as an upload and renders.
+        let upload = try ServerProcess.run("/usr/bin/curl", ["-s", "-X", "POST", "-H", Self.auth, "-H", "Content-Type: application/octet-stream",
+                                                             "--data-binary", "@\(dump)", server.base + "/v1/uploads"])
+        struct Uploaded: Decodable { var id: String; var size: Int }
+        let uploaded = try Self.decode(Uploaded.self, upload.out)
+        #expect(uploaded.size == stopped.files[0].size)
+        let render = try Self.post(server, "/v1/renders", #"{"uploadId": "\#(uploaded.id)", "output": {"width": 160, "height": 120}}"#)
+        let rendered = try Self.wait(server, "/v1/renders/\(try Self.decode(Document.self, render.body).id)", for: ["completed", "failed"])
+        #expect(rendered.state == "completed" && rendered.files.contains { $0.name == "render.mp4" }, "\(String(describing: rendered.error))")
+        let garbage = try ServerProcess.http("POST", server.base + "/v1/uploads", body: "not a dump", headers: [Self.auth])
+        #expect(garbage.status == 415 && garbage.body.contains("not an RTP dump"))
+
         for name in ["..%2F..%2Ftessera.sqlite", "%2e%2e%2flink-secret", "nothing.mp4", "../../../tessera.sqlite", "session.rtpd%00"] {
             let response = try ServerProcess.http("GET", server.base + "/v1/recordings/\(id)/files/\(name)", headers: [Self.auth])
             #expect(response.status == 404, "\(name): \(response.status)")
@@ -319,7 +331,7 @@ import Testing
         let paths = Set(((document?["paths"] as? NSDictionary)?.allKeys as? [String]) ?? [])
         for path in ["/v1/recordings", "/v1/recordings/{id}", "/v1/recordings/{id}/stop", "/v1/renders", "/v1/renders/{id}",
                      "/v1/recordings/{id}/files/{name}", "/v1/recordings/{id}/files/{name}/link", "/v1/renders/{id}/files/{name}",
-                     "/healthz", "/readyz", "/metrics"] {
+                     "/v1/uploads", "/healthz", "/readyz", "/metrics"] {
             #expect(paths.contains(path), "\(path) is documented")
         }
         #expect(try ServerProcess.http("GET", server.base + "/healthz").status == 200)

@@ -14,8 +14,13 @@ public enum APIRoutes {
         public var links: DownloadLinkSigner
         /// Lifetime of a signed download link.
         public var linkSeconds: Int64
+        public var dataDirectory: String
+        public var maximumUploadBytes: Int64
 
-        public init(service: JobService, authorizer: APIAuthorizer, links: DownloadLinkSigner, linkSeconds: Int64 = 3600) {
+        public init(service: JobService, authorizer: APIAuthorizer, links: DownloadLinkSigner, dataDirectory: String,
+                    maximumUploadBytes: Int64 = 2 << 30, linkSeconds: Int64 = 3600) {
+            self.dataDirectory = dataDirectory
+            self.maximumUploadBytes = maximumUploadBytes
             self.service = service
             self.authorizer = authorizer
             self.links = links
@@ -35,6 +40,7 @@ public enum APIRoutes {
         router.get("v1/renders") { request, _ in await handle(request, d) { try await list(.render, request, d) } }
         router.get("v1/renders/:id") { request, context in await handle(request, d) { try await show(context, d) } }
         router.delete("v1/renders/:id") { request, context in await handle(request, d) { try await delete(.render, context, d) } }
+        UploadRoutes.add(to: router, d, dataDirectory: d.dataDirectory, maximumBytes: d.maximumUploadBytes)
         for kind in ["recordings", "renders"] {
             router.post(RouterPath("v1/\(kind)/:id/files/:name/link")) { request, context in
                 await handle(request, d) { try await link(request, context, d, kind: kind) }

@@ -638,6 +638,56 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/v1/uploads": {
+   "post": {
+    "operationId": "uploadDump",
+    "summary": "Upload an RTP dump (.rtpd) to render with POST /v1/renders {uploadId}",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/octet-stream": {
+       "schema": {
+        "type": "string",
+        "format": "binary"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Stored",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "id",
+          "size"
+         ],
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "size": {
+           "type": "integer"
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     },
+     "415": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
   }
  },
  "components": {
