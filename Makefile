@@ -33,6 +33,7 @@ bench: deps release fixtures
 	bash scripts/bench-render.sh
 	.build/release/tessera benchmark receive
 	bash scripts/bench-whip.sh
+	bash scripts/bench-live.sh
 
 clean:
 	rm -rf .build .build-fuzz .fixtures Fuzz/bin

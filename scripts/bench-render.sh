@@ -11,7 +11,7 @@
 # Prints wall time, CPU time and peak RSS of both, and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work=bench-out/render; mkdir -p "$work"
+work=${BENCH_WORK:-bench-out/render}; mkdir -p "$work"
 length=${BENCH_SECONDS:-60}
 tessera=.build/release/tessera
 
@@ -43,6 +43,8 @@ if [ ! -f "$work/four.rtpd" ] || [ "$(cat "$work/length" 2>/dev/null)" != "$leng
   $tessera import pcap "$work/four.pcap" --sdp a="$work/a.sdp" --sdp b="$work/b.sdp" --sdp c="$work/c.sdp" --sdp d="$work/d.sdp" -o "$work/four.rtpd"
   echo "$length" > "$work/length"
 fi
+# CAPTURE_ONLY=1: make the dump and stop (scripts/bench-live.sh uses it for long dumps).
+[ -n "${CAPTURE_ONLY:-}" ] && exit 0
 
 measure() { # label command...
   local label=$1; shift

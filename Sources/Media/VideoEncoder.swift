@@ -13,6 +13,8 @@ public struct VideoEncoderSettings: Sendable, Equatable {
     public var crf: Int?
     /// x264 preset (ultrafast … veryslow); for VP8/VP9 mapped to cpu-used.
     public var preset: String
+    /// x264 tune (e.g. "zerolatency": no lookahead or B-frames, for live encodes).
+    public var tune: String?
     /// Frames between keyframes.
     public var keyframeInterval: Int
     /// Encoder threads; 0 lets the encoder choose from the core count.
@@ -76,6 +78,7 @@ public final class VideoEncoder: @unchecked Sendable {
         switch settings.codec {
         case .h264:
             options.set("preset", settings.preset)
+            if let tune = settings.tune { options.set("tune", tune) }
             if let crf = settings.crf { options.set("crf", String(crf)) }
         case .vp8, .vp9:
             options.set("deadline", "realtime")
