@@ -68,7 +68,9 @@ let package = Package(
         .testTarget(name: "WebRTCDriverTests", dependencies: [
             "WebRTC", "WebRTCDriver", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
+        .testTarget(name: "JobsTests", dependencies: [
+            "Jobs", "Rooms", "WebRTCDriver", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render", "Jobs"]),
     ],

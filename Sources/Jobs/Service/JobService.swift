@@ -27,6 +27,8 @@ public actor JobService {
         public var autoRecord: Bool
         /// Whether auto-recordings make a live composite or keep the dump only.
         public var autoRecordComposite = true
+        /// Free bytes where the data directory is (a test may stand in for the disk).
+        public var freeBytes: @Sendable (String) -> Int64? = { DiskSpace.available(at: $0) }
 
         public init(dataDirectory: String, capacity: Int = JobCost.defaultCapacity(cores: ProcessInfo.processInfo.activeProcessorCount),
                     diskFloorBytes: Int64 = 512 << 20, liveLatencyMicros: Int64 = 1_000_000, webhookURL: String? = nil,
@@ -162,7 +164,7 @@ public actor JobService {
         let limits = recording.request.limits
         if let failure = statistics.writeFailure {
             finishInBackground(id, .failed(reason: "dump_write_failed", message: "writing the dump failed: \(failure)"))
-        } else if let free = DiskSpace.available(at: configuration.dataDirectory), free < configuration.diskFloorBytes {
+        } else if let free = configuration.freeBytes(configuration.dataDirectory), free < configuration.diskFloorBytes {
             finishInBackground(id, .failed(reason: "disk_full", message: "free disk space fell below the floor (\(free) bytes free); the dump and the file up to here are kept"))
         } else if let maximum = limits?.maxDurationSeconds, Date().timeIntervalSince(recording.startedAt) >= maximum {
             finishInBackground(id, .limit("maxDurationSeconds \(maximum) reached"))
@@ -524,7 +526,7 @@ public actor JobService {
 
     private func admit(cost: Int) throws(ServiceError) {
         guard accepting else { throw ServiceError(status: 503, code: "shutting_down", message: "the server is shutting down", retryAfter: 30) }
-        if let free = DiskSpace.available(at: configuration.dataDirectory), free < configuration.diskFloorBytes {
+        if let free = configuration.freeBytes(configuration.dataDirectory), free < configuration.diskFloorBytes {
             metrics.jobsRefused.increment()
             throw ServiceError(status: 507, code: "insufficient_storage",
                                message: "only \(free) bytes free, below the floor of \(configuration.diskFloorBytes)")
