@@ -231,8 +231,20 @@ import Testing
         #expect(cheap.status == 201, "a dump-only recording (cost 1) still fits")
         let id = try Self.decode(Document.self, first.body).id
         #expect(try Self.get(server, "/v1/recordings/\(id)").state == "active")
-        // Stopped without media: aborted, and its capacity is free again.
+        // The running recording's layout can change; a layout that does not exist cannot.
+        let patched = try ServerProcess.http("PATCH", server.base + "/v1/recordings/\(id)", body: #"{"layout": "presenter"}"#, headers: [Self.auth, Self.json])
+        #expect(patched.status == 200, "\(patched.body)")
+        let unknown = try ServerProcess.http("PATCH", server.base + "/v1/recordings/\(id)", body: #"{"layout": "nosuch"}"#, headers: [Self.auth, Self.json])
+        #expect(unknown.status == 400)
+        // Pages: newest first, `next` leads on.
+        let page = try ServerProcess.http("GET", server.base + "/v1/recordings?limit=1", headers: [Self.auth]).body
+        struct Page: Decodable { var jobs: [Document]; var next: String? }
+        let first1 = try Self.decode(Page.self, page)
+        let second = try Self.decode(Page.self, try ServerProcess.http("GET", server.base + "/v1/recordings?limit=5&after=\(first1.next ?? "")", headers: [Self.auth]).body)
+        #expect(first1.jobs.map(\.id) == [try Self.decode(Document.self, cheap.body).id] && second.jobs.map(\.id) == [id], "\(page)")
+        // Stopped without media: aborted, and its capacity is free again; a finished recording's layout is fixed.
         #expect(try Self.decode(Document.self, try Self.post(server, "/v1/recordings/\(id)/stop", "").body).state == "aborted")
+        #expect(try ServerProcess.http("PATCH", server.base + "/v1/recordings/\(id)", body: #"{"layout": "grid"}"#, headers: [Self.auth, Self.json]).status == 409)
         #expect(try Self.post(server, "/v1/recordings", #"{"room": "cap2"}"#).status == 201)
     }
 
