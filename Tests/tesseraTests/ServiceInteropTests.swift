@@ -179,6 +179,24 @@ import Testing
         let garbage = try ServerProcess.http("POST", server.base + "/v1/uploads", body: "not a dump", headers: [Self.auth])
         #expect(garbage.status == 415 && garbage.body.contains("not an RTP dump"))
 
+        // A capture with its participants' SDPs is imported into a dump, which renders: four tiles.
+        var named: [String] = []
+        for name in ["alice", "bob", "carol", "dave"] {
+            let sdp = try ServerProcess.run("/usr/bin/curl", ["-s", "-X", "POST", "-H", Self.auth, "-H", "Content-Type: application/sdp",
+                                                              "--data-binary", "@\(try Fixtures.path("\(name).sdp"))", server.base + "/v1/uploads"])
+            named.append("sdp=\(name):\(try Self.decode(Uploaded.self, sdp.out).id)")
+        }
+        let capture = try ServerProcess.run("/usr/bin/curl", ["-s", "-X", "POST", "-H", Self.auth, "-H", "Content-Type: application/vnd.tcpdump.pcap",
+                                                              "--data-binary", "@\(try Fixtures.path("four.pcap"))",
+                                                              server.base + "/v1/uploads?" + named.joined(separator: "&")])
+        let imported = try Self.decode(Uploaded.self, capture.out)
+        let fourRender = try Self.post(server, "/v1/renders", #"{"uploadId": "\#(imported.id)", "output": {"width": 320, "height": 180}}"#)
+        let four = try Self.wait(server, "/v1/renders/\(try Self.decode(Document.self, fourRender.body).id)", for: ["completed", "failed"])
+        #expect(four.state == "completed", "\(String(describing: four.error))")
+        let withoutSDP = try ServerProcess.run("/usr/bin/curl", ["-s", "-X", "POST", "-H", Self.auth, "--data-binary", "@\(try Fixtures.path("four.pcap"))",
+                                                                 "-w", "\n%{http_code}", server.base + "/v1/uploads"])
+        #expect(withoutSDP.out.hasSuffix("400") && withoutSDP.out.contains("SDP"), "\(withoutSDP.out)")
+
         for name in ["..%2F..%2Ftessera.sqlite", "%2e%2e%2flink-secret", "nothing.mp4", "../../../tessera.sqlite", "session.rtpd%00"] {
             let response = try ServerProcess.http("GET", server.base + "/v1/recordings/\(id)/files/\(name)", headers: [Self.auth])
             #expect(response.status == 404, "\(name): \(response.status)")

@@ -3,15 +3,24 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Jobs
+import SDP
 
-/// `POST /v1/uploads`: an RTP dump from elsewhere (another tessera, or one
-/// `tessera import` made of a pcap or Janus recording), streamed to disk
-/// under `DATA-DIR/uploads/ID.rtpd` and size-limited, so it can be rendered
-/// with `POST /v1/renders {"uploadId": ID}`.
+/// `POST /v1/uploads`: media recorded elsewhere, streamed to disk under
+/// `DATA-DIR/uploads/` and size-limited, to render with
+/// `POST /v1/renders {"uploadId": ID}`:
+/// - an RTP dump (.rtpd) as it is;
+/// - a session description (`Content-Type: application/sdp`), kept to import a capture with;
+/// - a packet capture (pcap or pcapng) of plain RTP, with `?sdp=NAME:ID` for
+///   each participant's uploaded SDP: imported into a dump as
+///   `tessera import pcap` does.
 enum UploadRoutes {
     struct Uploaded: Encodable {
         var id: String
         var size: Int64
+        /// "rtpd" (renderable) or "sdp".
+        var kind: String
+        var rtpPackets: Int?
+        var tracks: Int?
     }
 
     static func add<Context: RequestContext>(to router: Router<Context>, _ d: APIRoutes.Dependencies, dataDirectory: String, maximumBytes: Int64) {
@@ -47,19 +56,75 @@ enum UploadRoutes {
             unlink(partial)
             throw error
         }
+        defer { unlink(partial) }
+        if request.headers[.contentType]?.lowercased().hasPrefix("application/sdp") == true {
+            return try keepDescription(partial, id: id, size: size, directory: directory)
+        }
+        let pcap = head.count >= 4 && ([0xa1, 0xb2, 0xc3, 0xd4] == Array(head[0..<4]) || [0xd4, 0xc3, 0xb2, 0xa1] == Array(head[0..<4])
+                                        || [0x0a, 0x0d, 0x0d, 0x0a] == Array(head[0..<4]))
+        if pcap {
+            return try await importCapture(partial, id: id, directory: directory, descriptions: request.uri.queryParameters[values: "sdp"].map(String.init))
+        }
         guard head == DumpFormat.magic else {
-            unlink(partial)
-            let pcap = head.count >= 4 && ([0xa1, 0xb2, 0xc3, 0xd4] == Array(head[0..<4]) || [0xd4, 0xc3, 0xb2, 0xa1] == Array(head[0..<4])
-                                            || [0x0a, 0x0d, 0x0d, 0x0a] == Array(head[0..<4]))
-            throw ServiceError(status: 415, code: "unsupported_media_type", message: pcap
-                ? "this is a packet capture: turn it into a dump with `tessera import pcap CAPTURE --sdp …` (it needs the SDP), then upload the dump"
-                : "not an RTP dump (.rtpd): the first bytes are not its magic number")
+            throw ServiceError(status: 415, code: "unsupported_media_type",
+                               message: "not an RTP dump (.rtpd), a pcap/pcapng capture or an SDP (Content-Type: application/sdp)")
         }
         guard rename(partial, "\(directory)/\(id).rtpd") == 0 else {
-            unlink(partial)
             throw ServiceError(status: 500, code: "internal", message: "cannot keep the upload")
         }
-        return APIResponses.json(Uploaded(id: id, size: size), status: .created)
+        return APIResponses.json(Uploaded(id: id, size: size, kind: "rtpd"), status: .created)
+    }
+
+    static func keepDescription(_ partial: String, id: String, size: Int64, directory: String) throws -> Response {
+        guard size <= 256 * 1024, let text = try? String(contentsOfFile: partial, encoding: .utf8) else {
+            throw ServiceError.invalid("an SDP upload is UTF-8 text of at most 256 KB")
+        }
+        do { _ = try SessionDescription.parse(text) } catch { throw ServiceError.invalid("malformed SDP: \(error)") }
+        guard rename(partial, "\(directory)/\(id).sdp") == 0 else {
+            throw ServiceError(status: 500, code: "internal", message: "cannot keep the upload")
+        }
+        return APIResponses.json(Uploaded(id: id, size: size, kind: "sdp"), status: .created)
+    }
+
+    /// A capture becomes a dump, one participant per named SDP upload (`NAME:ID`).
+    static func importCapture(_ partial: String, id: String, directory: String, descriptions: [String]) async throws -> Response {
+        guard !descriptions.isEmpty else {
+            throw ServiceError.invalid("a capture needs each participant's SDP: upload them first (Content-Type: application/sdp) and name them with ?sdp=NAME:ID")
+        }
+        var participants: [ImportParticipant] = []
+        for entry in descriptions {
+            let parts = entry.split(separator: ":", maxSplits: 1).map(String.init)
+            let (name, sdpID) = parts.count == 2 ? (parts[0], parts[1]) : ("participant-\(participants.count + 1)", parts[0])
+            guard !sdpID.isEmpty, sdpID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+                  let text = try? String(contentsOfFile: "\(directory)/\(sdpID).sdp", encoding: .utf8) else {
+                throw ServiceError.notFound("no SDP upload \(sdpID)")
+            }
+            guard !name.isEmpty, name.count <= 64 else { throw ServiceError.invalid("participant names are 1–64 characters") }
+            do { participants.append(ImportParticipant(id: name, description: try SessionDescription.parse(text))) } catch {
+                throw ServiceError.invalid("SDP upload \(sdpID): \(error)")
+            }
+        }
+        let output = "\(directory)/\(id).rtpd"
+        let frozen = participants
+        let summary: PcapImportSummary = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                do {
+                    guard let bytes = FileManager.default.contents(atPath: partial) else { throw ServiceError.invalid("cannot read the capture") }
+                    let importer = try PcapImporter(participants: frozen)
+                    continuation.resume(returning: try importer.run(capture: Array(bytes), outputPath: output, sessionID: id))
+                } catch let error as ServiceError {
+                    continuation.resume(throwing: error)
+                } catch {
+                    continuation.resume(throwing: ServiceError.invalid("the capture cannot be imported: \(error)"))
+                }
+            }
+        }
+        guard summary.rtpPackets > 0 else {
+            unlink(output)
+            throw ServiceError.invalid("the capture holds no RTP for the SDPs' ports (\(summary.udpDatagrams) UDP datagrams, \(summary.unmatchedDatagrams) to other ports)")
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int).map(Int64.init) ?? 0
+        return APIResponses.json(Uploaded(id: id, size: size, kind: "rtpd", rtpPackets: summary.rtpPackets, tracks: summary.tracks), status: .created)
     }
 
     static func randomID() -> String {

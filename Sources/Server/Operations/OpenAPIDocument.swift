@@ -642,7 +642,7 @@ enum OpenAPIDocument {
   "/v1/uploads": {
    "post": {
     "operationId": "uploadDump",
-    "summary": "Upload an RTP dump (.rtpd) to render with POST /v1/renders {uploadId}",
+    "summary": "Upload an RTP dump, an SDP, or a pcap/pcapng capture with ?sdp=NAME:ID per participant (imported into a dump); render it with POST /v1/renders {uploadId}",
     "requestBody": {
      "required": true,
      "content": {
@@ -650,6 +650,17 @@ enum OpenAPIDocument {
        "schema": {
         "type": "string",
         "format": "binary"
+       }
+      },
+      "application/vnd.tcpdump.pcap": {
+       "schema": {
+        "type": "string",
+        "format": "binary"
+       }
+      },
+      "application/sdp": {
+       "schema": {
+        "type": "string"
        }
       }
      }
@@ -663,13 +674,27 @@ enum OpenAPIDocument {
          "type": "object",
          "required": [
           "id",
-          "size"
+          "size",
+          "kind"
          ],
          "properties": {
           "id": {
            "type": "string"
           },
           "size": {
+           "type": "integer"
+          },
+          "kind": {
+           "type": "string",
+           "enum": [
+            "rtpd",
+            "sdp"
+           ]
+          },
+          "rtpPackets": {
+           "type": "integer"
+          },
+          "tracks": {
            "type": "integer"
           }
          }
@@ -685,8 +710,29 @@ enum OpenAPIDocument {
      },
      "415": {
       "$ref": "#/components/responses/Error"
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
      }
-    }
+    },
+    "parameters": [
+     {
+      "name": "sdp",
+      "in": "query",
+      "description": "For a capture: NAME:ID of each participant's uploaded SDP",
+      "schema": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      },
+      "style": "form",
+      "explode": true
+     }
+    ]
    }
   }
  },
