@@ -15,7 +15,7 @@ build=(
 )
 runtime=(
   libavcodec59 libavformat59 libavutil57 libswscale6 libswresample4
-  libopus0 libsrtp2-1 libssl3 libsqlite3-0 libcurl4 ca-certificates
+  libopus0 libsrtp2-1 libssl3 libsqlite3-0 libcurl4 libstdc++6 ca-certificates
 )
 testing=(
   ffmpeg tcpdump wireshark-common

@@ -38,6 +38,12 @@ public struct JobResult: Codable, Equatable, Sendable {
         public var delivered: Bool
     }
 
+    /// A layout change of a running recording (`PATCH`), from `at` (µs since the Unix epoch) on.
+    public struct LayoutChange: Codable, Equatable, Sendable {
+        public var layout: String
+        public var at: Int64
+    }
+
     /// The dump this job wrote or read, relative to the data directory.
     public var dump: String?
     public var files: [File] = []
@@ -53,6 +59,30 @@ public struct JobResult: Codable, Equatable, Sendable {
     /// Output seconds per wall second of the render.
     public var renderSpeed: Double?
     public var webhooks: [WebhookAttempt] = []
+    public var layoutChanges: [LayoutChange] = []
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case dump, files, participants, tracks, startedAt, stoppedAt, completedAt, durationSeconds, bytesReceived, framesWritten,
+             renderSpeed, webhooks, layoutChanges
+    }
+
+    /// Results stored before a field existed decode with its default.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        dump = try container.decodeIfPresent(String.self, forKey: .dump)
+        files = try container.decodeIfPresent([File].self, forKey: .files) ?? []
+        participants = try container.decodeIfPresent([Participant].self, forKey: .participants) ?? []
+        tracks = try container.decodeIfPresent([Track].self, forKey: .tracks) ?? []
+        startedAt = try container.decodeIfPresent(Int64.self, forKey: .startedAt)
+        stoppedAt = try container.decodeIfPresent(Int64.self, forKey: .stoppedAt)
+        completedAt = try container.decodeIfPresent(Int64.self, forKey: .completedAt)
+        durationSeconds = try container.decodeIfPresent(Double.self, forKey: .durationSeconds)
+        bytesReceived = try container.decodeIfPresent(Int64.self, forKey: .bytesReceived)
+        framesWritten = try container.decodeIfPresent(Int.self, forKey: .framesWritten)
+        renderSpeed = try container.decodeIfPresent(Double.self, forKey: .renderSpeed)
+        webhooks = try container.decodeIfPresent([WebhookAttempt].self, forKey: .webhooks) ?? []
+        layoutChanges = try container.decodeIfPresent([LayoutChange].self, forKey: .layoutChanges) ?? []
+    }
 }

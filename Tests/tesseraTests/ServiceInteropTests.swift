@@ -251,7 +251,7 @@ import Testing
         #expect(try Self.get(server, "/v1/recordings/\(id)").state == "active")
         // The running recording's layout can change; a layout that does not exist cannot.
         let patched = try ServerProcess.http("PATCH", server.base + "/v1/recordings/\(id)", body: #"{"layout": "presenter"}"#, headers: [Self.auth, Self.json])
-        #expect(patched.status == 200, "\(patched.body)")
+        #expect(patched.status == 200 && patched.body.contains(#""layoutChanges":[{"at":"#) && patched.body.contains(#""layout":"presenter"}"#), "\(patched.body)")
         let unknown = try ServerProcess.http("PATCH", server.base + "/v1/recordings/\(id)", body: #"{"layout": "nosuch"}"#, headers: [Self.auth, Self.json])
         #expect(unknown.status == 400)
         // Pages: newest first, `next` leads on.

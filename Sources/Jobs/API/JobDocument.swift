@@ -36,6 +36,7 @@ public struct JobDocument: Codable, Sendable {
     public var files: [JobResult.File]
     public var renderSpeed: Double?
     public var webhooks: [JobResult.WebhookAttempt]
+    public var layoutChanges: [JobResult.LayoutChange]
     public var history: [Transition]?
 
     public init(job: Job, result: JobResult, history: [JobTransition]? = nil, progressSeconds: Double? = nil) {
@@ -62,6 +63,7 @@ public struct JobDocument: Codable, Sendable {
         files = result.files
         renderSpeed = result.renderSpeed
         webhooks = result.webhooks
+        layoutChanges = result.layoutChanges
         self.history = history?.map { Transition(from: $0.from.rawValue, to: $0.to.rawValue, at: Self.time($0.at), reason: $0.reason) }
     }
 

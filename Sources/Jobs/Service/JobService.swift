@@ -276,10 +276,9 @@ public actor JobService {
         let loaded: Layout
         do { loaded = try Layout.load(layout) } catch { throw .invalid("\(error)") }
         live.changeLayout(loaded)
-        var request = recording.request
-        request.layout = layout
-        let settings = Self.json(request)
-        _ = settings  // the stored request keeps the layout it started with; the history says when it changed
+        // The stored request keeps the layout the recording started with; the changes are listed in the result.
+        let at = Self.now()
+        await updateResult(id) { result in result.layoutChanges.append(JobResult.LayoutChange(layout: layout, at: at)) }
         logger.info("layout changed", metadata: ["job": .string(id), "layout": .string(layout)])
         return try await document(id: id)
     }

@@ -1209,7 +1209,8 @@ enum OpenAPIDocument {
      "participants",
      "tracks",
      "files",
-     "webhooks"
+     "webhooks",
+     "layoutChanges"
     ],
     "properties": {
      "id": {
@@ -1383,6 +1384,25 @@ enum OpenAPIDocument {
         },
         "reason": {
          "type": "string"
+        }
+       }
+      }
+     },
+     "layoutChanges": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "layout",
+        "at"
+       ],
+       "properties": {
+        "layout": {
+         "type": "string"
+        },
+        "at": {
+         "type": "integer",
+         "description": "\u00b5s since the Unix epoch"
         }
        }
       }
