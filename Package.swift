@@ -40,12 +40,13 @@ let package = Package(
             "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
+        .target(name: "APIModel"),
         .target(name: "Jobs", dependencies: [
-            "Render", "Rooms", "Media", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"),
+            "APIModel", "Render", "Rooms", "Media", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .target(name: "Server", dependencies: [
-            "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", .product(name: "Prometheus", package: "swift-prometheus"),
+            "APIModel", "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "tessera",
             dependencies: [
-                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "Jobs", "Server",
+                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "APIModel", "Jobs", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
@@ -69,10 +70,10 @@ let package = Package(
             "WebRTC", "WebRTCDriver", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "JobsTests", dependencies: [
-            "Jobs", "Rooms", "WebRTCDriver", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            "Jobs", "APIModel", "Rooms", "WebRTCDriver", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
-        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render", "Jobs"]),
+        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import APIModel
 import ArgumentParser
 import Foundation
 import Hummingbird

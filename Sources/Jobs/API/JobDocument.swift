@@ -1,3 +1,4 @@
+import APIModel
 import Foundation
 
 /// A job as the API shows it: its state and times, what was asked, and

@@ -1,3 +1,4 @@
+import APIModel
 import Foundation
 
 /// Signed, expiring download links: `?expires=UNIX&signature=HEX`, where

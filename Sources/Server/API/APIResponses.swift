@@ -1,3 +1,4 @@
+import APIModel
 import Foundation
 import HTTPTypes
 import Hummingbird

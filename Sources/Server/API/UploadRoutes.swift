@@ -1,3 +1,4 @@
+import APIModel
 import Dump
 import Foundation
 import HTTPTypes

@@ -3,14 +3,14 @@ import Foundation
 /// One `Range: bytes=…` request (RFC 9110 §14.1.2): `first-last`,
 /// `first-` or `-suffix`. Several ranges in one request are answered with
 /// the whole file (a server may ignore Range, §14.2).
-enum ByteRange: Equatable {
+public enum ByteRange: Equatable, Sendable {
     case range(ClosedRange<Int64>)
     /// Syntactically a range, but none of it is in the file: 416.
     case unsatisfiable
     /// Not a single byte range: serve the whole file.
     case whole
 
-    init(header: String?, size: Int64) {
+    public init(header: String?, size: Int64) {
         guard let header, header.hasPrefix("bytes="), !header.contains(",") else { self = .whole; return }
         let spec = header.dropFirst(6).trimmingCharacters(in: .whitespaces)
         let parts = spec.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)

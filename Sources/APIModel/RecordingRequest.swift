@@ -93,7 +93,7 @@ public struct RenderRequest: Codable, Equatable, Sendable {
     }
 }
 
-func validateWebhookURL(_ url: String?) throws(ServiceError) {
+public func validateWebhookURL(_ url: String?) throws(ServiceError) {
     guard let url else { return }
     // ASCII without spaces or controls (RFC 3986 characters), a scheme of http or https, and a host.
     guard url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),

@@ -57,7 +57,7 @@ public struct LimitsRequest: Codable, Equatable, Sendable {
         self.maxBytes = maxBytes
     }
 
-    func validate() throws(ServiceError) {
+    public func validate() throws(ServiceError) {
         if let maxDurationSeconds, !(maxDurationSeconds > 0 && maxDurationSeconds <= 86_400) {
             throw .invalid("limits.maxDurationSeconds must be more than 0 and at most 86400")
         }
@@ -66,7 +66,7 @@ public struct LimitsRequest: Codable, Equatable, Sendable {
 }
 
 /// Layout names are looked up in layouts/; no paths from clients.
-func validateLayoutName(_ layout: String?) throws(ServiceError) {
+public func validateLayoutName(_ layout: String?) throws(ServiceError) {
     guard let layout else { return }
     guard !layout.isEmpty, layout.count <= 64, layout.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
         throw .invalid("layout must be the name of a layout in layouts/ (letters, digits, '-', '_')")

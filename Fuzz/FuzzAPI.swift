@@ -1,0 +1,33 @@
+import APIModel
+import Foundation
+
+/// libFuzzer entry: what the REST API parses from clients — JSON request
+/// bodies and their validation, Range headers, bearer credentials — must
+/// not trap, and what it accepts must hold its promises.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzAPI(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Data(UnsafeBufferPointer(start: data, count: size))
+    if let request = try? JSONDecoder().decode(RecordingRequest.self, from: bytes), let valid = try? request.validated() {
+        // Accepted: a room name safe in paths, an output an encoder can take.
+        guard valid.room.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
+              let output = valid.output, let width = output.width, width % 2 == 0, (16...3840).contains(width),
+              let fps = output.fps, (1...60).contains(fps) else { fatalError("an invalid recording request was accepted") }
+        if let layout = valid.layout, layout.contains("/") || layout.contains(".") { fatalError("a layout path was accepted") }
+    }
+    if let request = try? JSONDecoder().decode(RenderRequest.self, from: bytes), let valid = try? request.validated() {
+        guard (valid.recordingId == nil) != (valid.uploadId == nil) else { fatalError("a render without exactly one source was accepted") }
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let fileSize = Int64(size > 0 ? data[0] : 0) * 1000
+    switch ByteRange(header: text, size: fileSize) {
+    case let .range(range):
+        guard range.lowerBound >= 0, range.upperBound < fileSize, range.lowerBound <= range.upperBound else {
+            fatalError("range \(range) outside a file of \(fileSize) bytes")
+        }
+    case .unsatisfiable, .whole:
+        break
+    }
+    let authorizer = APIAuthorizer(keys: ["secret-key"])
+    if authorizer.allows(authorization: text), text != "Bearer secret-key" { fatalError("a wrong credential was allowed") }
+    return 0
+}
