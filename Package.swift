@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(name: "WebRTCDriverTests", dependencies: [
             "WebRTC", "WebRTCDriver", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
+        .testTarget(name: "APIModelTests", dependencies: ["APIModel"]),
         .testTarget(name: "JobsTests", dependencies: [
             "Jobs", "APIModel", "Rooms", "WebRTCDriver", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),

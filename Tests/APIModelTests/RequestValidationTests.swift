@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import APIModel
+
+/// What `POST /v1/recordings` and `/v1/renders` accept, with their defaults, and what they refuse and why.
+@Suite struct RequestValidationTests {
+    static func recording(_ json: String) throws -> RecordingRequest {
+        try JSONDecoder().decode(RecordingRequest.self, from: Data(json.utf8))
+    }
+
+    @Test func defaultsAreFilledIn() throws {
+        let valid = try Self.recording(#"{"room": "r"}"#).validated()
+        #expect(valid.layout == "grid" && valid.liveComposite == true && valid.source?.type == "whip")
+        #expect(valid.output == OutputRequest(format: "mp4", width: 1280, height: 720, fps: 30, videoBitrate: 2_500_000,
+                                              preset: "veryfast", audioBitrate: 128_000))
+    }
+
+    @Test(arguments: [
+        (#"{"room": ""}"#, "room"),
+        (#"{"room": "a/b"}"#, "room"),
+        (#"{"room": "r", "source": {"type": "sip"}}"#, "source.type"),
+        (#"{"room": "r", "layout": "../x"}"#, "layout"),
+        (#"{"room": "r", "output": {"width": 641}}"#, "width"),
+        (#"{"room": "r", "output": {"height": 8}}"#, "height"),
+        (#"{"room": "r", "output": {"fps": 0}}"#, "fps"),
+        (#"{"room": "r", "output": {"videoBitrate": 10}}"#, "videoBitrate"),
+        (#"{"room": "r", "output": {"audioBitrate": 10000000}}"#, "audioBitrate"),
+        (#"{"room": "r", "output": {"preset": "placebo"}}"#, "preset"),
+        (#"{"room": "r", "limits": {"maxDurationSeconds": 0}}"#, "maxDurationSeconds"),
+        (#"{"room": "r", "limits": {"maxBytes": 0}}"#, "maxBytes"),
+        (#"{"room": "r", "webhookUrl": "http://"}"#, "webhookUrl"),
+        (#"{"room": "r", "webhookUrl": "https://exämple.com/"}"#, "webhookUrl"),
+        (#"{"room": "r", "webhookUrl": "javascript:alert(1)"}"#, "webhookUrl"),
+    ])
+    func refusals(json: String, mentions: String) throws {
+        let request = try Self.recording(json)
+        do {
+            _ = try request.validated()
+            Issue.record("accepted \(json)")
+        } catch {
+            #expect(error.status == 400 && error.message.contains(mentions), "\(json): \(error.message)")
+        }
+    }
+
+    @Test(arguments: [
+        (#"{}"#, false), (#"{"recordingId": "a", "uploadId": "b"}"#, false), (#"{"recordingId": "a"}"#, true),
+        (#"{"uploadId": "a", "from": 5}"#, true), (#"{"uploadId": "a", "from": -1}"#, false), (#"{"uploadId": "a", "to": 0}"#, false),
+    ])
+    func renders(json: String, valid: Bool) throws {
+        let request = try JSONDecoder().decode(RenderRequest.self, from: Data(json.utf8))
+        let accepted = (try? request.validated()) != nil
+        #expect(accepted == valid, "\(json)")
+    }
+
+    @Test func aSpanMustGoForward() throws {
+        let request = try JSONDecoder().decode(RenderRequest.self, from: Data(#"{"recordingId": "a", "from": 10, "to": 5}"#.utf8))
+        #expect(throws: ServiceError.self) { try request.validateSpan() }
+    }
+}
