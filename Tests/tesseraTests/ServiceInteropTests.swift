@@ -135,6 +135,23 @@ import Testing
         #expect(webmProbe.audio?.codec_name == "opus")
     }
 
+    /// A size limit ends a recording with media as limit_reached, its file kept up to there.
+    @Test func aSizeLimitEndsTheRecordingWithItsFile() throws {
+        let server = try ServerProcess(extraArguments: ["--api-key", Self.key], autoRecord: false)
+        defer { server.stop() }
+        let created = try Self.post(server, "/v1/recordings", #"{"room": "small", "output": {"width": 320, "height": 240}, "limits": {"maxBytes": 40000}}"#)
+        let id = try Self.decode(Document.self, created.body).id
+        let publisher = try Self.startPublisher(server.base + "/whip/small", media: "publish-red.mp4", codec: "vp8", seconds: 6)
+        defer { publisher.terminate() }
+        let ended = try Self.wait(server, "/v1/recordings/\(id)", for: ["limit_reached", "failed", "completed"], seconds: 30)
+        #expect(ended.state == "limit_reached", "\(ended.state) \(String(describing: ended.error))")
+        #expect(ended.files.contains { $0.name == "recording.mp4" && $0.size > 0 } && ended.files.contains { $0.name == "session.rtpd" })
+        let output = Fixtures.temporaryPath("small-\(id).mp4")
+        #expect(try Self.download(server.base + "/v1/recordings/\(id)/files/recording.mp4", to: output) == 200)
+        let duration = try MediaProbe.probe(output).duration
+        #expect(duration > 0.3 && duration < 5, "stopped early: \(duration) s")
+    }
+
     /// Keys, links and names: who may download what.
     @Test func authenticationLinksAndPaths() throws {
         let server = try ServerProcess(extraArguments: ["--api-key", Self.key], autoRecord: false)
