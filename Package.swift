@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Module map: see docs/architecture.md. Imports point one way:
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
-/// WebRTC, WebRTCDriver, Dump ← Rooms ← Server; tessera on top.
+/// WebRTC, WebRTCDriver, Dump ← Rooms; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
 let package = Package(
     name: "tessera",
     platforms: [.macOS(.v14)],
