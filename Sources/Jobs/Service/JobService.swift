@@ -86,7 +86,8 @@ public actor JobService {
     private var renders: [String: Int] = [:]
     private var load = 0
     private var accepting = true
-    private var autoRecordings: [String: String] = [:]  // room → job id
+    private var autoRecordings: [String: String] = [:]  // room → job id ("starting" until it has one)
+    private var autoStopsPending: Set<String> = []  // rooms whose last publisher left while their recording started
     private var finishers: [String: Task<JobDocument, Error>] = [:]
     private var background: [Task<Void, Never>] = []
 
@@ -506,11 +507,14 @@ public actor JobService {
                 let document = try await createRecording(RecordingRequest(room: room, metadata: ["trigger": "auto-record"],
                                                                              liveComposite: configuration.autoRecordComposite))
                 autoRecordings[room] = document.id
+                if autoStopsPending.remove(room) != nil { finishInBackground(document.id, .stopped("the room's last publisher left")) }
             } catch {
                 autoRecordings[room] = nil
+                autoStopsPending.remove(room)
                 logger.error("auto-record could not start", metadata: ["room": .string(room), "error": .string("\(error)")])
             }
         case let .closed(room):
+            if autoRecordings[room] == "starting" { autoStopsPending.insert(room) }
             guard let id = autoRecordings[room], running[id] != nil else { return }
             finishInBackground(id, .stopped("the room's last publisher left"))
         }
