@@ -1,7 +1,8 @@
 import Dump
+import RTP
 
 /// libFuzzer entry: the dump parser (fed in two chunks, then finished), the
-/// pcap/pcapng reader with link decoding, must return or throw on any bytes.
+/// pcap/pcapng reader with link decoding, and tar archives and the Janus .mjr reader must return or throw on any bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDump(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -20,6 +21,15 @@ public func fuzzDump(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
     if let reader = try? PcapReader(bytes: bytes) {
         for frame in reader { _ = LinkDecoder.udp(in: frame) }
+    }
+
+    if let archive = try? TarArchive(bytes: bytes) {
+        for entry in archive.entries { _ = try? MJRFile(bytes: entry.bytes) }
+    }
+    _ = TarArchive.paxPath(bytes)
+
+    if let recording = try? MJRFile(bytes: bytes) {
+        for frame in recording.frames { _ = try? RTPPacket(parsing: frame.packet) }
     }
     return 0
 }

@@ -6,7 +6,7 @@ import SDP
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turns recordings made elsewhere into RTP dumps.",
-        subcommands: [ImportPcap.self])
+        subcommands: [ImportPcap.self, ImportMJR.self])
 }
 
 struct ImportPcap: ParsableCommand {
@@ -94,6 +94,50 @@ struct ImportPcap: ParsableCommand {
             return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
         }
         return (URL(fileURLWithPath: argument).deletingPathExtension().lastPathComponent, argument)
+    }
+}
+
+struct ImportMJR: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mjr",
+        abstract: "Imports Janus recordings (.mjr): each file is one stream; files named alike but for -audio/-video are one participant.",
+        discussion: """
+            Reads MJR00002 (with per-packet times), MJR00001 and the old headerless form. Participants keep \
+            their places in time by the files' wall clocks. Data-channel recordings and codecs tessera cannot \
+            render are left out and listed.
+            """)
+
+    @Argument(help: "The .mjr files.") var files: [String]
+    @Option(name: .shortAndLong, help: "The dump to write (.rtpd).") var output: String
+    @Option(help: "Session id stored in the dump (default: the output file's name).") var sessionID: String?
+    @Option(help: "Room name stored in the dump.") var room: String?
+    @Flag(help: "Print the import summary as JSON.") var json = false
+
+    func run() throws {
+        let inputs = try files.map { path -> MJRImporter.Input in
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
+            return MJRImporter.Input(name: (path as NSString).lastPathComponent, bytes: Array(bytes))
+        }
+        let started = Date()
+        let id = sessionID ?? URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent
+        let summary: MJRImportSummary
+        do { summary = try MJRImporter().run(files: inputs, outputPath: output, sessionID: id, room: room) } catch {
+            throw CLIError("\(error)")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            return
+        }
+        print("""
+            imported \(files.count) .mjr files → \(output) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s
+              \(summary.participants.count) participants (\(summary.participants.joined(separator: ", "))), \(summary.tracks) tracks, \
+            \(summary.rtpPackets) RTP packets, \(String(format: "%.3f", summary.durationSeconds)) s
+            """)
+        for (file, reason) in summary.skippedFiles.sorted(by: { $0.key < $1.key }) { print("  left out \(file): \(reason)") }
+        if summary.malformedPackets > 0 { print("  skipped \(summary.malformedPackets) packets that are not RTP") }
+        if summary.truncatedBytes > 0 { print("  \(summary.truncatedBytes) bytes at the ends of files were cut short and ignored") }
     }
 }
 

@@ -13,7 +13,10 @@ import SDP
 /// - a session description (`Content-Type: application/sdp`), kept to import a capture with;
 /// - a packet capture (pcap or pcapng) of plain RTP, with `?sdp=NAME:ID` for
 ///   each participant's uploaded SDP: imported into a dump as
-///   `tessera import pcap` does.
+///   `tessera import pcap` does;
+/// - Janus recordings: one .mjr file (`?name=` gives its file name, which
+///   names the participant), or a tar archive of a recordings folder whose
+///   .mjr files are paired per participant as `tessera import mjr` does.
 enum UploadRoutes {
     struct Uploaded: Encodable {
         var id: String
@@ -50,7 +53,7 @@ enum UploadRoutes {
                 guard size <= maximumBytes else {
                     throw ServiceError(status: 413, code: "too_large", message: "uploads are at most \(maximumBytes) bytes")
                 }
-                if head.count < 8 { head += buffer.getBytes(at: buffer.readerIndex, length: min(8 - head.count, buffer.readableBytes)) ?? [] }
+                if head.count < 512 { head += buffer.getBytes(at: buffer.readerIndex, length: min(512 - head.count, buffer.readableBytes)) ?? [] }
                 try handle.write(contentsOf: Data(buffer: buffer))
             }
         } catch {
@@ -66,9 +69,14 @@ enum UploadRoutes {
         if pcap {
             return try await importCapture(partial, id: id, directory: directory, descriptions: request.uri.queryParameters[values: "sdp"].map(String.init))
         }
-        guard head == DumpFormat.magic else {
+        let mjr = head.starts(with: Array("MJR0000".utf8)) || head.starts(with: Array("MEETECHO".utf8))
+        if mjr || TarArchive.looksLikeTar(head) {
+            let name = request.uri.queryParameters["name"].map(String.init) ?? "upload.mjr"
+            return try await importJanus(partial, id: id, directory: directory, singleFileName: mjr ? name : nil)
+        }
+        guard head.starts(with: DumpFormat.magic) else {
             throw ServiceError(status: 415, code: "unsupported_media_type",
-                               message: "not an RTP dump (.rtpd), a pcap/pcapng capture or an SDP (Content-Type: application/sdp)")
+                               message: "not an RTP dump (.rtpd), a pcap/pcapng capture, Janus recordings (.mjr, or a tar of them) or an SDP (Content-Type: application/sdp)")
         }
         guard rename(partial, "\(directory)/\(id).rtpd") == 0 else {
             throw ServiceError(status: 500, code: "internal", message: "cannot keep the upload")
@@ -123,6 +131,34 @@ enum UploadRoutes {
         guard summary.rtpPackets > 0 else {
             unlink(output)
             throw ServiceError.invalid("the capture holds no RTP for the SDPs' ports (\(summary.udpDatagrams) UDP datagrams, \(summary.unmatchedDatagrams) to other ports)")
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int).map(Int64.init) ?? 0
+        return APIResponses.json(Uploaded(id: id, size: size, kind: "rtpd", rtpPackets: summary.rtpPackets, tracks: summary.tracks), status: .created)
+    }
+
+    /// One .mjr, or the .mjr files of a tar archive, become a dump.
+    static func importJanus(_ partial: String, id: String, directory: String, singleFileName: String?) async throws -> Response {
+        let output = "\(directory)/\(id).rtpd"
+        let summary: MJRImportSummary = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                do {
+                    guard let bytes = FileManager.default.contents(atPath: partial) else { throw ServiceError.invalid("cannot read the upload") }
+                    let inputs: [MJRImporter.Input]
+                    if let singleFileName {
+                        inputs = [MJRImporter.Input(name: (singleFileName as NSString).lastPathComponent, bytes: Array(bytes))]
+                    } else {
+                        inputs = try TarArchive(bytes: Array(bytes)).entries
+                            .filter { $0.name.lowercased().hasSuffix(".mjr") }
+                            .map { MJRImporter.Input(name: ($0.name as NSString).lastPathComponent, bytes: $0.bytes) }
+                        guard !inputs.isEmpty else { throw ServiceError.invalid("the tar archive holds no .mjr files") }
+                    }
+                    continuation.resume(returning: try MJRImporter().run(files: inputs, outputPath: output, sessionID: id))
+                } catch let error as ServiceError {
+                    continuation.resume(throwing: error)
+                } catch {
+                    continuation.resume(throwing: ServiceError.invalid("the Janus recordings cannot be imported: \(error)"))
+                }
+            }
         }
         let size = ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int).map(Int64.init) ?? 0
         return APIResponses.json(Uploaded(id: id, size: size, kind: "rtpd", rtpPackets: summary.rtpPackets, tracks: summary.tracks), status: .created)

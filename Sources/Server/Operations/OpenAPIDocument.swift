@@ -642,7 +642,7 @@ enum OpenAPIDocument {
   "/v1/uploads": {
    "post": {
     "operationId": "uploadDump",
-    "summary": "Upload an RTP dump, an SDP, or a pcap/pcapng capture with ?sdp=NAME:ID per participant (imported into a dump); render it with POST /v1/renders {uploadId}",
+    "summary": "Upload an RTP dump, an SDP, a pcap/pcapng capture with ?sdp=NAME:ID per participant, or Janus recordings (one .mjr with ?name=FILE, or a tar of .mjr files); captures and recordings are imported into a dump. Render it with POST /v1/renders {uploadId}",
     "requestBody": {
      "required": true,
      "content": {
@@ -661,6 +661,12 @@ enum OpenAPIDocument {
       "application/sdp": {
        "schema": {
         "type": "string"
+       }
+      },
+      "application/x-tar": {
+       "schema": {
+        "type": "string",
+        "format": "binary"
        }
       }
      }
@@ -731,6 +737,16 @@ enum OpenAPIDocument {
       },
       "style": "form",
       "explode": true
+     },
+     {
+      "name": "name",
+      "in": "query",
+      "required": false,
+      "description": "The file name of a single uploaded .mjr (names the participant as tessera import mjr does)",
+      "schema": {
+       "type": "string",
+       "maxLength": 255
+      }
      }
     ]
    }
