@@ -2,10 +2,41 @@ import Foundation
 
 /// `POST /v1/recordings`: record a room.
 public struct RecordingRequest: Codable, Equatable, Sendable {
-    /// Where the media comes from. Today: the room's WHIP publishers.
+    /// Where the media comes from: `whip` (the room's WHIP publishers, the
+    /// default) or `whep` (tessera pulls `url` from a WHEP server and the
+    /// stream joins the room as a participant).
     public struct Source: Codable, Equatable, Sendable {
         public var type: String
-        public init(type: String) { self.type = type }
+        public var url: String?
+        /// Bearer token for the WHEP server.
+        public var token: String?
+        /// The participant's display name (default: the URL's host).
+        public var name: String?
+        public init(type: String, url: String? = nil, token: String? = nil, name: String? = nil) {
+            self.type = type
+            self.url = url
+            self.token = token
+            self.name = name
+        }
+
+        func validated() throws(ServiceError) -> Source {
+            switch type {
+            case "whip":
+                guard url == nil, token == nil, name == nil else { throw .invalid("source.url, token and name are for type \"whep\"") }
+            case "whep":
+                guard let url, url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
+                      let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else {
+                    throw .invalid("source.url must be the WHEP endpoint's http:// or https:// URL, in ASCII")
+                }
+                if let token, token.isEmpty || token.count > 4096 || !token.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }) {
+                    throw .invalid("source.token must be 1–4096 visible ASCII characters")
+                }
+                if let name, name.isEmpty || name.count > 128 { throw .invalid("source.name must be 1–128 characters") }
+            default:
+                throw .invalid("source.type must be \"whip\" or \"whep\"")
+            }
+            return self
+        }
     }
 
     public var room: String
@@ -36,8 +67,7 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         guard !room.isEmpty, room.count <= 64, room.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw .invalid("room must be 1–64 letters, digits, '-' or '_'")
         }
-        request.source = source ?? Source(type: "whip")
-        guard request.source?.type == "whip" else { throw .invalid("source.type must be \"whip\" (other sources come with the rooms issue)") }
+        request.source = try (source ?? Source(type: "whip")).validated()
         try validateLayoutName(layout)
         request.layout = layout ?? "grid"
         request.output = try (output ?? OutputRequest()).validated()

@@ -13,12 +13,20 @@ import Testing
         #expect(valid.layout == "grid" && valid.liveComposite == true && valid.source?.type == "whip")
         #expect(valid.output == OutputRequest(format: "mp4", width: 1280, height: 720, fps: 30, videoBitrate: 2_500_000,
                                               preset: "veryfast", audioBitrate: 128_000))
+        let pull = try Self.recording(#"{"room": "r", "source": {"type": "whep", "url": "https://sfu.example/whep/1", "token": "t0k"}}"#).validated()
+        #expect(pull.source == RecordingRequest.Source(type: "whep", url: "https://sfu.example/whep/1", token: "t0k"))
     }
 
     @Test(arguments: [
         (#"{"room": ""}"#, "room"),
         (#"{"room": "a/b"}"#, "room"),
         (#"{"room": "r", "source": {"type": "sip"}}"#, "source.type"),
+        (#"{"room": "r", "source": {"type": "whep"}}"#, "source.url"),
+        (#"{"room": "r", "source": {"type": "whep", "url": "file:///etc/passwd"}}"#, "source.url"),
+        (#"{"room": "r", "source": {"type": "whep", "url": "http://h/w", "token": ""}}"#, "source.token"),
+        (#"{"room": "r", "source": {"type": "whep", "url": "http://h/w", "token": "a b"}}"#, "source.token"),
+        (#"{"room": "r", "source": {"type": "whep", "url": "http://h/w", "name": ""}}"#, "source.name"),
+        (#"{"room": "r", "source": {"type": "whip", "url": "http://h/w"}}"#, "source.url"),
         (#"{"room": "r", "layout": "../x"}"#, "layout"),
         (#"{"room": "r", "output": {"width": 641}}"#, "width"),
         (#"{"room": "r", "output": {"height": 8}}"#, "height"),

@@ -64,6 +64,8 @@ public actor JobService {
         let startedAt: Date
         var monitor: Task<Void, Never>?
         var finishing = false
+        /// A pulled source (WHEP): its server session and our connection.
+        var pull: (client: WHEPClient, session: WHEPClient.Session, ufrag: String)?
         init(id: String, request: RecordingRequest, recorder: RoomRecorder, live: LiveRender?, cost: Int) {
             self.id = id
             self.request = request
@@ -142,8 +144,17 @@ public actor JobService {
                 result.dump = "recordings/\(id)/session.rtpd"
                 result.startedAt = Self.now()
             }
+            if request.source?.type == "whep" {
+                do { recording.pull = try await pullWHEP(request, jobID: id) } catch {
+                    running[id] = nil
+                    try? await rooms.stopRecording(recorder, reason: "the WHEP source could not be reached")
+                    if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
+                    throw error
+                }
+            }
             _ = await transition(id, to: .active, reason: nil)
-            logger.info("recording started", metadata: ["room": .string(request.room), "live": .stringConvertible(live != nil)])
+            logger.info("recording started", metadata: ["room": .string(request.room), "live": .stringConvertible(live != nil),
+                                                        "source": .string(request.source?.type ?? "whip")])
             recording.monitor = Task { [weak self] in
                 while !Task.isCancelled {
                     try? await Task.sleep(nanoseconds: UInt64((self?.configuration.monitorIntervalSeconds ?? 1) * 1_000_000_000))
@@ -156,6 +167,23 @@ public actor JobService {
             load -= cost
             logger.error("recording could not start", metadata: ["error": .string("\(error)")])
             _ = await transition(id, to: .failed, reason: "start_failed", message: "the recording could not start: \(error)")
+        }
+    }
+
+    /// Pulls a WHEP source into the recording's room: our offer, the
+    /// server's answer, the connection (tessera controls ICE).
+    private func pullWHEP(_ request: RecordingRequest, jobID: String) async throws -> (client: WHEPClient, session: WHEPClient.Session, ufrag: String) {
+        let source = request.source!
+        let client = WHEPClient(url: source.url!, token: source.token)
+        let call = rooms.makeCallOffer()
+        let (answer, session) = try await client.offer(call.sdp)
+        let name = source.name ?? URL(string: source.url!)?.host ?? "whep"
+        do {
+            let ufrag = try await rooms.connectCall(call, answer: answer, room: request.room, participantID: "whep-" + jobID.prefix(8), name: name)
+            return (client, session, ufrag)
+        } catch {
+            await client.delete(session)
+            throw error
         }
     }
 
@@ -215,6 +243,13 @@ public actor JobService {
         case let .failed(_, message): message
         }
         if case .failed = ending {} else { _ = await transition(id, to: .stopping, reason: reason) }
+        if let pull = recording.pull {
+            // Hang up on the server first (WHEP §4.3), then drop our side: its tracks end in the dump.
+            let status = await pull.client.delete(pull.session)
+            logger.info("WHEP session ended", metadata: ["resource": .string(pull.session.resource?.absoluteString ?? "none"),
+                                                        "status": .string(status.map(String.init) ?? "no answer")])
+            await rooms.hangUp(ufrag: pull.ufrag, reason: reason)
+        }
         let statistics = await rooms.statistics(of: recording.recorder)
         do { try await rooms.stopRecording(recording.recorder, reason: reason) } catch {
             logger.error("closing the dump failed", metadata: ["error": .string("\(error)")])
@@ -496,12 +531,20 @@ public actor JobService {
         for task in background { task.cancel() }
     }
 
-    /// `--auto-record`: a room's first publisher starts a recording, its last one stops it.
+    /// A room's first publisher came or its last one left: a pulled source
+    /// that went away (the server hung up, consent lost) ends its recording;
+    /// with `--auto-record`, the first publisher starts a recording and the last one stops it.
     public func roomEvent(_ event: WHIPEndpoint.RoomEvent) async {
+        if case let .closed(room) = event {
+            for recording in running.values where recording.request.room == room && recording.pull != nil && !recording.finishing {
+                finishInBackground(recording.id, .stopped("the WHEP source ended"))
+            }
+        }
         guard configuration.autoRecord, accepting else { return }
         switch event {
         case let .opened(room):
-            guard autoRecordings[room] == nil else { return }
+            // A room someone records already (a pulled source joining its recording's room) is not recorded twice.
+            guard autoRecordings[room] == nil, !running.values.contains(where: { $0.request.room == room }) else { return }
             autoRecordings[room] = "starting"
             do {
                 let document = try await createRecording(RecordingRequest(room: room, metadata: ["trigger": "auto-record"],

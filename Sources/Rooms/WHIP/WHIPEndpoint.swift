@@ -80,12 +80,12 @@ public final class WHIPEndpoint: @unchecked Sendable {
 
     public let configuration: Configuration
     public let media: UDPMediaServer
-    private let certificate: DTLSCertificate
-    private let logger: Logger
+    let certificate: DTLSCertificate
+    let logger: Logger
     private var rooms: [String: Room] = [:]
     private var sessions: [String: Session] = [:]
     private var nextPort = 0
-    private let observer: (@Sendable (RoomEvent) -> Void)?
+    let observer: (@Sendable (RoomEvent) -> Void)?
 
     public init(configuration: Configuration, media: UDPMediaServer, logger: Logger,
                 observer: (@Sendable (RoomEvent) -> Void)? = nil) throws {
@@ -104,17 +104,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
         do { offer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP offer: \(error)") }
         let details = try OfferDetails(offer)
         let local = ICECredentials(ufrag: Self.randomToken(8), password: Self.randomToken(24))
-        let port = media.ports[nextPortIndex()]
-        var candidates = configuration.candidateAddresses.enumerated().map { index, address in
-            // RFC 8445 §5.1.2.1: type preference 126 for host, local preference by order.
-            let priority = (126 << 24) | ((65_535 - index) << 8) | 255
-            return "\(index + 1) 1 udp \(priority) \(address) \(port) typ host"
-        }
-        if let reflexive = configuration.reflexiveAddresses[port], let base = configuration.candidateAddresses.first {
-            // Type preference 100 for server-reflexive; raddr/rport name the base (RFC 8839 §5.1).
-            let priority = (100 << 24) | (65_535 << 8) | 255
-            candidates.append("\(candidates.count + 1) 1 udp \(priority) \(reflexive) typ srflx raddr \(base) rport \(port)")
-        }
+        let candidates = localCandidates(port: media.ports[nextPortIndex()])
         let answer: SessionDescription, accepted: [NegotiatedMedia]
         do {
             (answer, accepted) = try RecvOnlyAnswer.make(
@@ -282,7 +272,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
 
     // MARK: - On the event loop
 
-    private func room(named name: String) -> Room {
+    func room(named name: String) -> Room {
         if let existing = rooms[name] { return existing }
         let room = Room(name: name, logger: logger)
         room.onEmpty = { [weak self] room in
@@ -297,6 +287,22 @@ public final class WHIPEndpoint: @unchecked Sendable {
         }
         rooms[name] = room
         return room
+    }
+
+    /// Our candidates on `port`: a host candidate per address, and the
+    /// server-reflexive one STUN found for it.
+    func localCandidates(port: Int) -> [String] {
+        var candidates = configuration.candidateAddresses.enumerated().map { index, address in
+            // RFC 8445 §5.1.2.1: type preference 126 for host, local preference by order.
+            let priority = (126 << 24) | ((65_535 - index) << 8) | 255
+            return "\(index + 1) 1 udp \(priority) \(address) \(port) typ host"
+        }
+        if let reflexive = configuration.reflexiveAddresses[port], let base = configuration.candidateAddresses.first {
+            // Type preference 100 for server-reflexive; raddr/rport name the base (RFC 8839 §5.1).
+            let priority = (100 << 24) | (65_535 << 8) | 255
+            candidates.append("\(candidates.count + 1) 1 udp \(priority) \(reflexive) typ srflx raddr \(base) rport \(port)")
+        }
+        return candidates
     }
 
     private func nextPortIndex() -> Int {

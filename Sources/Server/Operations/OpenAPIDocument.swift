@@ -1003,21 +1003,69 @@ enum OpenAPIDocument {
       "pattern": "^[A-Za-z0-9_-]{1,64}$"
      },
      "source": {
-      "type": [
-       "object",
-       "null"
-      ],
-      "required": [
-       "type"
-      ],
-      "properties": {
-       "type": {
-        "type": "string",
-        "enum": [
-         "whip"
-        ]
+      "description": "whip (default): the room's WHIP publishers. whep: tessera pulls url from a WHEP server; the stream joins the room as a participant named name, and the recording ends when the source does.",
+      "oneOf": [
+       {
+        "type": "null"
+       },
+       {
+        "type": "object",
+        "required": [
+         "type"
+        ],
+        "properties": {
+         "type": {
+          "const": "whip"
+         },
+         "url": {
+          "type": "null"
+         },
+         "token": {
+          "type": "null"
+         },
+         "name": {
+          "type": "null"
+         }
+        }
+       },
+       {
+        "type": "object",
+        "required": [
+         "type",
+         "url"
+        ],
+        "properties": {
+         "type": {
+          "const": "whep"
+         },
+         "url": {
+          "type": "string",
+          "maxLength": 2048,
+          "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$",
+          "description": "The WHEP endpoint"
+         },
+         "token": {
+          "type": [
+           "string",
+           "null"
+          ],
+          "minLength": 1,
+          "maxLength": 4096,
+          "pattern": "^[!-~]+$",
+          "description": "Bearer token for the WHEP endpoint"
+         },
+         "name": {
+          "type": [
+           "string",
+           "null"
+          ],
+          "minLength": 1,
+          "maxLength": 128,
+          "description": "The participant's display name (default: the URL's host)"
+         }
+        }
        }
-      }
+      ]
      },
      "layout": {
       "type": [

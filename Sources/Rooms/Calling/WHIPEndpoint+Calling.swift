@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+import SDP
+import WebRTC
+
+/// tessera's own offer, waiting for the far side's answer.
+public struct CallOffer: Sendable {
+    /// The offer's SDP text, to send.
+    public let sdp: String
+    let offer: SessionDescription
+    let localICE: ICECredentials
+}
+
+/// Calls tessera makes (a WHEP source, a room's peer, an SFU subscription):
+/// it offers to receive, the far side answers, and the far side joins a
+/// room as a participant like a WHIP publisher does. As the offerer it is
+/// the controlling ICE agent (RFC 8445 §6.1.1), which an ICE-lite answerer
+/// needs (RFC 8445 §6.1.1: a lite agent is always controlled).
+extension WHIPEndpoint {
+    /// A receive-only offer for `kinds` with all our candidates (no trickle
+    /// needed from our side). Candidates are on the first media port, the
+    /// one the driver sends our checks from.
+    public func makeCallOffer(kinds: [String] = ["audio", "video"]) -> CallOffer {
+        let local = ICECredentials(ufrag: Self.randomToken(8), password: Self.randomToken(24))
+        let candidates = localCandidates(port: media.ports[0])
+        let offer = RecvOnlyOffer.make(kinds: kinds, AnswerParameters(ice: local, fingerprint: certificate.fingerprint, candidates: candidates))
+        return CallOffer(sdp: offer.text, offer: offer, localICE: local)
+    }
+
+    /// Starts the connection the answer describes; the far side joins `room`
+    /// as `participantID`. Returns the connection's ufrag, for trickle and hang-up.
+    public func connectCall(_ call: CallOffer, answer text: String, room: String, participantID: String,
+                            name: String?) async throws(WHIPError) -> String {
+        guard Self.isValidRoomName(room) else { throw .malformed("room names are 1–64 letters, digits, '-' or '_'") }
+        let answer: SessionDescription
+        do { answer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP answer: \(error)") }
+        let details = try OfferDetails(answer)
+        let accepted: [NegotiatedMedia], dtlsRole: DTLSTransport.Role
+        do { (accepted, dtlsRole) = try RecvOnlyOffer.negotiated(offer: call.offer, answer: answer) } catch {
+            throw error.kind == .unsupportedCodecs ? .unsupported(error.description) : .malformed(error.description)
+        }
+        var settings = ReceiveConnection.Configuration(
+            localICE: call.localICE, remoteICE: details.ice, iceRole: .controlling, dtlsRole: dtlsRole,
+            remoteFingerprint: details.fingerprint, media: accepted, declared: details.declared,
+            recordingBitrate: configuration.recordingBitrate)
+        settings.remoteCandidates = details.candidates
+        settings.consentTimeoutMicros = configuration.consentTimeoutMicros
+        let frozen = settings
+        let certificate = self.certificate
+        let ufrag = call.localICE.ufrag
+        do {
+            try await media.eventLoop.submit {
+                let connection = try ReceiveConnection(configuration: frozen, certificate: certificate)
+                let target = self.room(named: room)
+                let opened = target.publishers.isEmpty
+                target.join(ufrag: ufrag, participantID: participantID, name: name, now: self.media.now)
+                self.media.addOnLoop(ufrag: ufrag, sink: target, connection: connection)
+                if opened { self.observer?(.opened(room)) }
+            }.get()
+        } catch {
+            throw .unavailable("cannot start receiving: \(error)")
+        }
+        logger.info("call connected", metadata: ["room": .string(room), "participant": .string(participantID)])
+        return ufrag
+    }
+
+    /// Candidates the far side trickled (RFC 8840 fragments carry them as a= lines).
+    public func addCallCandidates(ufrag: String, _ candidates: [ICECandidate]) async {
+        _ = try? await media.withConnection(ufrag: ufrag) { connection in
+            for candidate in candidates { connection?.addRemoteCandidate(candidate) }
+        }.get()
+    }
+
+    /// Ends a call: the participant leaves the room, its tracks end in the dump.
+    public func hangUp(ufrag: String, reason: String) async {
+        _ = try? await media.remove(ufrag: ufrag, reason: reason).get()
+    }
+
+    /// Whether a call's connection is still up (not closed by consent loss or DTLS failure).
+    public func isCallConnected(ufrag: String) async -> Bool {
+        (try? await media.withConnection(ufrag: ufrag) { $0 != nil }.get()) ?? false
+    }
+}
