@@ -4,7 +4,7 @@
 # The install steps are the project's own script (scripts/install-deps.sh), the same one `make run` and CI use.
 
 # Build: Swift 6 on Debian 12, a release binary with the Swift runtime linked in.
-FROM swift:6.0-bookworm AS build
+FROM swift:6.2-bookworm AS build
 WORKDIR /src
 COPY scripts/install-deps.sh scripts/install-deps.sh
 RUN bash scripts/install-deps.sh --build && rm -rf /var/lib/apt/lists/*

@@ -54,6 +54,11 @@ if ! "$venv/bin/python" -c "import aiortc" 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check aiortc==1.16.0 aioice==0.13.0 av==18.1.0
 fi
+# websockets: an independent client for the room signaling tests (scripts/peers/room_client.py).
+if ! "$venv/bin/python" -c "import websockets" 2>/dev/null; then
+  echo "adding websockets to $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check websockets==15.0.1
+fi
 # schemathesis checks the served OpenAPI document against the running server (scripts/check-openapi.sh).
 if ! "$venv/bin/python" -c "import schemathesis" 2>/dev/null; then
   echo "adding schemathesis to $venv"

@@ -3,7 +3,8 @@ import Foundation
 /// `POST /v1/recordings`: record a room.
 public struct RecordingRequest: Codable, Equatable, Sendable {
     /// Where the media comes from: `whip` (the room's WHIP publishers, the
-    /// default) or `whep` (tessera pulls `url` from a WHEP server and the
+    /// default), `room` (tessera joins the built-in room of that name as a
+    /// peer and calls its participants) or `whep` (tessera pulls `url` from a WHEP server and the
     /// stream joins the room as a participant).
     public struct Source: Codable, Equatable, Sendable {
         public var type: String
@@ -21,7 +22,7 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
 
         func validated() throws(ServiceError) -> Source {
             switch type {
-            case "whip":
+            case "whip", "room":
                 guard url == nil, token == nil, name == nil else { throw .invalid("source.url, token and name are for type \"whep\"") }
             case "whep":
                 guard let url, url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
@@ -33,7 +34,7 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
                 }
                 if let name, name.isEmpty || name.count > 128 { throw .invalid("source.name must be 1–128 characters") }
             default:
-                throw .invalid("source.type must be \"whip\" or \"whep\"")
+                throw .invalid("source.type must be \"whip\", \"room\" or \"whep\"")
             }
             return self
         }

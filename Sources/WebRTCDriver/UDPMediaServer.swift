@@ -119,6 +119,13 @@ public final class UDPMediaServer: @unchecked Sendable {
         byUfrag[ufrag]?.connection.requestKeyframes()
     }
 
+    /// Applies a new offer's sections to a live connection, from code on the event loop.
+    public func renegotiateOnLoop(ufrag: String, media: [NegotiatedMedia], declared: [String: DeclaredStreams]) {
+        eventLoop.preconditionInEventLoop()
+        guard let entry = byUfrag[ufrag] else { return }
+        deliver(entry.connection.renegotiate(media: media, declared: declared), of: ufrag, sink: entry.sink, channel: entry.channel, now: now)
+    }
+
     /// Runs `body` with a connection on the event loop (trickled candidates, statistics).
     public func withConnection<T: Sendable>(ufrag: String, _ body: @escaping @Sendable (ReceiveConnection?) -> T) -> EventLoopFuture<T> {
         eventLoop.submit { body(self.byUfrag[ufrag]?.connection) }

@@ -2,6 +2,7 @@ import APIModel
 import ArgumentParser
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import Jobs
 import Logging
 import Media
@@ -107,14 +108,36 @@ struct Serve: AsyncParsableCommand {
 
         let router = Router()
         WHIPRoutes.add(to: router, endpoint: whip)
+        let links = try DownloadLinkSigner(dataDirectory: dataDir)
         let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: keys),
-                                                  links: try DownloadLinkSigner(dataDirectory: dataDir), dataDirectory: dataDir,
+                                                  links: links, dataDirectory: dataDir,
                                                   maximumUploadBytes: maxUploadMb << 20)
         APIRoutes.add(to: router, dependencies)
+        // Built-in rooms: signaling over WebSocket, the call page, and the recorder as a room peer.
+        let hub = SignalingHub(endpoint: whip, logger: logger)
+        await service.attach(signaling: hub)
+        await hub.onRecordRequest { room, start, jobID in
+            do {
+                if start {
+                    guard jobID == nil else { return "the room is being recorded already" }
+                    _ = try await service.createRecording(RecordingRequest(room: room, source: .init(type: "room"),
+                                                                           metadata: ["trigger": "room member"]))
+                } else if let jobID {
+                    _ = try await service.stopRecording(id: jobID)
+                }
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        let rooms = RoomRoutes.Dependencies(hub: hub, tokens: RoomTokenSigner(key: links.derivedKey(purpose: "room-tokens")), api: dependencies)
+        RoomRoutes.add(to: router, rooms)
         OperationsRoutes.add(to: router, service: service, media: media, metrics: metrics)
         let mediaPorts = media.ports.map(String.init).joined(separator: ",")
         let app = Application(
             router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: RoomRoutes.webSocketRouter(rooms, logger: logger),
+                                           configuration: .init(ws: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(20))))),
             configuration: .init(address: .hostname(httpHost, port: httpPort), serverName: "tessera"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -25,6 +25,11 @@ public struct DownloadLinkSigner: Sendable {
         secret = bytes
     }
 
+    /// A key for another use of the same secret (room tokens), so one signature never stands for another.
+    public func derivedKey(purpose: String) -> [UInt8] {
+        WebhookSignature.hmacSHA256(key: secret, Array("tessera/\(purpose)".utf8))
+    }
+
     public func signature(job: String, file: String, expires: Int64) -> String {
         WebhookSignature.hex(WebhookSignature.hmacSHA256(key: secret, Array("\(job)/\(file)/\(expires)".utf8)))
     }

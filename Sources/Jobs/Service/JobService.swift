@@ -66,6 +66,8 @@ public actor JobService {
         var finishing = false
         /// A pulled source (WHEP): its server session and our connection.
         var pull: (client: WHEPClient, session: WHEPClient.Session, ufrag: String)?
+        /// The recorder's id in a built-in room (source `room`).
+        var roomPeer: String?
         init(id: String, request: RecordingRequest, recorder: RoomRecorder, live: LiveRender?, cost: Int) {
             self.id = id
             self.request = request
@@ -92,6 +94,7 @@ public actor JobService {
     private var autoStopsPending: Set<String> = []  // rooms whose last publisher left while their recording started
     private var finishers: [String: Task<JobDocument, Error>] = [:]
     private var background: [Task<Void, Never>] = []
+    private var signaling: SignalingHub?
 
     public init(configuration: Configuration, store: JobStore, rooms: WHIPEndpoint, metrics: ServiceMetrics, logger: Logger) {
         self.configuration = configuration
@@ -101,6 +104,9 @@ public actor JobService {
         self.logger = logger
         webhooks = WebhookSender(secret: configuration.webhookSecret, policy: configuration.webhookPolicy)
     }
+
+    /// The built-in rooms, for recordings whose source is a room.
+    public func attach(signaling: SignalingHub) { self.signaling = signaling }
 
     public var currentLoad: Int { load }
     public var isAccepting: Bool { accepting }
@@ -152,6 +158,10 @@ public actor JobService {
                     throw error
                 }
             }
+            if request.source?.type == "room" {
+                guard let signaling else { throw ServiceError.invalid("this server has no built-in rooms") }
+                recording.roomPeer = await signaling.addRecorder(room: request.room, jobID: id)
+            }
             _ = await transition(id, to: .active, reason: nil)
             logger.info("recording started", metadata: ["room": .string(request.room), "live": .stringConvertible(live != nil),
                                                         "source": .string(request.source?.type ?? "whip")])
@@ -164,6 +174,7 @@ public actor JobService {
             }
             if stopsRequested.remove(id) != nil { finishInBackground(id, .stopped("stopped by request")) }
         } catch {
+            running[id] = nil
             load -= cost
             logger.error("recording could not start", metadata: ["error": .string("\(error)")])
             _ = await transition(id, to: .failed, reason: "start_failed", message: "the recording could not start: \(error)")
@@ -243,6 +254,7 @@ public actor JobService {
         case let .failed(_, message): message
         }
         if case .failed = ending {} else { _ = await transition(id, to: .stopping, reason: reason) }
+        if let peer = recording.roomPeer { await signaling?.removeRecorder(room: recording.request.room, id: peer) }
         if let pull = recording.pull {
             // Hang up on the server first (WHEP §4.3), then drop our side: its tracks end in the dump.
             let status = await pull.client.delete(pull.session)

@@ -45,12 +45,71 @@ extension WHIPEndpoint {
             recordingBitrate: configuration.recordingBitrate)
         settings.remoteCandidates = details.candidates
         settings.consentTimeoutMicros = configuration.consentTimeoutMicros
-        let frozen = settings
+        try await join(settings, room: room, participantID: participantID, name: name)
+        return call.localICE.ufrag
+    }
+
+    /// Answers a peer's offer (a browser in a built-in room calling the
+    /// recorder): like a WHIP publish, without its session resource. The
+    /// peer joins `room` as `participantID`. Returns our answer and the ufrag.
+    public func acceptCall(offer text: String, room: String, participantID: String,
+                           name: String?) async throws(WHIPError) -> (answer: String, ufrag: String) {
+        guard Self.isValidRoomName(room) else { throw .malformed("room names are 1–64 letters, digits, '-' or '_'") }
+        let offer: SessionDescription
+        do { offer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP offer: \(error)") }
+        let details = try OfferDetails(offer)
+        let local = ICECredentials(ufrag: Self.randomToken(8), password: Self.randomToken(24))
+        let answer: SessionDescription, accepted: [NegotiatedMedia]
+        do {
+            (answer, accepted) = try RecvOnlyAnswer.make(
+                for: offer, AnswerParameters(ice: local, fingerprint: certificate.fingerprint, candidates: localCandidates(port: media.ports[0])))
+        } catch {
+            throw error.kind == .unsupportedCodecs ? .unsupported(error.description) : .malformed(error.description)
+        }
+        var settings = ReceiveConnection.Configuration(
+            localICE: local, remoteICE: details.ice, iceRole: .controlled, dtlsRole: details.dtlsRole,
+            remoteFingerprint: details.fingerprint, media: accepted, declared: details.declared,
+            recordingBitrate: configuration.recordingBitrate)
+        settings.remoteCandidates = details.candidates
+        settings.consentTimeoutMicros = configuration.consentTimeoutMicros
+        try await join(settings, room: room, participantID: participantID, name: name)
+        return (answer.text, local.ufrag)
+    }
+
+    /// A new offer on a live call (a screen share added or removed): the
+    /// same transport, the sections the offer has now. Our answer keeps our
+    /// ICE credentials and DTLS role (RFC 8842 §5.5: no new association).
+    public func renegotiateCall(ufrag: String, offer text: String) async throws(WHIPError) -> String {
+        let offer: SessionDescription
+        do { offer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP offer: \(error)") }
+        let details = try OfferDetails(offer)
+        guard let current = try? await media.withConnection(ufrag: ufrag, { $0?.configuration }).get() else { throw .unknownSession }
+        var (answer, accepted): (SessionDescription, [NegotiatedMedia])
+        do {
+            (answer, accepted) = try RecvOnlyAnswer.make(
+                for: offer, AnswerParameters(ice: current.localICE, fingerprint: certificate.fingerprint, candidates: localCandidates(port: media.ports[0])))
+        } catch {
+            throw error.kind == .unsupportedCodecs ? .unsupported(error.description) : .malformed(error.description)
+        }
+        let role = current.dtlsRole == .server ? "passive" : "active"
+        for index in answer.media.indices {
+            answer.media[index].attributes = answer.media[index].attributes.map { $0.name == "setup" ? .init(name: "setup", value: role) : $0 }
+        }
+        let frozen = accepted, declared = details.declared
+        let server = media
+        _ = try? await media.eventLoop.submit {
+            server.renegotiateOnLoop(ufrag: ufrag, media: frozen, declared: declared)
+        }.get()
+        return answer.text
+    }
+
+    /// Makes the connection on the event loop and joins its peer to the room.
+    private func join(_ settings: ReceiveConnection.Configuration, room: String, participantID: String, name: String?) async throws(WHIPError) {
         let certificate = self.certificate
-        let ufrag = call.localICE.ufrag
+        let ufrag = settings.localICE.ufrag
         do {
             try await media.eventLoop.submit {
-                let connection = try ReceiveConnection(configuration: frozen, certificate: certificate)
+                let connection = try ReceiveConnection(configuration: settings, certificate: certificate)
                 let target = self.room(named: room)
                 let opened = target.publishers.isEmpty
                 target.join(ufrag: ufrag, participantID: participantID, name: name, now: self.media.now)
@@ -61,7 +120,6 @@ extension WHIPEndpoint {
             throw .unavailable("cannot start receiving: \(error)")
         }
         logger.info("call connected", metadata: ["room": .string(room), "participant": .string(participantID)])
-        return ufrag
     }
 
     /// Candidates the far side trickled (RFC 8840 fragments carry them as a= lines).

@@ -68,7 +68,7 @@ public final class ReceiveConnection {
         case closed(reason: String, summary: ConnectionSummary)
     }
 
-    public let configuration: Configuration
+    public private(set) var configuration: Configuration
     public private(set) var statistics = ConnectionStatistics()
     public private(set) var ice: ICEAgent
     public private(set) var isConnected = false
@@ -107,7 +107,7 @@ public final class ReceiveConnection {
     private var retransmissionStreams: [UInt32: UInt32] = [:]  // RTX SSRC → media SSRC
     private var unbound: [UInt32: Int] = [:]  // SSRCs that could not be placed, and how often
     private var nextReport: Int64?
-    private let midExtensionIDs: Set<UInt8>
+    private var midExtensionIDs: Set<UInt8>
 
     public init(configuration: Configuration, certificate: DTLSCertificate) throws(DTLSError) {
         self.configuration = configuration
@@ -185,6 +185,25 @@ public final class ReceiveConnection {
             feedback.insert(.receiverReport(RTCPReceiverReport(ssrc: configuration.feedbackSSRC)), at: 0)
         }
         if !feedback.isEmpty { sendRTCP(feedback, into: &outputs) }
+        return outputs
+    }
+
+    /// A new offer on the live connection (RFC 8829 §5.2.2 subsequent
+    /// offers): same ICE and DTLS, sections added or removed. New sections'
+    /// streams bind on their first packet like the first ones; tracks of
+    /// sections that are gone end (`trackEnded`), the rest go on untouched.
+    public func renegotiate(media: [NegotiatedMedia], declared: [String: DeclaredStreams]) -> [Output] {
+        let kept = Set(media.map(\.mid))
+        configuration.media = media
+        configuration.declared = declared
+        midExtensionIDs = Set(media.flatMap { $0.headerExtensions.filter { $0.value == "urn:ietf:params:rtp-hdrext:sdes:mid" }.map(\.key) })
+        var outputs: [Output] = []
+        for (ssrc, stream) in streams where !kept.contains(stream.track.mid) {
+            streams[ssrc] = nil
+            if let rtx = stream.track.retransmissionSSRC { retransmissionStreams[rtx] = nil }
+            outputs.append(.trackEnded(stream.track.index))
+        }
+        unbound.removeAll()
         return outputs
     }
 

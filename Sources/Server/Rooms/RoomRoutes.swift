@@ -1,0 +1,134 @@
+import APIModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import Jobs
+import Logging
+import Rooms
+
+/// Built-in rooms (docs/rooms.md): tokens over the REST API, the signaling
+/// WebSocket, and the browser call page with its signaling module.
+public enum RoomRoutes {
+    public struct Dependencies: Sendable {
+        public var hub: SignalingHub
+        public var tokens: RoomTokenSigner
+        public var api: APIRoutes.Dependencies
+        public init(hub: SignalingHub, tokens: RoomTokenSigner, api: APIRoutes.Dependencies) {
+            self.hub = hub
+            self.tokens = tokens
+            self.api = api
+        }
+    }
+
+    struct IssuedToken: Encodable {
+        var token: String
+        var room: String
+        var name: String
+        var mayRecord: Bool
+        var expiresAt: String
+        /// The call page for this person, and the WebSocket an app of its own connects to.
+        var callUrl: String
+        var webSocketUrl: String
+    }
+
+    struct RoomSummary: Encodable {
+        var room: String
+        var members: Int
+        var recording: Bool
+    }
+
+    /// REST and page routes, on the main router.
+    public static func add<Context: RequestContext>(to router: Router<Context>, _ d: Dependencies) {
+        router.post("v1/rooms/:room/tokens") { request, context in
+            await APIRoutes.handle(request, d.api) { try await issue(request, context, d) }
+        }
+        router.get("v1/rooms") { request, _ in
+            await APIRoutes.handle(request, d.api) {
+                let rooms = await d.hub.status().map { RoomSummary(room: $0.key, members: $0.value.members, recording: $0.value.recording) }
+                return APIResponses.json(["rooms": rooms.sorted { $0.room < $1.room }])
+            }
+        }
+        router.get("call/:room") { _, context in
+            guard let room = context.parameters.get("room"), (try? validateRoomName(room)) != nil else {
+                return APIResponses.error(ServiceError.notFound("no such room page"))
+            }
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: .init(string: CallPage.html)))
+        }
+        router.get("call-assets/tessera-room.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+                     body: .init(byteBuffer: .init(string: CallPage.signalingModule)))
+        }
+    }
+
+    static func issue<Context: RequestContext>(_ request: Request, _ context: Context, _ d: Dependencies) async throws -> Response {
+        let room = context.parameters.get("room") ?? ""
+        try validateRoomName(room)
+        let body = try await APIResponses.decode(RoomTokenRequest.self, from: request, context: context).validated()
+        let expires = Int64(Date().timeIntervalSince1970) + Int64(body.ttlSeconds!)
+        let grant = RoomGrant(room: room, name: body.name, mayRecord: body.mayRecord!, expires: expires)
+        let token = d.tokens.token(for: grant)
+        let issued = IssuedToken(token: token, room: room, name: body.name, mayRecord: grant.mayRecord,
+                                 expiresAt: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(expires))),
+                                 callUrl: "/call/\(room)?token=\(token)", webSocketUrl: "/v1/rooms/\(room)/ws?token=\(token)")
+        return APIResponses.json(issued, status: .created)
+    }
+
+    /// The WebSocket router: `/v1/rooms/{room}/ws?token=…`. A missing,
+    /// expired or wrong-room token is refused before the upgrade (401/403).
+    public static func webSocketRouter(_ d: Dependencies, logger: Logger) -> Router<BasicWebSocketRequestContext> {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        router.ws("v1/rooms/:room/ws") { request, context in
+            let room = context.parameters.get("room") ?? ""
+            guard (try? validateRoomName(room)) != nil else { throw HTTPError(.notFound, message: "no such room") }
+            do throws(RoomTokenError) {
+                _ = try d.tokens.verify(request.uri.queryParameters["token"].map(String.init), room: room, now: Int64(Date().timeIntervalSince1970))
+            } catch {
+                throw HTTPError(error == .wrongRoom ? .forbidden : .unauthorized, message: error.description)
+            }
+            return .upgrade([:])
+        } onUpgrade: { inbound, outbound, context in
+            let room = context.request.uri.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+            let token = context.request.uri.queryParameters["token"].map(String.init)
+            guard let grant = try? d.tokens.verify(token, room: room, now: Int64(Date().timeIntervalSince1970)) else { return }
+            let peerID = "p-" + UUID().uuidString.prefix(8).lowercased()
+            let (outgoing, continuation) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingNewest(512))
+            let connection = SignalingHub.Connection(
+                send: { continuation.yield(.text($0)) },
+                close: { code, reason in continuation.yield(.close(code, reason)) })
+            await d.hub.join(room: room, peer: SignalingPeer(id: peerID, name: grant.name, mayRecord: grant.mayRecord), connection: connection)
+            // Our messages go out on their own task, so a slow reader never stalls the room.
+            let writer = Task {
+                for await item in outgoing {
+                    switch item {
+                    case let .text(text): try? await outbound.write(.text(text))
+                    case let .close(code, reason):
+                        try? await outbound.close(code == 1008 ? .policyViolation : .normalClosure, reason: reason)
+                        return
+                    }
+                }
+            }
+            do {
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    switch message {
+                    case let .text(text): await d.hub.receive(room: room, from: peerID, text: text)
+                    case .binary: await d.hub.receive(room: room, from: peerID, text: "<binary>")
+                    }
+                    if writer.isCancelled { break }
+                }
+            } catch {
+                logger.info("room socket ended", metadata: ["room": .string(room), "peer": .string(peerID), "error": .string("\(error)")])
+            }
+            await d.hub.leave(room: room, peer: peerID)
+            continuation.finish()
+            _ = await writer.value
+        }
+        return router
+    }
+
+    enum Outgoing: Sendable {
+        case text(String)
+        case close(Int, String)
+    }
+}

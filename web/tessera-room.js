@@ -1,0 +1,51 @@
+// tessera's room signaling client: one small ES module, no dependencies.
+// The protocol is in docs/rooms.md. Usage:
+//   import { TesseraRoom } from "/call-assets/tessera-room.js";
+//   const room = new TesseraRoom(TesseraRoom.socketURL("standup", token));
+//   room.addEventListener("offer", (e) => ...e.detail.from, e.detail.sdp);
+//   const welcome = await room.connect();
+export class TesseraRoom extends EventTarget {
+  static socketURL(room, token, base = globalThis.location) {
+    const scheme = base.protocol === "https:" ? "wss:" : "ws:";
+    return `${scheme}//${base.host}/v1/rooms/${encodeURIComponent(room)}/ws?token=${encodeURIComponent(token)}`;
+  }
+
+  constructor(url) {
+    super();
+    this.url = url;
+    this.socket = null;
+    this.id = null;
+  }
+
+  /** Opens the socket; resolves with the `welcome` message (your id, the peers, the recording state). */
+  connect() {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(this.url);
+      this.socket = socket;
+      let welcomed = false;
+      socket.onmessage = (event) => {
+        let message;
+        try { message = JSON.parse(event.data); } catch { return; }
+        if (message.type === "welcome") { this.id = message.id; welcomed = true; resolve(message); }
+        this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
+      };
+      socket.onclose = (event) => {
+        if (!welcomed) reject(new Error(`the room refused the connection (${event.code} ${event.reason || ""})`));
+        this.dispatchEvent(new CustomEvent("close", { detail: { code: event.code, reason: event.reason } }));
+      };
+    });
+  }
+
+  send(message) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  offer(to, sdp) { this.send({ type: "offer", to, sdp }); }
+  answer(to, sdp) { this.send({ type: "answer", to, sdp }); }
+  candidate(to, candidate) { this.send({ type: "candidate", to, candidate }); }
+  hangup(to) { this.send({ type: "hangup", to }); }
+  chat(text) { this.send({ type: "chat", text }); }
+  /** "start" or "stop": only for tokens that may record. */
+  record(action) { this.send({ type: "record", action }); }
+  close() { if (this.socket) this.socket.close(1000, "bye"); }
+}
