@@ -24,6 +24,9 @@ public final class RenderSession {
     private var trackOrder: [UInt16] = []
     private var participants: [String: Presence] = [:]
     private var participantOrder: [String] = []
+    /// A participant's second video track (a screen share) is a tile of its own: track → tile id.
+    private var screenTiles: [UInt16: String] = [:]
+    private var endedTracks: Set<UInt16> = []
     private var origin: Int64?
     private var newest: Int64 = .min
     private var lastMedia: Int64 = .min
@@ -68,7 +71,7 @@ public final class RenderSession {
             if origin == nil { origin = time }
             lastMedia = Swift.max(lastMedia, time)
             if let video = videoTracks[trackID] {
-                notePresence(video.track.participantID, at: time)
+                notePresence(tileID(of: video.track), at: time)
                 video.push(packet, arrival: time)
             } else if let audio = audioTracks[trackID] {
                 notePresence(audio.track.participantID, at: time)
@@ -81,7 +84,15 @@ public final class RenderSession {
             guard let id = event.participantID else { return }
             switch event.kind {
             case .participantJoined: notePresence(id, at: time)
-            case .participantLeft: if participants[id] != nil { participants[id]!.left = time }
+            case .participantLeft:
+                if participants[id] != nil { participants[id]!.left = time }
+                for (_, screen) in screenTiles where screen.hasPrefix(id + Self.screenSuffix) && participants[screen] != nil {
+                    participants[screen]!.left = time
+                }
+            case .trackEnded:
+                guard let trackID = event.trackID else { break }
+                endedTracks.insert(trackID)
+                if let screen = screenTiles[trackID], participants[screen] != nil { participants[screen]!.left = time }
             default: break
             }
         case .session, .unknown:
@@ -105,9 +116,25 @@ public final class RenderSession {
         if participants[track.participantID] == nil {
             participants[track.participantID] = Presence(joined: .max, placeholder: Self.placeholderColor(for: track.participantID))
         }
-        if track.kind == .video, participants[track.participantID]!.videoTrack == nil { participants[track.participantID]!.videoTrack = track.id }
+        if track.kind == .video {
+            if let camera = participants[track.participantID]!.videoTrack, !endedTracks.contains(camera) {
+                // A second live video track: a screen share, shown as its own tile next to the camera.
+                let screen = track.participantID + Self.screenSuffix
+                screenTiles[track.id] = screen
+                participants[screen] = participants[screen] ?? Presence(joined: .max, placeholder: .black)
+                participants[screen]!.videoTrack = track.id
+            } else {
+                // The first camera, or one that replaces an ended one (a reconnect with new SSRCs).
+                participants[track.participantID]!.videoTrack = track.id
+            }
+        }
         if track.kind == .audio, participants[track.participantID]!.audioTrack == nil { participants[track.participantID]!.audioTrack = track.id }
     }
+
+    static let screenSuffix = "#screen"
+
+    /// The tile a video track is shown in: its participant's, or its own for a screen share.
+    private func tileID(of track: DumpTrack) -> String { screenTiles[track.id] ?? track.participantID }
 
     private func notePresence(_ id: String, at time: Int64) {
         if participants[id] == nil {
@@ -204,7 +231,7 @@ public final class RenderSession {
             let picture = track.picture(at: time + half) { [unowned self] in self.sessionTime(video: track, timestamp: $0, segment: $1) }
             if let picture, picture !== before { newPictures += 1 }
             if let picture, settings.videoGap == .lastFrame || track.hasRecentPicture(at: time, hold: settings.gapHoldMicros) {
-                pictures[track.track.participantID] = picture
+                pictures[tileID(of: track.track)] = picture
             }
         }
         let present = participantOrder.filter { id in

@@ -11,6 +11,17 @@ final class ServerProcess {
     private(set) var mediaPort = 0
     private let output = Pipe()
     private var log = ""
+    private let drained = LockedLog()
+
+    /// What the server wrote after it started, read as it comes: a server
+    /// whose output pipe fills up would block on its next log line.
+    final class LockedLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        let done = DispatchSemaphore(value: 0)
+        func append(_ data: Data) { lock.withLock { text += String(decoding: data, as: UTF8.self) } }
+        var value: String { lock.withLock { text } }
+    }
 
     static var projectRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -51,6 +62,10 @@ final class ServerProcess {
             process.terminate()
             throw ServerError.didNotStart(log)
         }
+        Thread.detachNewThread { [drained] in
+            while case let chunk = handle.availableData, !chunk.isEmpty { drained.append(chunk) }
+            drained.done.signal()
+        }
     }
 
     enum ServerError: Error { case didNotStart(String) }
@@ -65,8 +80,8 @@ final class ServerProcess {
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        log += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationStatus, log)
+        if drained.done.wait(timeout: .now() + 5) == .success { drained.done.signal() }  // a second stop() need not wait
+        return (process.terminationStatus, log + drained.value)
     }
 
     /// SIGKILL: the crash a server must recover from.

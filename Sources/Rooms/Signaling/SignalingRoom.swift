@@ -56,6 +56,8 @@ public final class SignalingRoom {
     public private(set) var relayedMessages = 0
 
     private var buckets: [String: (tokens: Double, at: Int64, refusals: Int)] = [:]
+    /// Members told to go: what they still send is dropped without a word (and without a log line each).
+    private var closing: Set<String> = []
     static let relayed: Set<String> = ["offer", "answer", "candidate", "hangup"]
 
     public init(name: String, limits: Limits = Limits()) {
@@ -90,6 +92,7 @@ public final class SignalingRoom {
         guard members.contains(where: { $0.id == id }) else { return [] }
         members.removeAll { $0.id == id }
         buckets[id] = nil
+        closing.remove(id)
         let left = Self.encode(["type": "peer-left", "id": id])
         return members.map { .send(to: $0.id, text: left) }
     }
@@ -110,7 +113,7 @@ public final class SignalingRoom {
 
     /// A text message from a member.
     public func receive(_ text: String, from id: String, now: Int64) -> [Action] {
-        guard let sender = member(id) else { return [] }
+        guard let sender = member(id), !closing.contains(id) else { return [] }
         if let refusal = spend(id, now: now) { return refusal }
         guard text.utf8.count <= limits.maximumMessageBytes else {
             return refuse(id, "too_large", "messages are at most \(limits.maximumMessageBytes) bytes")
@@ -167,6 +170,7 @@ public final class SignalingRoom {
         buckets[id] = bucket
         refusedMessages += 1
         if bucket.refusals >= limits.refusalsBeforeClose {
+            closing.insert(id)
             return [.close(peer: id, code: 1008, reason: "too many messages")]
         }
         // One error for a run of refusals is enough: a flooding client need not be flooded back.

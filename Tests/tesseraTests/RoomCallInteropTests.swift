@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+/// Built-in rooms with real browsers: headless Chromium pages open the call
+/// page (`/call/{room}`), each sending a canvas of its own color and an
+/// oscillator of its own tone; tessera's recorder joins as a room peer,
+/// people come and go and one shares a screen; the recording shows who was
+/// there when. And the signaling refuses what it must, seen from an
+/// independent WebSocket client (the `websockets` library).
+@Suite(.serialized) struct RoomCallInteropTests {
+    typealias Service = ServiceInteropTests
+
+    /// One headless Chromium with the call page open; `close()` is leaving the call.
+    final class CallPage {
+        let process = Process()
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("tessera-call-\(UUID().uuidString)").path
+
+        init(_ url: String) throws {
+            let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+            process.executableURL = URL(fileURLWithPath: try #require(browser, "chromium is not installed (scripts/install-deps.sh installs it)"))
+            process.arguments = [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", "--user-data-dir=\(profile)",
+                "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
+                "--disable-features=WebRtcHideLocalIpsWithMdns", "--remote-debugging-port=0", url,
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+
+        func close() {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(atPath: profile)
+        }
+
+        deinit { close() }
+    }
+
+    static func token(_ server: ServerProcess, room: String, name: String, mayRecord: Bool = false) throws -> String {
+        let issued = try Service.post(server, "/v1/rooms/\(room)/tokens", #"{"name": "\#(name)", "mayRecord": \#(mayRecord)}"#)
+        #expect(issued.status == 201, "\(issued.body)")
+        struct Issued: Decodable { var token: String; var callUrl: String }
+        return try Service.decode(Issued.self, issued.body).token
+    }
+
+    static func members(_ server: ServerProcess, room: String) throws -> Int {
+        struct Rooms: Decodable { struct Room: Decodable { var room: String; var members: Int }; var rooms: [Room] }
+        let listed = try ServerProcess.http("GET", server.base + "/v1/rooms", headers: [Service.auth])
+        return try Service.decode(Rooms.self, listed.body).rooms.first { $0.room == room }?.members ?? 0
+    }
+
+    static func waitForMembers(_ server: ServerProcess, room: String, _ count: Int, seconds: Double = 30) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while try members(server, room: room) != count, Date() < deadline { usleep(200_000) }
+        #expect(try members(server, room: room) == count, "\(count) members in \(room)")
+    }
+
+    /// Colors seen on a 8x6 grid of points of a frame.
+    static func colors(in picture: MediaProbe.Picture) -> Set<String> {
+        var seen: Set<String> = []
+        for row in 0..<6 {
+            for column in 0..<8 {
+                let color = picture.color(x: (2 * column + 1) * picture.width / 16, y: (2 * row + 1) * picture.height / 12, size: 8)
+                for name in ["red", "green", "blue", "yellow", "magenta"] where FixtureColor.matches(color, name, tolerance: 50) { seen.insert(name) }
+            }
+        }
+        return seen
+    }
+
+    @Test func recorderFollowsACallWhosePeopleAndTracksChange() throws {
+        let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
+        defer { server.stop() }
+        let room = "call-\(UUID().uuidString.prefix(6))"
+        func page(_ name: String, _ fake: String, extra: String = "") throws -> CallPage {
+            try CallPage(server.base + "/call/\(room)?token=\(try Self.token(server, room: room, name: name))&fake=\(fake)\(extra)")
+        }
+        let alice = try page("alice", "red:440")
+        defer { alice.close() }
+        let bob = try page("bob", "green:660")
+        defer { bob.close() }
+        try Self.waitForMembers(server, room: room, 2)
+
+        let created = try Service.post(server, "/v1/recordings",
+                                       #"{"room": "\#(room)", "source": {"type": "room"}, "output": {"width": 640, "height": 360}}"#)
+        #expect(created.status == 201, "\(created.body)")
+        let id = try Service.decode(Service.Document.self, created.body).id
+        let started = Date()
+        try Self.waitForMembers(server, room: room, 3)
+        Thread.sleep(forTimeInterval: 5)
+
+        // carol joins, and shares a (magenta) screen 4 s later: a renegotiation.
+        let joined = Date().timeIntervalSince(started)
+        let carol = try page("carol", "blue:1000", extra: "&shareAfter=4&fakeScreen=magenta")
+        defer { carol.close() }
+        try Self.waitForMembers(server, room: room, 4)
+        Thread.sleep(forTimeInterval: 8)
+        // bob leaves.
+        let left = Date().timeIntervalSince(started)
+        bob.close()
+        try Self.waitForMembers(server, room: room, 3)
+        Thread.sleep(forTimeInterval: 4)
+
+        let stopped = try Service.decode(Service.Document.self, try Service.post(server, "/v1/recordings/\(id)/stop", "").body)
+        #expect(stopped.state == "completed", "\(String(describing: stopped.error))")
+        #expect(Set(stopped.participants.compactMap { $0["name"] }) == ["alice", "bob", "carol"], "\(stopped.participants)")
+        #expect(stopped.tracks.filter { $0.kind == "video" }.count >= 4, "three cameras and a screen: \(stopped.tracks)")
+
+        let output = Fixtures.temporaryPath("room-\(id).mp4")
+        #expect(try Service.download(server.base + "/v1/recordings/\(id)/files/recording.mp4", to: output) == 200)
+        let duration = try MediaProbe.probe(output).duration
+        // The file starts at the first media, a moment (under 2 s) after the request: a file time T shows wall time T + that.
+        let phases: [(String, Double, Set<String>, Set<String>)] = [
+            ("alice and bob", joined - 3, ["red", "green"], ["blue", "magenta"]),
+            ("carol sharing", left - 1.5, ["red", "green", "blue", "magenta"], []),
+            ("bob gone", min(duration - 0.5, left + 3), ["red", "blue", "magenta"], ["green"]),
+        ]
+        for (label, seconds, present, absent) in phases {
+            let seen = Self.colors(in: try MediaProbe.picture(output, at: seconds, width: 640, height: 360))
+            #expect(present.isSubset(of: seen) && absent.isDisjoint(with: seen), "\(label) at \(seconds) s: saw \(seen)")
+        }
+        let samples = try MediaProbe.audio(output)
+        func tones(at seconds: Double) -> [Double: Double] {
+            let start = max(0, Int((seconds - 0.5) * 48_000))
+            let window = samples[start..<min(samples.count, start + 48_000)]
+            return Dictionary(uniqueKeysWithValues: [440.0, 660, 1000, 3000].map { ($0, MediaProbe.tonePower(window, frequency: $0)) })
+        }
+        let early = tones(at: joined - 3), late = tones(at: min(duration - 0.6, left + 3))
+        #expect(early[440]! > 100 * early[3000]! && early[660]! > 100 * early[3000]! && early[1000]! < early[440]! / 100, "\(early)")
+        #expect(late[440]! > 100 * late[3000]! && late[1000]! > 100 * late[3000]! && late[660]! < late[440]! / 100, "\(late)")
+    }
+
+    /// Tokens, malformed and oversized messages, a flood: refused or
+    /// limited, and a call in another room goes on unharmed.
+    @Test func signalingRefusesWhatItMust() throws {
+        let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
+        defer { server.stop() }
+        func client(_ path: String, _ arguments: [String] = []) throws -> [[String: Any]] {
+            let script = ServerProcess.projectRoot.appendingPathComponent("scripts/peers/room_client.py").path
+            let result = try ServerProcess.run(ServerProcess.python, [script, "ws://127.0.0.1:\(server.httpPort)" + path] + arguments)
+            return result.out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+        let good = try Self.token(server, room: "calm", name: "Calm")
+        let wrongRoom = try Self.token(server, room: "elsewhere", name: "Eve")
+        for path in ["/v1/rooms/calm/ws", "/v1/rooms/calm/ws?token=\(wrongRoom)", "/v1/rooms/calm/ws?token=v1.e30.00",
+                     "/v1/rooms/calm/ws?token=" + good.replacingOccurrences(of: "v1.e", with: "v1.f")] {
+            let lines = try client(path)
+            #expect(lines.first?["refused"] != nil, "\(path): \(lines)")
+        }
+        // An expired token, signed with the server's own key.
+        #expect(try Service.post(server, "/v1/rooms/calm/tokens", #"{"name": "x", "ttlSeconds": 5}"#).status == 400)
+
+        // A calm member stays connected through everything below and hears the flooder come and go.
+        let calm = Process()
+        calm.executableURL = URL(fileURLWithPath: ServerProcess.python)
+        calm.arguments = [ServerProcess.projectRoot.appendingPathComponent("scripts/peers/room_client.py").path,
+                          "ws://127.0.0.1:\(server.httpPort)/v1/rooms/calm/ws?token=\(good)", "--seconds", "6",
+                          "--send", #"{"type":"chat","text":"still here"}"#]
+        let calmOut = Pipe()
+        calm.standardOutput = calmOut
+        try calm.run()
+        try Self.waitForMembers(server, room: "calm", 1)
+
+        let rude = try Self.token(server, room: "calm", name: "Rude")
+        let malformed = try client("/v1/rooms/calm/ws?token=\(rude)", ["--send", "{", "--send", #"{"type":"offer","to":"nobody","sdp":"v=0"}"#,
+                                                                        "--send", #"{"type":"record","action":"start"}"#, "--oversize", "100000"])
+        let codes = malformed.compactMap { ($0["got"] as? [String: Any])?["code"] as? String }
+        #expect(codes == ["malformed", "unknown_peer", "forbidden", "too_large"], "\(malformed)")
+        let flood = try client("/v1/rooms/calm/ws?token=\(rude)", ["--flood", "2000", "--seconds", "3"])
+        #expect(flood.contains { $0["closed"] as? Int == 1008 }, "a flood ends in a policy close: \(flood.suffix(3))")
+        #expect(flood.filter { ($0["got"] as? [String: Any])?["code"] as? String == "rate_limited" }.count < 50, "errors are not a flood back")
+
+        calm.waitUntilExit()
+        let heard = String(decoding: calmOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(heard.contains("still here") && heard.contains("peer-left") && !heard.contains("closed"), "\(heard)")
+    }
+}
