@@ -17,6 +17,11 @@ public func fuzzAPI(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let request = try? JSONDecoder().decode(RenderRequest.self, from: bytes), let valid = try? request.validated() {
         guard (valid.recordingId == nil) != (valid.uploadId == nil) else { fatalError("a render without exactly one source was accepted") }
     }
+    if let request = try? JSONDecoder().decode(RoomTokenRequest.self, from: bytes), let valid = try? request.validated() {
+        guard !valid.name.isEmpty, valid.name.unicodeScalars.count <= 64, let ttl = valid.ttlSeconds, (60...86_400).contains(ttl) else {
+            fatalError("an invalid room token request was accepted")
+        }
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     let fileSize = Int64(size > 0 ? data[0] : 0) * 1000
     switch ByteRange(header: text, size: fileSize) {

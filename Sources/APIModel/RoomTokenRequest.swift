@@ -18,7 +18,8 @@ public struct RoomTokenRequest: Codable, Equatable, Sendable {
     public func validated() throws(ServiceError) -> RoomTokenRequest {
         var request = self
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 64, !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !trimmed.isEmpty, (1...64).contains(name.unicodeScalars.count),
+              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .invalid("name must be 1–64 characters without control characters")
         }
         request.name = trimmed

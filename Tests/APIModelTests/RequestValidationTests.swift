@@ -65,3 +65,22 @@ import Testing
         #expect(throws: ServiceError.self) { try request.validateSpan() }
     }
 }
+
+@Suite struct RoomTokenRequestTests {
+    @Test func defaultsAndTrimming() throws {
+        let valid = try RoomTokenRequest(name: "  Ada  ").validated()
+        #expect(valid == RoomTokenRequest(name: "Ada", mayRecord: false, ttlSeconds: 3600))
+    }
+
+    @Test(arguments: [
+        (RoomTokenRequest(name: ""), "name"),
+        (RoomTokenRequest(name: "   "), "name"),
+        (RoomTokenRequest(name: "a\u{7}b"), "name"),
+        (RoomTokenRequest(name: String(repeating: "n", count: 65)), "name"),
+        (RoomTokenRequest(name: "Ada", ttlSeconds: 59), "ttlSeconds"),
+        (RoomTokenRequest(name: "Ada", ttlSeconds: 86_401), "ttlSeconds"),
+    ])
+    func refusals(request: RoomTokenRequest, mentions: String) {
+        #expect { _ = try request.validated() } throws: { "\($0)".contains(mentions) }
+    }
+}

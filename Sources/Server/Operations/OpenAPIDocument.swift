@@ -750,6 +750,132 @@ enum OpenAPIDocument {
      }
     ]
    }
+  },
+  "/v1/rooms/{room}/tokens": {
+   "post": {
+    "operationId": "createRoomToken",
+    "summary": "A signed, expiring token for one person to join a built-in room (the call page and the signaling WebSocket /v1/rooms/{room}/ws?token=\u2026, docs/rooms.md)",
+    "parameters": [
+     {
+      "name": "room",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "pattern": "^[A-Za-z0-9_-]{1,64}$"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/RoomTokenRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Issued",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "token",
+          "room",
+          "name",
+          "mayRecord",
+          "expiresAt",
+          "callUrl",
+          "webSocketUrl"
+         ],
+         "properties": {
+          "token": {
+           "type": "string"
+          },
+          "room": {
+           "type": "string"
+          },
+          "name": {
+           "type": "string"
+          },
+          "mayRecord": {
+           "type": "boolean"
+          },
+          "expiresAt": {
+           "type": "string",
+           "format": "date-time"
+          },
+          "callUrl": {
+           "type": "string"
+          },
+          "webSocketUrl": {
+           "type": "string"
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/rooms": {
+   "get": {
+    "operationId": "listRooms",
+    "summary": "Built-in rooms with members now",
+    "responses": {
+     "200": {
+      "description": "Rooms",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "rooms"
+         ],
+         "properties": {
+          "rooms": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "required": [
+             "room",
+             "members",
+             "recording"
+            ],
+            "properties": {
+             "room": {
+              "type": "string"
+             },
+             "members": {
+              "type": "integer"
+             },
+             "recording": {
+              "type": "boolean"
+             }
+            }
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -1003,7 +1129,7 @@ enum OpenAPIDocument {
       "pattern": "^[A-Za-z0-9_-]{1,64}$"
      },
      "source": {
-      "description": "whip (default): the room's WHIP publishers. whep: tessera pulls url from a WHEP server; the stream joins the room as a participant named name, and the recording ends when the source does.",
+      "description": "whip (default): the room's WHIP publishers. room: tessera joins the built-in room of that name as a peer (docs/rooms.md). whep: tessera pulls url from a WHEP server; the stream joins the room as a participant named name, and the recording ends when the source does.",
       "oneOf": [
        {
         "type": "null"
@@ -1015,7 +1141,10 @@ enum OpenAPIDocument {
         ],
         "properties": {
          "type": {
-          "const": "whip"
+          "enum": [
+           "whip",
+           "room"
+          ]
          },
          "url": {
           "type": "null"
@@ -1503,6 +1632,37 @@ enum OpenAPIDocument {
      "expiresAt": {
       "type": "string",
       "format": "date-time"
+     }
+    }
+   },
+   "RoomTokenRequest": {
+    "type": "object",
+    "required": [
+     "name"
+    ],
+    "properties": {
+     "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 64,
+      "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$",
+      "description": "The display name others see: 1\u201364 characters, no control characters, not only spaces"
+     },
+     "mayRecord": {
+      "type": [
+       "boolean",
+       "null"
+      ],
+      "description": "Whether the holder may start and stop the room's recording"
+     },
+     "ttlSeconds": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 60,
+      "maximum": 86400,
+      "description": "How long the token is good for joining (default 3600)"
      }
     }
    }
