@@ -20,6 +20,8 @@ final class AudioTrackState: TrackIntakeOwner {
     private var nextSample: Int64?
     private var lastSegment: Int?
     private var expectedTimestamp: Int64?
+    /// Energy of the audio placed since `takeLevel()` last ran (for the active speaker).
+    private var energy: (sum: Double, count: Int) = (0, 0)
     var summary: RenderSummary.Track
     static let sampleRate: Int64 = 48_000
     /// Losses up to this many samples are concealed; longer ones are silence.
@@ -59,6 +61,12 @@ final class AudioTrackState: TrackIntakeOwner {
     private func position(for target: Int64, segment: Int) -> Int64 {
         if let next = nextSample, segment == lastSegment, abs(target - next) <= 4_800 { return next }
         return target
+    }
+
+    /// RMS of what was placed since the last call (0 when nothing was).
+    func takeLevel() -> Double {
+        defer { energy = (0, 0) }
+        return energy.count > 0 ? (energy.sum / Double(energy.count)).squareRoot() : 0
     }
 
     /// Opus encoders look 6.5 ms ahead (RFC 6716 §4.5's 312-sample pre-skip
@@ -111,6 +119,8 @@ final class AudioTrackState: TrackIntakeOwner {
         }
         lastSegment = segment
         mixer.add(samples[...], at: position)
+        for sample in samples { energy.sum += Double(sample * sample) }
+        energy.count += samples.count
         nextSample = position + Int64(samples.count / channels)
     }
 

@@ -9,6 +9,10 @@ public struct Layout: Codable, Equatable, Sendable {
     /// The canvas color where no region or tile draws, "#rrggbb".
     public var background: String?
     public var regions: [Region]
+    /// "grid": when a region that selects `screens` or `speaker` has nobody
+    /// to show (nobody shares, nobody has spoken yet), everyone is shown in
+    /// a plain grid instead.
+    public var fallback: String?
 
     public struct Region: Codable, Equatable, Sendable {
         public enum Fit: String, Codable, Sendable {
@@ -16,6 +20,17 @@ public struct Layout: Codable, Equatable, Sendable {
             case contain
             /// The cell filled, the picture cropped (aspect kept).
             case cover
+        }
+        /// Which tiles a region takes.
+        public enum Select: String, Codable, Sendable {
+            /// Every tile (cameras and screen shares).
+            case all
+            /// Screen shares: a participant's second video track.
+            case screens
+            /// Participants' cameras.
+            case cameras
+            /// The active speaker's camera (from audio levels, with hysteresis).
+            case speaker
         }
         public enum Reuse: String, Codable, Sendable {
             /// Cells are laid out afresh for whoever is present, in join order.
@@ -42,6 +57,7 @@ public struct Layout: Codable, Equatable, Sendable {
         public var take: Int?
         public var fit: Fit?
         public var reuse: Reuse?
+        public var select: Select?
         /// Pixels between cells and around the grid.
         public var gap: Int?
         public var background: String?
@@ -56,6 +72,7 @@ public struct Layout: Codable, Equatable, Sendable {
     /// Checks what JSON cannot: ranges, colors, at least one region.
     public func validate() throws(LayoutError) {
         guard !regions.isEmpty else { throw LayoutError("layout \(name) has no regions") }
+        if let fallback, fallback != "grid" { throw LayoutError("layout \(name): fallback \(fallback) is not \"grid\"") }
         if let background, YUVColor(hex: background) == nil { throw LayoutError("layout \(name): background \(background) is not a #rrggbb color") }
         for (index, region) in regions.enumerated() {
             let label = region.name ?? "region \(index)"

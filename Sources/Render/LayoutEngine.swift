@@ -30,12 +30,39 @@ public struct LayoutEngine: Sendable {
         self.kept = Array(repeating: [], count: layout.regions.count)
     }
 
-    /// The cells for the participants present, in join order.
-    public mutating func place(_ present: [String]) -> [PlacedTile] {
+    /// Everyone in the squarest grid: what `fallback: "grid"` shows.
+    static let fallbackGrid = Layout(name: "grid", regions: [.init(x: 0, y: 0, width: 1, height: 1)])
+
+    /// The cells for the tiles present, in join order. `screens` are the
+    /// screen-share tiles among them; `speaker` is who speaks now.
+    public mutating func place(_ present: [String], screens: Set<String> = [], speaker: String? = nil) -> [PlacedTile] {
+        if layout.fallback == "grid" {
+            let missing = layout.regions.contains { region in
+                switch region.select {
+                case .screens?: !present.contains(where: screens.contains)
+                case .speaker?: !(speaker.map(present.contains) ?? false)
+                default: false
+                }
+            }
+            if missing {
+                var grid = LayoutEngine(layout: Self.fallbackGrid, width: width, height: height)
+                return grid.place(present).map { tile in
+                    var tile = tile
+                    tile.background = background
+                    return tile
+                }
+            }
+        }
         var tiles: [PlacedTile] = []
         var claimed = Set<String>()
         for (index, region) in layout.regions.enumerated() {
             var eligible = present.filter { !claimed.contains($0) }
+            switch region.select {
+            case .screens?: eligible = eligible.filter(screens.contains)
+            case .cameras?: eligible = eligible.filter { !screens.contains($0) }
+            case .speaker?: eligible = eligible.filter { $0 == speaker }
+            case .all?, nil: break
+            }
             if let allowed = region.participants { eligible = eligible.filter(allowed.contains) }
             eligible = Array(eligible.dropFirst(region.skip ?? 0))
             let maxRows = region.maxRows ?? 5, maxColumns = region.maxColumns ?? 5
@@ -79,7 +106,8 @@ public struct LayoutEngine: Sendable {
         guard count > 0 else { return [] }
         var columns = 1
         while columns * columns < count { columns += 1 }
-        columns = Swift.min(columns, maxColumns)
+        // A region capped in rows (a strip) widens instead: every tile that fits gets a cell.
+        columns = Swift.min(maxColumns, Swift.max(columns, (count + maxRows - 1) / maxRows))
         let rows = Swift.min(maxRows, (count + columns - 1) / columns)
         let cellWidth = (area.width - gap * (columns + 1)) / columns
         let cellHeight = (area.height - gap * (rows + 1)) / rows

@@ -27,6 +27,7 @@ public final class RenderSession {
     /// A participant's second video track (a screen share) is a tile of its own: track → tile id.
     private var screenTiles: [UInt16: String] = [:]
     private var endedTracks: Set<UInt16> = []
+    private var speakers = SpeakerDetector()
     private var origin: Int64?
     private var newest: Int64 = .min
     private var lastMedia: Int64 = .min
@@ -238,7 +239,8 @@ public final class RenderSession {
             guard let presence = participants[id], let origin else { return false }
             return presence.joined - origin <= time + half && (presence.left.map { $0 - origin > time } ?? true)
         }
-        let tiles = layoutEngine.place(present).map { tile in
+        let screens = Set(screenTiles.values)
+        let tiles = layoutEngine.place(present, screens: screens, speaker: speakers.speaker.flatMap { present.contains($0) ? $0 : nil }).map { tile in
             let presence = participants[tile.participantID]!
             let content: TileContent
             if let picture = pictures[tile.participantID] {
@@ -260,6 +262,15 @@ public final class RenderSession {
             guard let track = audioTracks[id] else { continue }
             track.mix(until: end, into: &mixer) { [unowned self] in self.sessionTime(audio: track, timestamp: $0, segment: $1) }
         }
+        // Who speaks, for the next frame's layout: each participant's loudest track this tick.
+        var levels: [String: Double] = [:]
+        for id in trackOrder {
+            guard let track = audioTracks[id] else { continue }
+            levels[track.track.participantID] = Swift.max(levels[track.track.participantID] ?? 0, track.takeLevel())
+        }
+        let before = speakers.speaker
+        _ = speakers.update(levels, at: time)
+        if speakers.speaker != before { summary.speakerChanges += 1 }
         let firstSample = startMicros * 48_000 / 1_000_000
         if mixer.position < firstSample { _ = mixer.take(until: firstSample) }
         let audio = mixer.take(until: firstSample + (index + 1) * 48_000 / Int64(settings.fps))

@@ -35,6 +35,8 @@ public struct RenderSummary: Codable, Sendable {
     public var framesWritten = 0
     /// Output frames on which no tile got a new picture (sources slower than the output rate, gaps).
     public var framesRepeated = 0
+    /// How often the active speaker changed (layouts with a speaker region use it).
+    public var speakerChanges = 0
     public var audioSamplesWritten: Int64 = 0
     /// 1 when every source was mono, else 2 (or as asked).
     public var audioChannels = 2

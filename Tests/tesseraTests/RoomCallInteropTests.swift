@@ -82,7 +82,7 @@ import Testing
         try Self.waitForMembers(server, room: room, 2)
 
         let created = try Service.post(server, "/v1/recordings",
-                                       #"{"room": "\#(room)", "source": {"type": "room"}, "output": {"width": 640, "height": 360}}"#)
+                                       #"{"room": "\#(room)", "source": {"type": "room"}, "layout": "presentation", "output": {"width": 640, "height": 360}}"#)
         #expect(created.status == 201, "\(created.body)")
         let id = try Service.decode(Service.Document.self, created.body).id
         let started = Date()
@@ -116,8 +116,15 @@ import Testing
             ("bob gone", min(duration - 0.5, left + 3), ["red", "blue", "magenta"], ["green"]),
         ]
         for (label, seconds, present, absent) in phases {
-            let seen = Self.colors(in: try MediaProbe.picture(output, at: seconds, width: 640, height: 360))
+            let picture = try MediaProbe.picture(output, at: seconds, width: 640, height: 360)
+            let seen = Self.colors(in: picture)
             #expect(present.isSubset(of: seen) && absent.isDisjoint(with: seen), "\(label) at \(seconds) s: saw \(seen)")
+            // The presentation layout: the screen share large above the cameras; a grid while nobody shares.
+            if present.contains("magenta") {
+                #expect(FixtureColor.matches(picture.color(x: 320, y: 140), "magenta", tolerance: 50), "\(label): the screen fills the top")
+            } else {
+                #expect(!FixtureColor.matches(picture.color(x: 320, y: 140), "magenta", tolerance: 50))
+            }
         }
         let samples = try MediaProbe.audio(output)
         func tones(at seconds: Double) -> [Double: Double] {
