@@ -303,3 +303,52 @@ import Testing
         #expect(carol.timelineResets == 0, "a gap is not a reset: nothing after it moves")
     }
 }
+
+/// The speaker layout on ffmpeg-packetized media: four participants whose
+/// audio is cut so that alice speaks first, then bob; the large tile follows
+/// the voice, not flickering, and everyone stays in the strip.
+@Suite struct SpeakerRenderInteropTests {
+    /// Copies `dump`, keeping each participant's audio only inside its window (session seconds).
+    static func cutAudio(_ dump: String, windows: [String: ClosedRange<Double>]) throws -> String {
+        let output = Fixtures.temporaryPath("speakers-\(UUID().uuidString).rtpd")
+        let reader = try DumpFileReader(path: dump)
+        var writer: DumpWriter?
+        var audioOwner: [UInt16: String] = [:]
+        var origin: Int64?
+        while let item = try reader.next() {
+            guard case let .record(timed) = item else { continue }
+            if writer == nil { writer = try DumpWriter(path: output, header: reader.header!, synchronizes: false) }
+            switch timed.record {
+            case let .track(track) where track.kind == .audio: audioOwner[track.id] = track.participantID
+            case let .rtp(id, _):
+                if origin == nil { origin = timed.time }
+                if let owner = audioOwner[id] {
+                    let seconds = Double(timed.time - origin!) / 1e6
+                    guard windows[owner]?.contains(seconds) ?? false else { continue }
+                }
+            default: break
+            }
+            try writer!.write(timed.record, time: timed.time)
+        }
+        try writer?.close()
+        return output
+    }
+
+    @Test func theLargeTileFollowsTheVoice() throws {
+        let (dump, _) = try RenderInteropTests.importCapture("four.pcap", names: ["alice", "bob", "carol", "dave"])
+        let cut = try Self.cutAudio(dump, windows: ["alice": 0...1.4, "bob": 1.4...3.5])
+        let (output, summary) = try RenderInteropTests.render(cut, to: "speaker-\(UUID().uuidString).mp4", width: 640, height: 360) {
+            $0.layout = try! Layout.load(RenderInteropTests.layoutsDirectory + "/speaker.json")
+        }
+        #expect(summary.speakerChanges == 2, "nobody → alice → bob: \(summary.speakerChanges)")
+        for (seconds, speaker) in [(1.0, "alice"), (2.9, "bob")] {
+            let picture = try MediaProbe.picture(output, at: seconds, width: 640, height: 360)
+            let color = picture.color(x: 320, y: 140)
+            #expect(FixtureColor.matches(color, RenderInteropTests.colors[speaker]!), "\(seconds) s: the large tile is \(color), not \(speaker)'s")
+            let strip = (0..<8).map { picture.color(x: 40 + 80 * $0, y: 320) }
+            for other in ["alice", "bob", "carol", "dave"] where other != speaker {
+                #expect(strip.contains { FixtureColor.matches($0, RenderInteropTests.colors[other]!) }, "\(seconds) s: \(other) in the strip \(strip)")
+            }
+        }
+    }
+}
