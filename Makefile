@@ -34,6 +34,7 @@ bench: deps release fixtures
 	.build/release/tessera benchmark receive
 	bash scripts/bench-whip.sh
 	bash scripts/bench-live.sh
+	bash scripts/bench-room.sh
 
 clean:
 	rm -rf .build .build-fuzz .fixtures Fuzz/bin

@@ -20,6 +20,8 @@ struct BenchmarkLive: ParsableCommand {
     @Option(help: "Output size.") var size = "1280x720"
     @Option(help: "Encoder threads per recording (0: libx264 chooses).") var encoderThreads = 0
     @Option(help: "Where the dumps and outputs go.") var work = "/tmp/tessera-bench-live"
+    @Option(help: "Layout of the composites (grid, speaker, presentation, …).") var layout = "grid"
+    @Option(help: "Replay each participant this many times (as participants of their own): 2 makes 8 of a 4-participant dump.") var copies = 1
     @Flag(help: "Print one JSON line.") var json = false
 
     struct Result: Encodable {
@@ -49,8 +51,9 @@ struct BenchmarkLive: ParsableCommand {
             if case let .record(timed) = item, Double(timed.time) <= seconds * 1_000_000 { records.append(timed) }
         }
         guard !records.isEmpty else { throw ValidationError("\(dump) holds no records") }
+        if copies > 1 { records = Self.multiplied(records, copies: copies) }
         let baseline = Self.residentHighWaterMark()
-        var settings = RenderSettings(layout: try Layout.load("grid"), container: .mp4, width: dimensions[0], height: dimensions[1], fps: 30)
+        var settings = RenderSettings(layout: try Layout.load(layout), container: .mp4, width: dimensions[0], height: dimensions[1], fps: 30)
         settings.latencyMicros = 1_000_000
         settings.video.threads = encoderThreads
         settings.posterPath = nil
@@ -123,6 +126,34 @@ struct BenchmarkLive: ParsableCommand {
             print(String(format: "  CPU: %.2f cores, %.3f CPU-s per recording-second", result.cpuCoresUsed, result.cpuSecondsPerRecordingSecond))
             print(String(format: "  peak RSS %.0f MB (%.0f MB before), %.0f MB per recording", peak, baseline, result.rssPerRecordingMegabytes))
         }
+    }
+
+    /// Every participant's records `copies` times, copy k under track ids
+    /// shifted by k × 1000 and participant ids suffixed "-k".
+    static func multiplied(_ records: [TimedDumpRecord], copies: Int) -> [TimedDumpRecord] {
+        var out: [TimedDumpRecord] = []
+        for timed in records {
+            for copy in 0..<copies {
+                let shift = UInt16(copy * 1000), suffix = copy == 0 ? "" : "-\(copy)"
+                var record = timed
+                switch timed.record {
+                case var .track(track):
+                    track.id += shift
+                    track.participantID += suffix
+                    record.record = .track(track)
+                case let .rtp(id, bytes): record.record = .rtp(track: id + shift, bytes: bytes)
+                case let .rtcp(id, bytes): record.record = .rtcp(track: id + shift, bytes: bytes)
+                case var .event(event):
+                    event.participantID = event.participantID.map { $0 + suffix }
+                    event.trackID = event.trackID.map { $0 + shift }
+                    record.record = .event(event)
+                case .session, .unknown:
+                    if copy > 0 { continue }
+                }
+                out.append(record)
+            }
+        }
+        return out
     }
 
     /// Each recording's stop-to-file time and output duration, set from its finishing thread.

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Benchmark of the rooms issue (part of `make bench`):
+#  1. recorder join latency in a built-in room: two headless Chromium
+#     participants (canvas + oscillator) in a room, then 10 recordings
+#     (source room, dump only), each stopped after 3 s. For each: the REST
+#     call's time (it answers once the recorder is in the room and has sent
+#     its offers) and the first media packet's time in the dump (from the
+#     recorder's start); their sum bounds request → first packet written;
+#  2. 8 participants composited live with the speaker layout in real time
+#     (the standard 4-participant dump, each participant twice).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tessera=.build/release/tessera
+[ -x $tessera ] || swift build -c release >/dev/null
+work=$(mktemp -d)
+pages=()
+cleanup() { for p in "${pages[@]}"; do kill "$p" 2>/dev/null || true; done; kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+$tessera serve --http-port 0 --rtc-port 0 --public-ip 127.0.0.1 --data-dir "$work/data" > "$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do grep -q "tessera: listening on" "$work/serve.log" && break; sleep 0.1; done
+url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve.log" | head -1)
+browser=$(command -v chromium || command -v chromium-browser)
+for who in red:440 green:660; do
+  token=$(curl -s -X POST "$url/v1/rooms/bench/tokens" -H 'Content-Type: application/json' -d "{\"name\": \"${who%%:*}\"}" \
+    | python3 -c "import json, sys; print(json.load(sys.stdin)['token'])")
+  "$browser" --headless=new --no-sandbox --disable-gpu --no-first-run --user-data-dir="$work/profile-${who%%:*}" \
+    --allow-loopback-in-peer-connection --autoplay-policy=no-user-gesture-required --disable-features=WebRtcHideLocalIpsWithMdns \
+    --remote-debugging-port=0 "$url/call/bench?token=$token&fake=$who" >/dev/null 2>&1 &
+  pages+=($!)
+done
+for _ in $(seq 150); do
+  [ "$(curl -s "$url/v1/rooms" | python3 -c "import json, sys; r = json.load(sys.stdin)['rooms']; print(r[0]['members'] if r else 0)")" = 2 ] && break
+  sleep 0.2
+done
+rest=(); first=()
+for i in $(seq 10); do
+  t=$(curl -s -o "$work/job.json" -w "%{time_total}" -X POST "$url/v1/recordings" -H 'Content-Type: application/json' \
+    -d '{"room": "bench", "source": {"type": "room"}, "liveComposite": false}')
+  id=$(python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['id'])" "$work/job.json")
+  sleep 3
+  curl -s -o /dev/null -X POST "$url/v1/recordings/$id/stop"
+  f=$($tessera inspect "$work/data/recordings/$id/session.rtpd" --json \
+    | python3 -c "import json, sys; r = json.load(sys.stdin); print(min(t['firstArrivalSeconds'] for t in r['tracks'] if t.get('firstArrivalSeconds') is not None))")
+  rest+=("$t"); first+=("$f")
+  sleep 1
+done
+python3 -c "
+import sys, statistics
+n = len(sys.argv) // 2
+rest = [float(x) * 1000 for x in sys.argv[1:1 + n]]
+first = [float(x) * 1000 for x in sys.argv[1 + n:]]
+total = sorted(r + f for r, f in zip(rest, first))
+print(f'recorder join in a built-in room, 2 Chromium participants, {n} recordings:')
+print(f'  REST answer (the recorder is in the room): median {statistics.median(rest):.0f} ms, max {max(rest):.0f} ms')
+print(f'  recorder start → first media packet in the dump: median {statistics.median(first):.0f} ms, max {max(first):.0f} ms')
+print(f'  request → first packet written (sum): median {statistics.median(total):.0f} ms, max {total[-1]:.0f} ms (goal < 500 ms)')
+" "${rest[@]}" "${first[@]}"
+for p in "${pages[@]}"; do kill "$p" 2>/dev/null || true; done
+kill -TERM $server; wait $server || true
+
+[ -f bench-out/render/four.rtpd ] || CAPTURE_ONLY=1 bash scripts/bench-render.sh
+$tessera benchmark live --dump bench-out/render/four.rtpd --recordings 1 --copies 2 --layout speaker --seconds "${BENCH_SECONDS:-60}" 2>/dev/null
