@@ -20,6 +20,8 @@ public actor RecorderPeer {
     }
     private var calls: [String: Call] = [:]
     private var names: [String: String] = [:]
+    /// Member id → participant (stable across a member's reconnections).
+    private var participants: [String: String] = [:]
 
     public init(id: String, room: String, endpoint: WHIPEndpoint, logger: Logger) {
         self.id = id
@@ -35,12 +37,14 @@ public actor RecorderPeer {
               let type = message["type"] as? String else { return [] }
         let from = message["from"] as? String ?? ""
         if let name = message["name"] as? String, !from.isEmpty { names[from] = name }
+        if let participant = message["participant"] as? String, !from.isEmpty { participants[from] = participant }
         switch type {
         case "welcome":
             var out: [String] = []
             for peer in message["peers"] as? [[String: Any]] ?? [] {
                 guard let peerID = peer["id"] as? String, peer["role"] as? String == "participant" else { continue }
                 names[peerID] = peer["name"] as? String
+                participants[peerID] = peer["participant"] as? String
                 let call = endpoint.makeCallOffer()
                 calls[peerID] = .offered(call, pendingCandidates: [])
                 out.append(Self.encode(["type": "offer", "to": peerID, "sdp": call.sdp]))
@@ -52,7 +56,8 @@ public actor RecorderPeer {
         case "answer":
             guard case let .offered(call, pending) = calls[from], let sdp = message["sdp"] as? String else { return [] }
             do {
-                let ufrag = try await endpoint.connectCall(call, answer: sdp, room: room, participantID: from, name: names[from])
+                let ufrag = try await endpoint.connectCall(call, answer: sdp, room: room, participantID: participants[from] ?? from,
+                                                           name: names[from])
                 calls[from] = .connected(ufrag: ufrag)
                 if !pending.isEmpty { await endpoint.addCallCandidates(ufrag: ufrag, pending) }
             } catch {
@@ -87,7 +92,8 @@ public actor RecorderPeer {
                 let answer = try await endpoint.renegotiateCall(ufrag: ufrag, offer: sdp)
                 return [Self.encode(["type": "answer", "to": from, "sdp": answer])]
             }
-            let (answer, ufrag) = try await endpoint.acceptCall(offer: sdp, room: room, participantID: from, name: names[from])
+            let (answer, ufrag) = try await endpoint.acceptCall(offer: sdp, room: room, participantID: participants[from] ?? from,
+                                                                    name: names[from])
             calls[from] = .connected(ufrag: ufrag)
             return [Self.encode(["type": "answer", "to": from, "sdp": answer])]
         } catch {

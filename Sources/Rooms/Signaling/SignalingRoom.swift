@@ -7,15 +7,20 @@ public struct SignalingPeer: Equatable, Sendable {
     public var name: String
     public var role: String
     public var mayRecord: Bool
+    /// Who the member is across connections (from their token): a member who
+    /// reconnects gets a new `id` but the same participant, so a recording
+    /// keeps them in one tile.
+    public var participant: String
 
-    public init(id: String, name: String, role: String = "participant", mayRecord: Bool = false) {
+    public init(id: String, name: String, role: String = "participant", mayRecord: Bool = false, participant: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
         self.mayRecord = mayRecord
+        self.participant = participant ?? id
     }
 
-    var json: [String: Any] { ["id": id, "name": name, "role": role] }
+    var json: [String: Any] { ["id": id, "name": name, "role": role, "participant": participant] }
 }
 
 /// The signaling of one built-in room, sans I/O: members connect, send
@@ -134,6 +139,7 @@ public final class SignalingRoom {
             var relayed = object
             relayed["from"] = id
             relayed["name"] = sender.name
+            relayed["participant"] = sender.participant
             relayedMessages += 1
             return [.send(to: to, text: Self.encode(relayed))]
         case "chat":

@@ -97,7 +97,8 @@ public enum RoomRoutes {
             let connection = SignalingHub.Connection(
                 send: { continuation.yield(.text($0)) },
                 close: { code, reason in continuation.yield(.close(code, reason)) })
-            await d.hub.join(room: room, peer: SignalingPeer(id: peerID, name: grant.name, mayRecord: grant.mayRecord), connection: connection)
+            await d.hub.join(room: room, peer: SignalingPeer(id: peerID, name: grant.name, mayRecord: grant.mayRecord,
+                                                                    participant: "m-" + (token?.split(separator: ".").last?.prefix(10) ?? "x")), connection: connection)
             // Our messages go out on their own task, so a slow reader never stalls the room.
             let writer = Task {
                 for await item in outgoing {
