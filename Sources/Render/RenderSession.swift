@@ -85,15 +85,19 @@ public final class RenderSession {
             guard let id = event.participantID else { return }
             switch event.kind {
             case .participantJoined: notePresence(id, at: time)
+            // A second end (a track ended by renegotiation, then again when the
+            // connection closes) must not move the first one later.
             case .participantLeft:
-                if participants[id] != nil { participants[id]!.left = time }
-                for (_, screen) in screenTiles where screen.hasPrefix(id + Self.screenSuffix) && participants[screen] != nil {
-                    participants[screen]!.left = time
+                if participants[id] != nil, participants[id]!.left == nil { participants[id]!.left = time }
+                for (_, screen) in screenTiles where screen.hasPrefix(id + Self.screenSuffix) && participants[screen]?.left == nil {
+                    participants[screen]?.left = time
                 }
             case .trackEnded:
                 guard let trackID = event.trackID else { break }
                 endedTracks.insert(trackID)
-                if let screen = screenTiles[trackID], participants[screen] != nil { participants[screen]!.left = time }
+                if let screen = screenTiles[trackID], participants[screen] != nil, participants[screen]!.left == nil {
+                    participants[screen]!.left = time
+                }
             default: break
             }
         case .session, .unknown:

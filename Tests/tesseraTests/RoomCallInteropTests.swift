@@ -46,13 +46,16 @@ import Testing
 
     static func members(_ server: ServerProcess, room: String) throws -> Int {
         struct Rooms: Decodable { struct Room: Decodable { var room: String; var members: Int }; var rooms: [Room] }
-        let listed = try ServerProcess.http("GET", server.base + "/v1/rooms", headers: [Service.auth])
-        return try Service.decode(Rooms.self, listed.body).rooms.first { $0.room == room }?.members ?? 0
+        // A busy machine may time a request out: that counts as "not yet", the caller polls again.
+        guard let listed = try? ServerProcess.http("GET", server.base + "/v1/rooms", headers: [Service.auth]),
+              let rooms = try? Service.decode(Rooms.self, listed.body) else { return -1 }
+        return rooms.rooms.first { $0.room == room }?.members ?? 0
     }
 
-    static func waitForMembers(_ server: ServerProcess, room: String, _ count: Int, seconds: Double = 30) throws {
+    /// Polls without holding a thread: tests share the cooperative pool (two threads here).
+    static func waitForMembers(_ server: ServerProcess, room: String, _ count: Int, seconds: Double = 30) async throws {
         let deadline = Date().addingTimeInterval(seconds)
-        while try members(server, room: room) != count, Date() < deadline { usleep(200_000) }
+        while try members(server, room: room) != count, Date() < deadline { try await Task.sleep(nanoseconds: 200_000_000) }
         #expect(try members(server, room: room) == count, "\(count) members in \(room)")
     }
 
@@ -68,7 +71,7 @@ import Testing
         return seen
     }
 
-    @Test func recorderFollowsACallWhosePeopleAndTracksChange() throws {
+    @Test func recorderFollowsACallWhosePeopleAndTracksChange() async throws {
         let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
         defer { server.stop() }
         let room = "call-\(UUID().uuidString.prefix(6))"
@@ -81,33 +84,33 @@ import Testing
         let bobURL = try url("bob", "green:660")
         let bob = try CallPage(bobURL)
         defer { bob.close() }
-        try Self.waitForMembers(server, room: room, 2)
+        try await Self.waitForMembers(server, room: room, 2)
 
         let created = try Service.post(server, "/v1/recordings",
                                        #"{"room": "\#(room)", "source": {"type": "room"}, "layout": "presentation", "output": {"width": 640, "height": 360}}"#)
         #expect(created.status == 201, "\(created.body)")
         let id = try Service.decode(Service.Document.self, created.body).id
         let started = Date()
-        try Self.waitForMembers(server, room: room, 3)
-        Thread.sleep(forTimeInterval: 5)
+        try await Self.waitForMembers(server, room: room, 3)
+        try await Task.sleep(nanoseconds: 5_000_000_000)
 
-        // carol joins, and shares a (magenta) screen 4 s later: a renegotiation.
+        // carol joins, and shares a (magenta) screen 4 s later for 12 s: two renegotiations.
         let joined = Date().timeIntervalSince(started)
-        let carol = try page("carol", "blue:1000", extra: "&shareAfter=4&fakeScreen=magenta")
+        let carol = try page("carol", "blue:1000", extra: "&shareAfter=4&shareFor=12&fakeScreen=magenta")
         defer { carol.close() }
-        try Self.waitForMembers(server, room: room, 4)
-        Thread.sleep(forTimeInterval: 8)
+        try await Self.waitForMembers(server, room: room, 4)
+        try await Task.sleep(nanoseconds: 8_000_000_000)
         // bob leaves.
         let left = Date().timeIntervalSince(started)
         bob.close()
-        try Self.waitForMembers(server, room: room, 3)
-        Thread.sleep(forTimeInterval: 4)
+        try await Self.waitForMembers(server, room: room, 3)
+        try await Task.sleep(nanoseconds: 4_000_000_000)
         // bob comes back with the same token: the same participant, back in a tile.
         let back = Date().timeIntervalSince(started)
         let bobAgain = try CallPage(bobURL)
         defer { bobAgain.close() }
-        try Self.waitForMembers(server, room: room, 4)
-        Thread.sleep(forTimeInterval: 5)
+        try await Self.waitForMembers(server, room: room, 4)
+        try await Task.sleep(nanoseconds: 8_000_000_000)
 
         let stopped = try Service.decode(Service.Document.self, try Service.post(server, "/v1/recordings/\(id)/stop", "").body)
         #expect(stopped.state == "completed", "\(String(describing: stopped.error))")
@@ -122,13 +125,15 @@ import Testing
             ("alice and bob", joined - 3, ["red", "green"], ["blue", "magenta"]),
             ("carol sharing", left - 1.5, ["red", "green", "blue", "magenta"], []),
             ("bob gone", left + 3, ["red", "blue", "magenta"], ["green"]),
-            ("bob back", min(duration - 0.5, back + 4), ["red", "green", "blue", "magenta"], []),
+            ("bob back", back + 4, ["red", "green", "blue"], []),
+            ("share stopped", duration - 0.7, ["red", "green", "blue"], ["magenta"]),
         ]
         for (label, seconds, present, absent) in phases {
             let picture = try MediaProbe.picture(output, at: seconds, width: 640, height: 360)
             let seen = Self.colors(in: picture)
             #expect(present.isSubset(of: seen) && absent.isDisjoint(with: seen), "\(label) at \(seconds) s: saw \(seen)")
             // The presentation layout: the screen share large above the cameras; a grid while nobody shares.
+            if label == "bob back" { continue }  // the share may be ending about now
             if present.contains("magenta") {
                 #expect(FixtureColor.matches(picture.color(x: 320, y: 140), "magenta", tolerance: 50), "\(label): the screen fills the top")
             } else {
@@ -148,7 +153,7 @@ import Testing
 
     /// Tokens, malformed and oversized messages, a flood: refused or
     /// limited, and a call in another room goes on unharmed.
-    @Test func signalingRefusesWhatItMust() throws {
+    @Test func signalingRefusesWhatItMust() async throws {
         let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
         defer { server.stop() }
         func client(_ path: String, _ arguments: [String] = []) throws -> [[String: Any]] {
@@ -175,7 +180,7 @@ import Testing
         let calmOut = Pipe()
         calm.standardOutput = calmOut
         try calm.run()
-        try Self.waitForMembers(server, room: "calm", 1)
+        try await Self.waitForMembers(server, room: "calm", 1)
 
         let rude = try Self.token(server, room: "calm", name: "Rude")
         let malformed = try client("/v1/rooms/calm/ws?token=\(rude)", ["--send", "{", "--send", #"{"type":"offer","to":"nobody","sdp":"v=0"}"#,
@@ -186,7 +191,7 @@ import Testing
         #expect(flood.contains { $0["closed"] as? Int == 1008 }, "a flood ends in a policy close: \(flood.suffix(3))")
         #expect(flood.filter { ($0["got"] as? [String: Any])?["code"] as? String == "rate_limited" }.count < 50, "errors are not a flood back")
 
-        calm.waitUntilExit()
+        while calm.isRunning { try await Task.sleep(nanoseconds: 100_000_000) }
         let heard = String(decoding: calmOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(heard.contains("still here") && heard.contains("peer-left") && !heard.contains("closed"), "\(heard)")
     }

@@ -64,7 +64,7 @@ import Testing
         return #"{"room": "\#(room)", "source": {"type": "whep", "url": "\#(url)"\#(token), "name": "camera-1"}, "output": {"width": 320, "height": 240}}"#
     }
 
-    @Test func recordsAStreamPulledOverWHEP() throws {
+    @Test func recordsAStreamPulledOverWHEP() async throws {
         let peer = try WHEPServerPeer(media: "publish-red.mp4", token: "whep-secret")
         defer { peer.stop() }
         let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
@@ -75,7 +75,7 @@ import Testing
         let active = try Service.wait(server, "/v1/recordings/\(id)", for: ["active", "failed"], seconds: 20)
         #expect(active.state == "active", "\(String(describing: active.error))")
         #expect(peer.wait(for: "session", seconds: 5) != nil)
-        Thread.sleep(forTimeInterval: 4)
+        try await Task.sleep(nanoseconds: 4_000_000_000)
 
         let stopped = try Service.decode(Service.Document.self, try Service.post(server, "/v1/recordings/\(id)/stop", "").body)
         #expect(stopped.state == "completed", "\(String(describing: stopped.error))")

@@ -224,8 +224,10 @@ try {
   note(`in ${roomName} as ${welcome.name}`);
   // Whoever joins calls everyone already there (the recorder included).
   for (const peer of welcome.peers) await call(peer);
-  const shareAfter = Number(params.get("shareAfter"));
+  // Scripted sharing for demos and tests: ?shareAfter=S starts it, &shareFor=S stops it again.
+  const shareAfter = Number(params.get("shareAfter")), shareFor = Number(params.get("shareFor"));
   if (shareAfter) setTimeout(() => shareScreen(), shareAfter * 1000);
+  if (shareAfter && shareFor) setTimeout(() => shareScreen(), (shareAfter + shareFor) * 1000);
 } catch (error) {
   note(`cannot join: ${error.message}`);
 }

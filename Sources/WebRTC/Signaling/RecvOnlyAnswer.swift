@@ -68,6 +68,7 @@ public enum RecvOnlyAnswer {
         answer.origin = "- \(UInt64.random(in: 1...UInt64(Int64.max))) 2 IN IP4 127.0.0.1"
         answer.sessionName = "tessera"
         var accepted: [NegotiatedMedia] = []
+        var bundled: [String] = []
         var offered: [String] = []
         for section in offer.media {
             guard let mid = section.attribute("mid") else {
@@ -118,7 +119,11 @@ public enum RecvOnlyAnswer {
                 }
                 for candidate in parameters.candidates { media.attributes.append(.init(name: "candidate", value: candidate)) }
                 media.attributes.append(.init(name: "end-of-candidates"))
-                accepted.append(NegotiatedMedia(mid: mid, kind: section.media, codecs: codecs, headerExtensions: extensions))
+                bundled.append(mid)
+                // A section the sender does not send on (a screen share stopped, RFC 8829 §5.3.1) is kept, but receives nothing.
+                if direction == "recvonly" {
+                    accepted.append(NegotiatedMedia(mid: mid, kind: section.media, codecs: codecs, headerExtensions: extensions))
+                }
             }
             answer.media.append(media)
         }
@@ -127,7 +132,7 @@ public enum RecvOnlyAnswer {
             throw AnswerError(kind: .unsupportedCodecs,
                               description: "nothing in the offer can be recorded: it offers \(names.isEmpty ? "no codecs" : names); tessera takes opus, VP8, VP9 and H264 (packetization-mode=1)")
         }
-        answer.attributes = [.init(name: "group", value: "BUNDLE " + accepted.map(\.mid).joined(separator: " ")),
+        answer.attributes = [.init(name: "group", value: "BUNDLE " + bundled.joined(separator: " ")),
                              .init(name: "msid-semantic", value: " WMS")]
         return (answer, accepted)
     }
