@@ -35,7 +35,20 @@ public struct MJRImporter {
     public init() {}
 
     /// "videoroom-1234-user-42-1700000000-audio.mjr" → "videoroom-1234-user-42-1700000000".
+    /// Janus 1.x names each stream of a multistream publisher with its own
+    /// microsecond timestamp ("…-user-42-1795360791046971-audio-0.mjr",
+    /// "…-user-42-1795360791047036-video-1.mjr"): a trailing run of 13 or
+    /// more digits is dropped, so those pair too.
     public static func participantName(forFile name: String) -> String {
+        let stem = streamName(forFile: name)
+        if let dash = stem.lastIndex(of: "-"), stem[stem.index(after: dash)...].count >= 13,
+           stem[stem.index(after: dash)...].allSatisfy(\.isNumber) {
+            return String(stem[..<dash])
+        }
+        return stem
+    }
+
+    static func streamName(forFile name: String) -> String {
         var stem = (name as NSString).lastPathComponent
         if stem.lowercased().hasSuffix(".mjr") { stem = String(stem.dropLast(4)) }
         let lower = stem.lowercased()

@@ -84,6 +84,9 @@ import Testing
         ("carol.mjr", "carol"),
         ("/some/dir/dave-audio.MJR", "dave"),
         ("video-audio.mjr", "video"),
+        // Janus 1.1 (seen on this machine): each stream of one publisher has its own timestamp.
+        ("videoroom-1234-user-4979912988980369-1795360791046971-audio-0.mjr", "videoroom-1234-user-4979912988980369"),
+        ("videoroom-1234-user-4979912988980369-1795360791047036-video-1.mjr", "videoroom-1234-user-4979912988980369"),
     ])
     func participantsAreNamedByPrefix(file: String, participant: String) {
         #expect(MJRImporter.participantName(forFile: file) == participant)
