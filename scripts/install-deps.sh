@@ -20,6 +20,7 @@ runtime=(
 testing=(
   ffmpeg tcpdump wireshark-common
   python3-venv chromium coturn
+  janus gcc libc6-dev
 )
 case "$mode" in
   --build) packages=("${build[@]}") ;;

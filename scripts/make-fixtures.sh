@@ -6,7 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TESSERA_FIXTURES:-$PWD/.fixtures}"
 stamp="$out/.complete-v12"
-if [ -f "$stamp" ] && [ "${FORCE:-0}" != 1 ]; then echo "fixtures up to date in $out"; exit 0; fi
+# Long publisher files for the Janus tests (aiortc's MediaPlayer does not loop
+# them): a color and a tone each, encoded as fast as x264 goes (no -re).
+janus_publishers() {
+  local spec name color tone
+  for spec in red:440 green:660 blue:1000; do
+    color=${spec%%:*} tone=${spec##*:} name="$out/janus-$color.mp4"
+    [ -f "$name" ] && continue
+    ffmpeg -v error -y -f lavfi -i "color=c=$color:s=320x240:r=30" -f lavfi -i "sine=f=$tone:sample_rate=48000" -t 40 \
+      -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac "$name"
+  done
+}
+if [ -f "$stamp" ] && [ "${FORCE:-0}" != 1 ]; then janus_publishers; echo "fixtures up to date in $out"; exit 0; fi
 rm -rf "$out"; mkdir -p "$out"
 duration=3
 
@@ -154,6 +165,7 @@ ffmpeg -v error -y -f lavfi -i "testsrc2=s=640x480:r=30" -f lavfi -i "sine=f=440
 ffmpeg -v error -y -f lavfi -i "color=c=blue:s=320x240:r=30" -t 2 -pix_fmt yuv420p "$out/publish-blue.y4m"
 ffmpeg -v error -y -f lavfi -i "sine=f=660:sample_rate=48000" -t 5 -ac 1 "$out/publish-660.wav"
 
+janus_publishers
 for f in four four-sll ipv6 reflow resize avsync; do grep -h "dropped by kernel" "$out/$f.pcap.log"; done
 touch "$stamp"
 ls -la "$out"

@@ -4,39 +4,82 @@ import Foundation
 public struct RecordingRequest: Codable, Equatable, Sendable {
     /// Where the media comes from: `whip` (the room's WHIP publishers, the
     /// default), `room` (tessera joins the built-in room of that name as a
-    /// peer and calls its participants) or `whep` (tessera pulls `url` from a WHEP server and the
-    /// stream joins the room as a participant).
+    /// peer and calls its participants), `whep` (tessera pulls `url` from a WHEP server and the
+    /// stream joins the room as a participant) or `janus` (tessera joins the
+    /// Janus VideoRoom `room` through the Janus HTTP API at `url` and
+    /// subscribes to every publisher there, each a participant).
     public struct Source: Codable, Equatable, Sendable {
+        /// A Janus room id: a number, or a string where Janus runs with `string_ids`.
+        public enum JanusRoom: Codable, Equatable, Sendable {
+            case number(UInt64)
+            case string(String)
+
+            public init(from decoder: Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if let number = try? container.decode(UInt64.self) { self = .number(number) } else { self = .string(try container.decode(String.self)) }
+            }
+
+            public func encode(to encoder: Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case let .number(number): try container.encode(number)
+                case let .string(text): try container.encode(text)
+                }
+            }
+        }
+
         public var type: String
         public var url: String?
-        /// Bearer token for the WHEP server.
+        /// Bearer token for the WHEP server; for Janus, the token of its token-based authentication.
         public var token: String?
-        /// The participant's display name (default: the URL's host).
+        /// The participant's display name (default: the URL's host); WHEP only.
         public var name: String?
-        public init(type: String, url: String? = nil, token: String? = nil, name: String? = nil) {
+        /// The Janus VideoRoom to record.
+        public var room: JanusRoom?
+        /// The Janus room's PIN, when it has one.
+        public var pin: String?
+        public init(type: String, url: String? = nil, token: String? = nil, name: String? = nil, room: JanusRoom? = nil, pin: String? = nil) {
             self.type = type
             self.url = url
             self.token = token
             self.name = name
+            self.room = room
+            self.pin = pin
         }
 
         func validated() throws(ServiceError) -> Source {
             switch type {
             case "whip", "room":
-                guard url == nil, token == nil, name == nil else { throw .invalid("source.url, token and name are for type \"whep\"") }
+                guard url == nil, token == nil, name == nil, room == nil, pin == nil else {
+                    throw .invalid("source.url, token, name, room and pin are for types \"whep\" and \"janus\"")
+                }
             case "whep":
-                guard let url, url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
-                      let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else {
-                    throw .invalid("source.url must be the WHEP endpoint's http:// or https:// URL, in ASCII")
-                }
-                if let token, token.isEmpty || token.count > 4096 || !token.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }) {
-                    throw .invalid("source.token must be 1–4096 visible ASCII characters")
-                }
+                try validateURL(what: "the WHEP endpoint's")
+                guard room == nil, pin == nil else { throw .invalid("source.room and pin are for type \"janus\"") }
                 if let name, name.isEmpty || name.count > 128 { throw .invalid("source.name must be 1–128 characters") }
+            case "janus":
+                try validateURL(what: "the Janus HTTP API's (e.g. http://janus.example:8088/janus)")
+                guard name == nil else { throw .invalid("source.name is for type \"whep\": Janus names its publishers") }
+                switch room {
+                case nil: throw .invalid("source.room must name the Janus VideoRoom (its number, or its string id)")
+                case let .string(text)? where text.isEmpty || text.count > 128: throw .invalid("source.room must be 1–128 characters")
+                default: break
+                }
+                if let pin, pin.isEmpty || pin.count > 256 { throw .invalid("source.pin must be 1–256 characters") }
             default:
-                throw .invalid("source.type must be \"whip\", \"room\" or \"whep\"")
+                throw .invalid("source.type must be \"whip\", \"room\", \"whep\" or \"janus\"")
             }
             return self
+        }
+
+        private func validateURL(what: String) throws(ServiceError) {
+            guard let url, url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
+                  let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else {
+                throw .invalid("source.url must be \(what) http:// or https:// URL, in ASCII")
+            }
+            if let token, token.isEmpty || token.count > 4096 || !token.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }) {
+                throw .invalid("source.token must be 1–4096 visible ASCII characters")
+            }
         }
     }
 

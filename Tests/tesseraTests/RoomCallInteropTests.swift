@@ -59,18 +59,6 @@ import Testing
         #expect(try members(server, room: room) == count, "\(count) members in \(room)")
     }
 
-    /// Colors seen on a 8x6 grid of points of a frame.
-    static func colors(in picture: MediaProbe.Picture) -> Set<String> {
-        var seen: Set<String> = []
-        for row in 0..<6 {
-            for column in 0..<8 {
-                let color = picture.color(x: (2 * column + 1) * picture.width / 16, y: (2 * row + 1) * picture.height / 12, size: 8)
-                for name in ["red", "green", "blue", "yellow", "magenta"] where FixtureColor.matches(color, name, tolerance: 50) { seen.insert(name) }
-            }
-        }
-        return seen
-    }
-
     @Test func recorderFollowsACallWhosePeopleAndTracksChange() async throws {
         let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
         defer { server.stop() }
@@ -118,59 +106,12 @@ import Testing
         try Self.expectTheCompositeFollows(dump: server.dataDirectory + "/recordings/\(id)/session.rtpd", output: output)
     }
 
-    /// What the output must show comes from the dump itself: when each
-    /// track began and ended there (a busy machine starts browsers late, so
-    /// wall-clock guesses would not do). Between every two changes, at least
-    /// 3 s apart, the frame in the middle shows exactly the colors of the
-    /// video tracks live throughout, the screen share (carol's second video)
-    /// fills the top, and the mix holds exactly the tones of the audio live.
+    /// What the output must show comes from the dump itself (`CompositeTimeline`);
+    /// the screen share (carol's second video) is magenta and fills the top.
     static func expectTheCompositeFollows(dump: String, output: String) throws {
-        struct Report: Decodable {
-            struct Track: Decodable { var id: Int; var participantName: String?; var kind: String; var firstArrivalSeconds: Double?; var lastArrivalSeconds: Double? }
-            var tracks: [Track]
-        }
-        let inspected = try RenderCommandTests.run(["inspect", dump, "--json"])
-        let report = try JSONDecoder().decode(Report.self, from: Data(inspected.out.utf8))
-        let colorOf = ["alice": "red", "bob": "green", "carol": "blue"], toneOf = ["alice": 440.0, "bob": 660, "carol": 1000]
-        struct Span { var name: String; var screen: Bool; var kind: String; var from: Double; var to: Double }
-        var spans: [Span] = []
-        for track in report.tracks.sorted(by: { $0.id < $1.id }) {
-            guard let name = track.participantName, let from = track.firstArrivalSeconds, let to = track.lastArrivalSeconds else { continue }
-            // A second video track while the first still runs is a screen share.
-            let screen = track.kind == "video" && spans.contains { $0.name == name && $0.kind == "video" && !$0.screen && $0.to > from }
-            spans.append(Span(name: name, screen: screen, kind: track.kind, from: from, to: to))
-        }
-        let origin = try #require(spans.map(\.from).min())
-        let changes = Array(Set(spans.filter { $0.kind == "video" }.flatMap { [$0.from, $0.to] })).sorted()
-        let duration = try MediaProbe.probe(output).duration
-        let samples = try MediaProbe.audio(output)
-        var checked: [Set<String>] = []
-        for (a, b) in zip(changes, changes.dropFirst()) where b - a >= 3 && b - origin <= duration + 0.5 {
-            let middle = (a + b) / 2, seconds = middle - origin
-            let live = spans.filter { $0.from <= a + 0.05 && $0.to >= b - 0.05 }
-            let expected = Set(live.filter { $0.kind == "video" }.map { $0.screen ? "magenta" : colorOf[$0.name]! })
-            let picture = try MediaProbe.picture(output, at: seconds, width: 640, height: 360)
-            let seen = Self.colors(in: picture)
-            #expect(seen.subtracting(["yellow"]) == expected, "at \(seconds) s (\(a - origin)…\(b - origin)): saw \(seen), expected \(expected)")
-            // The presentation layout: the screen large while shared, a grid otherwise.
-            #expect(FixtureColor.matches(picture.color(x: 320, y: 140), "magenta", tolerance: 50) == expected.contains("magenta"),
-                    "at \(seconds) s: the top is \(picture.color(x: 320, y: 140))")
-            let start = max(0, Int((seconds - 0.5) * 48_000))
-            let window = samples[start..<min(samples.count, start + 48_000)]
-            // The floor is measured where no low-order product of the tones falls (3000 Hz is 1000's third
-            // harmonic, which the mix's soft limiter makes when three full-scale tones add up).
-            let floor = MediaProbe.tonePower(window, frequency: 3700)
-            for (name, tone) in toneOf {
-                let power = MediaProbe.tonePower(window, frequency: tone)
-                if live.contains(where: { $0.kind == "audio" && $0.name == name }) {
-                    #expect(power > 50 * floor, "at \(seconds) s: \(name)'s \(tone) Hz should sound (\(power) vs \(floor))")
-                } else if !spans.contains(where: { $0.kind == "audio" && $0.name == name && $0.from < b && $0.to > a }) {
-                    let loudest = toneOf.values.map { MediaProbe.tonePower(window, frequency: $0) }.max()!
-                    #expect(power < loudest / 100, "at \(seconds) s: \(name) is not in the call, yet \(tone) Hz sounds")
-                }
-            }
-            checked.append(expected)
-        }
+        let checked = try CompositeTimeline.check(dump: dump, output: output, width: 640, height: 360,
+                                                  colors: ["alice": "red", "bob": "green", "carol": "blue"],
+                                                  tones: ["alice": 440, "bob": 660, "carol": 1000], screenColor: "magenta")
         // The call went through every situation the test set up.
         #expect(checked.contains(["red", "green"]), "alice and bob alone: \(checked)")
         #expect(checked.contains { $0.contains("magenta") && $0.contains("green") }, "carol sharing with bob there: \(checked)")

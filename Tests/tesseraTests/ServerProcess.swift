@@ -115,6 +115,20 @@ final class ServerProcess {
         return 29_000
     }
 
+    /// A TCP port on 127.0.0.1 that is free right now (the kernel picks it; the socket is closed again).
+    static func freeTCPPort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        return bound ? Int(UInt16(bigEndian: address.sin_port)) : 0
+    }
+
     /// Every recording's dump the server wrote for one room (its session record names the room), oldest first.
     func dumps(room: String) -> [String] {
         let directory = dataDirectory + "/recordings"

@@ -7,54 +7,22 @@ import Testing
 /// Location ends it.
 @Suite struct WHEPInteropTests {
     /// scripts/peers/whep_server.py, its JSON lines collected as they come.
-    final class WHEPServerPeer: @unchecked Sendable {
-        let process = Process()
-        private let lock = NSLock()
-        private var collected: [[String: Any]] = []
+    final class WHEPServerPeer {
+        let peer: JSONLinesPeer
         private(set) var port = 0
 
         init(media: String, token: String? = nil, hangUpAfter: Double? = nil) throws {
-            process.executableURL = URL(fileURLWithPath: ServerProcess.python)
-            process.arguments = [ServerProcess.projectRoot.appendingPathComponent("scripts/peers/whep_server.py").path,
-                                 "--media", try Fixtures.path(media), "--lifetime", "60"]
-                + (token.map { ["--token", $0] } ?? []) + (hangUpAfter.map { ["--hang-up-after", String($0)] } ?? [])
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let handle = output.fileHandleForReading
-            Thread.detachNewThread { [self] in
-                var buffer = Data()
-                while case let data = handle.availableData, !data.isEmpty {
-                    buffer += data
-                    while let newline = buffer.firstIndex(of: 0x0a) {
-                        let line = buffer[buffer.startIndex..<newline]
-                        buffer = Data(buffer[(newline + 1)...])
-                        if let event = try? JSONSerialization.jsonObject(with: line) as? [String: Any] {
-                            lock.withLock { collected.append(event) }
-                        }
-                    }
-                }
-            }
-            let listening = try #require(wait(for: "listening", seconds: 20), "the WHEP server did not start")
+            peer = try JSONLinesPeer(python: "whep_server.py", ["--media", try Fixtures.path(media), "--lifetime", "60"]
+                + (token.map { ["--token", $0] } ?? []) + (hangUpAfter.map { ["--hang-up-after", String($0)] } ?? []))
+            let listening = try #require(peer.wait(for: "listening", seconds: 20), "the WHEP server did not start")
             port = listening["port"] as? Int ?? 0
         }
 
         var url: String { "http://127.0.0.1:\(port)/whep/stream" }
 
-        func wait(for event: String, seconds: Double) -> [String: Any]? {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                if let found = lock.withLock({ collected.first { $0["event"] as? String == event } }) { return found }
-                usleep(50_000)
-            }
-            return nil
-        }
+        func wait(for event: String, seconds: Double) -> [String: Any]? { peer.wait(for: event, seconds: seconds) }
 
-        func stop() {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
+        func stop() { peer.stop() }
     }
 
     typealias Service = ServiceInteropTests

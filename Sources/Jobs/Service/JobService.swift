@@ -68,6 +68,8 @@ public actor JobService {
         var pull: (client: WHEPClient, session: WHEPClient.Session, ufrag: String)?
         /// The recorder's id in a built-in room (source `room`).
         var roomPeer: String?
+        /// The Janus VideoRoom the recording subscribes to (source `janus`).
+        var janus: JanusRoomSource?
         init(id: String, request: RecordingRequest, recorder: RoomRecorder, live: LiveRender?, cost: Int) {
             self.id = id
             self.request = request
@@ -158,6 +160,14 @@ public actor JobService {
                     throw error
                 }
             }
+            if request.source?.type == "janus" {
+                do { recording.janus = try await joinJanus(request, jobID: id, logger: logger) } catch {
+                    running[id] = nil
+                    try? await rooms.stopRecording(recorder, reason: "the Janus room could not be joined")
+                    if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
+                    throw error
+                }
+            }
             if request.source?.type == "room" {
                 guard let signaling else { throw ServiceError.invalid("this server has no built-in rooms") }
                 recording.roomPeer = await signaling.addRecorder(room: request.room, jobID: id)
@@ -196,6 +206,26 @@ public actor JobService {
             await client.delete(session)
             throw error
         }
+    }
+
+    /// Joins a Janus VideoRoom: every publisher there, now and later, is a
+    /// participant of the recording's room. A Janus that goes away ends the
+    /// recording with what it has.
+    private func joinJanus(_ request: RecordingRequest, jobID: String, logger: Logger) async throws -> JanusRoomSource {
+        let source = request.source!
+        let room: JanusID = switch source.room! {
+        case let .number(number): .number(number)
+        case let .string(text): .string(text)
+        }
+        let settings = JanusRoomSource.Settings(url: source.url!, room: room, pin: source.pin, token: source.token)
+        return try await JanusRoomSource.connect(settings, room: request.room, endpoint: rooms, logger: logger) { [weak self] reason in
+            await self?.janusEnded(jobID, reason: reason)
+        }
+    }
+
+    private func janusEnded(_ id: String, reason: String) {
+        guard let recording = running[id], !recording.finishing else { return }
+        finishInBackground(id, .stopped("the Janus source ended: \(reason)"))
     }
 
     /// Limits, the disk floor and the dump writer, checked while a recording runs.
@@ -255,6 +285,7 @@ public actor JobService {
         }
         if case .failed = ending {} else { _ = await transition(id, to: .stopping, reason: reason) }
         if let peer = recording.roomPeer { await signaling?.removeRecorder(room: recording.request.room, id: peer) }
+        if let janus = recording.janus { await janus.stop(reason: reason) }
         if let pull = recording.pull {
             // Hang up on the server first (WHEP §4.3), then drop our side: its tracks end in the dump.
             let status = await pull.client.delete(pull.session)

@@ -1,0 +1,68 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The Janus API over HTTP (Janus' REST transport): requests are POSTed to
+/// `{base}`, `{base}/{session}` or `{base}/{session}/{handle}`, and a
+/// session's events come from long polls (GET `{base}/{session}?maxev=N`,
+/// which Janus holds for up to 30 s when it has nothing to say).
+public struct JanusHTTPClient: Sendable {
+    public let base: URL
+    public let token: String?
+    public var requestTimeoutSeconds: Double = 10
+    /// Longer than Janus holds a long poll.
+    public var pollTimeoutSeconds: Double = 45
+
+    public init(url: String, token: String?) throws(JanusError) {
+        guard let base = URL(string: url.hasSuffix("/") ? String(url.dropLast()) : url), ["http", "https"].contains(base.scheme ?? ""),
+              !(base.host ?? "").isEmpty else { throw .badURL(url) }
+        self.base = base
+        self.token = token
+    }
+
+    /// A fresh transaction id (Janus echoes it in the answer and the events it causes).
+    public static func transaction() -> String {
+        String((0..<12).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+    }
+
+    /// POSTs `request` to the session/handle path; returns Janus' synchronous answer.
+    public func send(_ request: JanusRequest, session: UInt64? = nil, handle: UInt64? = nil) async throws(JanusError) -> JanusMessage {
+        var url = base
+        if let session { url.appendPathComponent(String(session)) }
+        if let handle { url.appendPathComponent(String(handle)) }
+        var http = URLRequest(url: url, timeoutInterval: requestTimeoutSeconds)
+        http.httpMethod = "POST"
+        http.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        http.httpBody = request.encoded()
+        let messages = try await exchange(http)
+        guard messages.count == 1 else { throw .malformed("\(messages.count) messages in answer to one request") }
+        if case let .error(_, code, reason) = messages[0] { throw .refused(code: code, reason: reason) }
+        return messages[0]
+    }
+
+    /// One long poll: the events Janus had for the session, possibly none.
+    public func poll(session: UInt64, maximumEvents: Int = 10) async throws(JanusError) -> [JanusMessage] {
+        guard var components = URLComponents(url: base.appendingPathComponent(String(session)), resolvingAgainstBaseURL: false) else {
+            throw .badURL(base.absoluteString)
+        }
+        components.queryItems = [URLQueryItem(name: "maxev", value: String(maximumEvents))]
+        if let token { components.queryItems?.append(URLQueryItem(name: "token", value: token)) }
+        guard let url = components.url else { throw .badURL(base.absoluteString) }
+        return try await exchange(URLRequest(url: url, timeoutInterval: pollTimeoutSeconds))
+    }
+
+    private func exchange(_ request: URLRequest) async throws(JanusError) -> [JanusMessage] {
+        let data: Data, response: URLResponse
+        do { (data, response) = try await URLSession.shared.data(for: request) } catch {
+            if (error as? URLError)?.code == .timedOut { throw .timedOut(request.url?.path ?? "") }
+            throw .unreachable(base.absoluteString, error.localizedDescription)
+        }
+        guard let http = response as? HTTPURLResponse else { throw .unreachable(base.absoluteString, "not an HTTP answer") }
+        guard (200..<300).contains(http.statusCode) else {
+            let text = String(decoding: data.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .unreachable(base.absoluteString, "HTTP \(http.statusCode)\(text.isEmpty ? "" : ": " + text)")
+        }
+        return try JanusMessage.parse(data)
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# A real Janus (Debian's janus package) for the interop tests, on loopback only:
+# its HTTP API on 127.0.0.1:HTTP_PORT/janus, media on 127.0.0.1 in RTP_PORTS,
+# and a VideoRoom plugin with two rooms: 1234 (open) and 4321 (PIN "sesame"),
+# both recorded by Janus itself as .mjr files into RECORDINGS.
+#
+#   janus_server.sh HTTP_PORT RTP_PORTS RECORDINGS      (e.g. 18088 40000-40100 /tmp/rec)
+#
+# The configuration goes to a temporary folder; Janus runs in the foreground
+# (exec), so the caller stops it with SIGTERM.
+set -euo pipefail
+http_port=$1 rtp_ports=$2 recordings=$3
+here="$(cd "$(dirname "$0")" && pwd)"
+conf="$(mktemp -d /tmp/tessera-janus-XXXXXX)"
+mkdir -p "$recordings"
+libdir=/usr/lib/x86_64-linux-gnu/janus
+[ -d "$libdir" ] || libdir="$(dirname "$(dpkg -L janus | grep -m1 '/plugins/libjanus_videoroom.so')")/.."
+gcc -shared -fPIC -O2 -o "$conf/getifaddrs-no-loopback.so" "$here/janus/getifaddrs-no-loopback.c" -ldl
+
+others="audiobridge duktape echotest lua nosip recordplay sip streaming textroom videocall voicemail"
+disabled_plugins="$(for p in $others; do printf 'libjanus_%s.so,' "$p"; done)"
+cat > "$conf/janus.jcfg" <<JCFG
+general: {
+	configs_folder = "$conf"
+	plugins_folder = "$libdir/plugins"
+	transports_folder = "$libdir/transports"
+	events_folder = "$libdir/events"
+	loggers_folder = "$libdir/loggers"
+	debug_level = 4
+	session_timeout = 60
+}
+media: {
+	rtp_port_range = "$rtp_ports"
+}
+nat: {
+	ice_enforce_list = "lo"
+	ignore_mdns = true
+}
+plugins: {
+	disable = "${disabled_plugins%,}"
+}
+transports: {
+	disable = "libjanus_websockets.so,libjanus_pfunix.so,libjanus_mqtt.so,libjanus_nanomsg.so,libjanus_rabbitmq.so"
+}
+loggers: {
+	disable = "libjanus_jsonlog.so"
+}
+JCFG
+cat > "$conf/janus.transport.http.jcfg" <<JCFG
+general: {
+	json = "plain"
+	base_path = "/janus"
+	http = true
+	port = $http_port
+	ip = "127.0.0.1"
+	https = false
+}
+admin: {
+	admin_http = false
+}
+JCFG
+cat > "$conf/janus.plugin.videoroom.jcfg" <<JCFG
+general: {
+}
+room-1234: {
+	description = "tessera test room"
+	publishers = 10
+	bitrate = 1000000
+	fir_freq = 10
+	record = true
+	rec_dir = "$recordings"
+}
+room-4321: {
+	description = "tessera test room with a PIN"
+	pin = "sesame"
+	publishers = 10
+	bitrate = 1000000
+}
+JCFG
+# A parent may start us with signals blocked (Foundation's Process does):
+# unblock them, so that SIGTERM stops Janus cleanly. The preload is Janus' alone.
+exec python3 -c '
+import os, signal, sys
+signal.pthread_sigmask(signal.SIG_SETMASK, [])
+os.execvpe("janus", ["janus"] + sys.argv[2:], dict(os.environ, LD_PRELOAD=sys.argv[1]))
+' "$conf/getifaddrs-no-loopback.so" -C "$conf/janus.jcfg" -F "$conf" -o
