@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Module map: see docs/architecture.md. Imports point one way:
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
-/// WebRTC, WebRTCDriver, Dump ← Rooms; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
+/// WebRTC, WebRTCDriver, Dump, JanusProtocol ← Rooms; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
 let package = Package(
     name: "tessera",
     platforms: [.macOS(.v14)],
@@ -37,13 +37,14 @@ let package = Package(
         .target(name: "WebRTCDriver", dependencies: [
             "WebRTC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
+        .target(name: "JanusProtocol"),
         .target(name: "Rooms", dependencies: [
-            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP",
+            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "APIModel"),
         .target(name: "Jobs", dependencies: [
-            "APIModel", "Render", "Rooms", "Media", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"),
+            "APIModel", "Render", "Rooms", "JanusProtocol", "Media", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .target(name: "Server", dependencies: [
@@ -76,6 +77,7 @@ let package = Package(
             "Jobs", "APIModel", "Rooms", "WebRTCDriver", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
+        .testTarget(name: "JanusProtocolTests", dependencies: ["JanusProtocol"]),
         .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,13 +10,15 @@
 # POST /v1/uploads is left out too: its body must be an RTP dump, which a
 # schema of "binary" cannot say, so every generated body is rightly refused;
 # the service tests upload a real dump and render it.
+# --source-hosts keeps the WHEP and Janus URLs schemathesis makes up from
+# reaching past loopback: others are refused (403) before any connection.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product tessera >/dev/null
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 .build/debug/tessera serve --http-port 0 --rtc-port 0 --public-ip 127.0.0.1 --data-dir "$work/data" \
-  --api-key openapi-check --capacity 100000 > "$work/serve.log" 2>&1 &
+  --api-key openapi-check --capacity 100000 --source-hosts 127.0.0.1 > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do grep -q "tessera: listening on" "$work/serve.log" && break; sleep 0.1; done
 url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve.log" | head -1)

@@ -11,6 +11,7 @@ scratch=.build-fuzz
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target Dump >/dev/null
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target WebRTC >/dev/null
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target APIModel >/dev/null
+swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target JanusProtocol >/dev/null
 objects="$scratch/debug"
 mkdir -p Fuzz/bin Fuzz/crashes
 
@@ -32,9 +33,10 @@ build fuzz-dump Fuzz/FuzzDump.swift Dump RTP SDP
 build fuzz-stun Fuzz/FuzzSTUN.swift WebRTC RTP SDP
 build fuzz-connection Fuzz/FuzzConnection.swift WebRTC RTP SDP
 build fuzz-api Fuzz/FuzzAPI.swift APIModel
+build fuzz-janus Fuzz/FuzzJanus.swift JanusProtocol
 
 status=0
-for target in fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api; do
+for target in fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api fuzz-janus; do
   corpus="Fuzz/corpus-${target#fuzz-}"
   mkdir -p "$corpus"
   if [ -d "Fuzz/seeds/${target#fuzz-}" ]; then cp -n Fuzz/seeds/"${target#fuzz-}"/* "$corpus"/ 2>/dev/null || true; fi

@@ -56,6 +56,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Secret that signs webhooks (Tessera-Signature; default: $TESSERA_WEBHOOK_SECRET).") var webhookSecret: String?
     @Option(help: "Seconds SIGTERM waits for running recordings to finish their files.") var shutdownGrace = 20.0
     @Option(help: "Largest upload (POST /v1/uploads), in MB.") var maxUploadMb: Int64 = 2048
+    @Option(help: "Hosts (names or addresses, comma-separated) that WHEP and Janus sources may name; others are refused with 403. Default: any.")
+    var sourceHosts: String?
 
     func run() async throws {
         let ports = try Self.ports(rtcPort)
@@ -101,6 +103,7 @@ struct Serve: AsyncParsableCommand {
         serviceConfiguration.webhookSecret = webhookSecret ?? ProcessInfo.processInfo.environment["TESSERA_WEBHOOK_SECRET"]
         serviceConfiguration.autoRecord = autoRecord || autoRecordDumpOnly
         serviceConfiguration.autoRecordComposite = !autoRecordDumpOnly
+        serviceConfiguration.sourceHosts = sourceHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
         let metrics = ServiceMetrics()
         let service = JobService(configuration: serviceConfiguration, store: store, rooms: whip, metrics: metrics, logger: logger)
         events.attach(service)

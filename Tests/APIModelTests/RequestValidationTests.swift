@@ -15,6 +15,13 @@ import Testing
                                               preset: "veryfast", audioBitrate: 128_000))
         let pull = try Self.recording(#"{"room": "r", "source": {"type": "whep", "url": "https://sfu.example/whep/1", "token": "t0k"}}"#).validated()
         #expect(pull.source == RecordingRequest.Source(type: "whep", url: "https://sfu.example/whep/1", token: "t0k"))
+        // Janus room ids keep their JSON type: a number, or a string where Janus uses string_ids.
+        let janus = try Self.recording(#"{"room": "r", "source": {"type": "janus", "url": "http://janus:8088/janus", "room": 1234, "pin": "p"}}"#).validated()
+        #expect(janus.source == RecordingRequest.Source(type: "janus", url: "http://janus:8088/janus", room: .number(1234), pin: "p"))
+        let named = try Self.recording(#"{"room": "r", "source": {"type": "janus", "url": "http://janus/janus", "room": "lobby"}}"#).validated()
+        #expect(named.source?.room == .string("lobby"))
+        let stored = try Self.recording(String(decoding: try JSONEncoder().encode(janus), as: UTF8.self))
+        #expect(stored.source?.room == .number(1234), "stored and read back (recovery reads the stored request)")
     }
 
     @Test(arguments: [
@@ -27,6 +34,15 @@ import Testing
         (#"{"room": "r", "source": {"type": "whep", "url": "http://h/w", "token": "a b"}}"#, "source.token"),
         (#"{"room": "r", "source": {"type": "whep", "url": "http://h/w", "name": ""}}"#, "source.name"),
         (#"{"room": "r", "source": {"type": "whip", "url": "http://h/w"}}"#, "source.url"),
+        (#"{"room": "r", "source": {"type": "room", "room": 1}}"#, "source.url, token, name, room and pin"),
+        (#"{"room": "r", "source": {"type": "whep", "url": "http://h/w", "room": 1}}"#, "source.room"),
+        (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus"}}"#, "source.room"),
+        (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus", "room": ""}}"#, "source.room"),
+        (#"{"room": "r", "source": {"type": "janus", "room": 1}}"#, "source.url"),
+        (#"{"room": "r", "source": {"type": "janus", "url": "ws://h/janus", "room": 1}}"#, "source.url"),
+        (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus", "room": 1, "pin": ""}}"#, "source.pin"),
+        (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus", "room": 1, "name": "n"}}"#, "source.name"),
+        (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus", "room": 1, "token": "a b"}}"#, "source.token"),
         (#"{"room": "r", "layout": "../x"}"#, "layout"),
         (#"{"room": "r", "output": {"width": 641}}"#, "width"),
         (#"{"room": "r", "output": {"height": 8}}"#, "height"),

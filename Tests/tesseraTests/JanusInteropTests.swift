@@ -160,11 +160,11 @@ import Testing
     }
 
     /// A room Janus does not have, a wrong PIN, a Janus that is not there,
-    /// and requests that cannot name a Janus room.
+    /// a host the server may not call, and requests that cannot name a Janus room.
     @Test func refusalsSayWhy() async throws {
         let janus = try await JanusServer()
         defer { janus.stop() }
-        let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
+        let server = try ServerProcess(extraArguments: ["--api-key", Service.key, "--source-hosts", "127.0.0.1"], autoRecord: false)
         defer { server.stop() }
         let closed = "http://127.0.0.1:\(ServerProcess.freeTCPPort())/janus"
         for (url, room, extra, message) in [(janus.url, "9999", "", "No such room"), (janus.url, "4321", #", "pin": "wrong""#, "error 433"),
@@ -182,6 +182,8 @@ import Testing
         let active = try await Self.wait(server, id, for: ["failed", "active"])
         #expect(active.state == "active", "\(String(describing: active.error))")
         _ = try Service.post(server, "/v1/recordings/\(id)/stop", "")
+        let elsewhere = try Service.post(server, "/v1/recordings", Self.request(room: "janus-x", janus: "http://janus.example:8088/janus", janusRoom: "1234"))
+        #expect(elsewhere.status == 403 && elsewhere.body.contains("source_not_allowed"), "\(elsewhere.body)")
         for body in [#"{"room": "r", "source": {"type": "janus", "url": "\#(janus.url)"}}"#,
                      #"{"room": "r", "source": {"type": "janus", "room": 1234}}"#,
                      #"{"room": "r", "source": {"type": "janus", "url": "\#(janus.url)", "room": 1234, "name": "x"}}"#,

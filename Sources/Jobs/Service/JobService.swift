@@ -1,5 +1,6 @@
 import APIModel
 import Foundation
+import JanusProtocol
 import Logging
 import Media
 import Render
@@ -28,6 +29,9 @@ public actor JobService {
         public var autoRecord: Bool
         /// Whether auto-recordings make a live composite or keep the dump only.
         public var autoRecordComposite = true
+        /// The only hosts WHEP and Janus sources may name (lowercased), or nil for any:
+        /// without a list, anyone with the API key can make the server call any address it reaches.
+        public var sourceHosts: Set<String>?
         /// Free bytes where the data directory is (a test may stand in for the disk).
         public var freeBytes: @Sendable (String) -> Int64? = { DiskSpace.available(at: $0) }
 
@@ -117,6 +121,7 @@ public actor JobService {
 
     public func createRecording(_ request: RecordingRequest) async throws(ServiceError) -> JobDocument {
         let request = try request.validated()
+        try allowSource(request.source)
         let cost = request.liveComposite == true ? JobCost.liveComposite : JobCost.dumpOnly
         if request.liveComposite == true { _ = try renderSettings(request.output!, layout: request.layout!, poster: nil) }
         try admit(cost: cost)
@@ -626,6 +631,14 @@ public actor JobService {
             throw ServiceError(status: 503, code: "at_capacity",
                                message: "running jobs use \(load) of \(configuration.capacity) capacity units; this one needs \(cost)",
                                retryAfter: 30)
+        }
+    }
+
+    private func allowSource(_ source: RecordingRequest.Source?) throws(ServiceError) {
+        guard let allowed = configuration.sourceHosts, let url = source?.url else { return }
+        let host = (URL(string: url)?.host ?? "").lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        guard allowed.contains(host) else {
+            throw ServiceError(status: 403, code: "source_not_allowed", message: "source.url names \(host), which this server's --source-hosts does not list")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JanusProtocol
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import JanusProtocol
 import Logging
 
 /// A Janus VideoRoom as the source of a recording: tessera joins the room

@@ -51,6 +51,9 @@ enum OpenAPIDocument {
      "401": {
       "$ref": "#/components/responses/Error"
      },
+     "403": {
+      "$ref": "#/components/responses/Error"
+     },
      "413": {
       "$ref": "#/components/responses/Error"
      },
@@ -147,7 +150,9 @@ enum OpenAPIDocument {
           "type": "string",
           "enum": [
            "grid",
-           "presenter"
+           "presenter",
+           "presentation",
+           "speaker"
           ],
           "description": "A layout name from layouts/"
          }
@@ -1129,7 +1134,7 @@ enum OpenAPIDocument {
       "pattern": "^[A-Za-z0-9_-]{1,64}$"
      },
      "source": {
-      "description": "whip (default): the room's WHIP publishers. room: tessera joins the built-in room of that name as a peer (docs/rooms.md). whep: tessera pulls url from a WHEP server; the stream joins the room as a participant named name, and the recording ends when the source does.",
+      "description": "whip (default): the room's WHIP publishers. room: tessera joins the built-in room of that name as a peer (docs/rooms.md). whep: tessera pulls url from a WHEP server; the stream joins the room as a participant named name, and the recording ends when the source does. janus: tessera joins the Janus VideoRoom room through the Janus HTTP API at url and subscribes to every publisher there, now and later; each is a participant named by its Janus display name (docs/janus.md). The recording ends when Janus goes away.",
       "oneOf": [
        {
         "type": "null"
@@ -1153,6 +1158,12 @@ enum OpenAPIDocument {
           "type": "null"
          },
          "name": {
+          "type": "null"
+         },
+         "room": {
+          "type": "null"
+         },
+         "pin": {
           "type": "null"
          }
         }
@@ -1191,6 +1202,68 @@ enum OpenAPIDocument {
           "minLength": 1,
           "maxLength": 128,
           "description": "The participant's display name (default: the URL's host)"
+         },
+         "room": {
+          "type": "null"
+         },
+         "pin": {
+          "type": "null"
+         }
+        }
+       },
+       {
+        "type": "object",
+        "required": [
+         "type",
+         "url",
+         "room"
+        ],
+        "properties": {
+         "type": {
+          "const": "janus"
+         },
+         "url": {
+          "type": "string",
+          "maxLength": 2048,
+          "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$",
+          "description": "The Janus HTTP API's base URL, e.g. http://janus.example:8088/janus"
+         },
+         "room": {
+          "oneOf": [
+           {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 9007199254740991
+           },
+           {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128
+           }
+          ],
+          "description": "The VideoRoom's id: a number, or a string where Janus runs with string_ids"
+         },
+         "pin": {
+          "type": [
+           "string",
+           "null"
+          ],
+          "minLength": 1,
+          "maxLength": 256,
+          "description": "The room's PIN, when it has one"
+         },
+         "token": {
+          "type": [
+           "string",
+           "null"
+          ],
+          "minLength": 1,
+          "maxLength": 4096,
+          "pattern": "^[!-~]+$",
+          "description": "A token for Janus' token-based authentication"
+         },
+         "name": {
+          "type": "null"
          }
         }
        }
@@ -1204,6 +1277,8 @@ enum OpenAPIDocument {
       "enum": [
        "grid",
        "presenter",
+       "presentation",
+       "speaker",
        null
       ],
       "default": "grid",
@@ -1295,6 +1370,8 @@ enum OpenAPIDocument {
       "enum": [
        "grid",
        "presenter",
+       "presentation",
+       "speaker",
        null
       ],
       "default": "grid",

@@ -46,6 +46,17 @@ public enum JanusMessage: Equatable, Sendable {
         public var leaving: JanusID?
         public var errorCode: Int?
         public var error: String?
+
+        public init(kind: String, id: JanusID? = nil, publishers: [JanusPublisher] = [], unpublished: JanusID? = nil, leaving: JanusID? = nil,
+                    errorCode: Int? = nil, error: String? = nil) {
+            self.kind = kind
+            self.id = id
+            self.publishers = publishers
+            self.unpublished = unpublished
+            self.leaving = leaving
+            self.errorCode = errorCode
+            self.error = error
+        }
     }
 
     /// The largest message taken: an offer for a room of many publishers stays far below.
@@ -71,6 +82,8 @@ public enum JanusMessage: Equatable, Sendable {
         case let DecodingError.keyNotFound(key, _): "no \"\(key.stringValue)\""
         case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
             "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" has the wrong type"
+        case let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty:
+            "\"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is out of range"
         case DecodingError.dataCorrupted: "not JSON"
         default: "\(error)"
         }

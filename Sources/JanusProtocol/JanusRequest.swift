@@ -24,33 +24,33 @@ public struct JanusRequest: Encodable, Equatable, Sendable {
 
     public static let videoRoomPlugin = "janus.plugin.videoroom"
 
-    static func create(_ transaction: String, token: String?) -> Self { Self(janus: "create", transaction: transaction, token: token) }
-    static func attach(_ transaction: String, token: String?) -> Self {
+    public static func create(_ transaction: String, token: String?) -> Self { Self(janus: "create", transaction: transaction, token: token) }
+    public static func attach(_ transaction: String, token: String?) -> Self {
         Self(janus: "attach", transaction: transaction, token: token, plugin: videoRoomPlugin)
     }
-    static func keepalive(_ transaction: String, token: String?) -> Self { Self(janus: "keepalive", transaction: transaction, token: token) }
-    static func detach(_ transaction: String, token: String?) -> Self { Self(janus: "detach", transaction: transaction, token: token) }
-    static func destroy(_ transaction: String, token: String?) -> Self { Self(janus: "destroy", transaction: transaction, token: token) }
+    public static func keepalive(_ transaction: String, token: String?) -> Self { Self(janus: "keepalive", transaction: transaction, token: token) }
+    public static func detach(_ transaction: String, token: String?) -> Self { Self(janus: "detach", transaction: transaction, token: token) }
+    public static func destroy(_ transaction: String, token: String?) -> Self { Self(janus: "destroy", transaction: transaction, token: token) }
 
     /// Joins as a publisher that never publishes: the handle is told of
     /// every publisher that comes and goes (`publishers`, `unpublished`, `leaving`).
-    static func watch(room: JanusID, pin: String?, display: String, _ transaction: String, token: String?) -> Self {
+    public static func watch(room: JanusID, pin: String?, display: String, _ transaction: String, token: String?) -> Self {
         message(VideoRoomRequest(request: "join", ptype: "publisher", room: room, pin: pin, display: display), transaction, token: token)
     }
 
     /// Subscribes to all of one feed's streams; Janus answers with an offer.
-    static func subscribe(room: JanusID, pin: String?, feed: JanusID, _ transaction: String, token: String?) -> Self {
+    public static func subscribe(room: JanusID, pin: String?, feed: JanusID, _ transaction: String, token: String?) -> Self {
         message(VideoRoomRequest(request: "join", ptype: "subscriber", room: room, pin: pin, streams: [.init(feed: feed)]), transaction, token: token)
     }
 
     /// Our answer to the subscriber offer (or to a renegotiation of it).
-    static func start(answer sdp: String, _ transaction: String, token: String?) -> Self {
+    public static func start(answer sdp: String, _ transaction: String, token: String?) -> Self {
         var request = message(VideoRoomRequest(request: "start"), transaction, token: token)
         request.jsep = JanusMessage.JSEP(type: "answer", sdp: sdp)
         return request
     }
 
-    static func leave(_ transaction: String, token: String?) -> Self { message(VideoRoomRequest(request: "leave"), transaction, token: token) }
+    public static func leave(_ transaction: String, token: String?) -> Self { message(VideoRoomRequest(request: "leave"), transaction, token: token) }
 
     private static func message(_ body: VideoRoomRequest, _ transaction: String, token: String?) -> Self {
         Self(janus: "message", transaction: transaction, token: token, body: body)
