@@ -45,6 +45,8 @@ export class TesseraRoom extends EventTarget {
   candidate(to, candidate) { this.send({ type: "candidate", to, candidate }); }
   hangup(to) { this.send({ type: "hangup", to }); }
   chat(text) { this.send({ type: "chat", text }); }
+  /** A camera or microphone turned off (enabled false) or on; `track` is the MediaStreamTrack's id. */
+  mediaState(kind, enabled, track) { this.send({ type: "media-state", kind, enabled, ...(track ? { track } : {}) }); }
   /** "start" or "stop": only for tokens that may record. */
   record(action) { this.send({ type: "record", action }); }
   close() { if (this.socket) this.socket.close(1000, "bye"); }

@@ -157,3 +157,34 @@ final class UnsafeFlag: @unchecked Sendable {
         #expect(details.candidates.map(\.address) == [STUNAddress(ip: [127, 0, 0, 1], port: 9)])
     }
 }
+
+extension RoomRecorderTests {
+    /// A camera turned off and on (said through signaling) is a muted and an
+    /// unmuted event for that participant's video track, not their audio;
+    /// naming another track, or a publisher not recorded, writes nothing.
+    @Test func camerasTurnedOffAndOnAreEvents() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("room-\(UUID().uuidString).rtpd").path
+        defer { unlink(path) }
+        let room = Room(name: "r3")
+        let recorder = try RoomRecorder(room: "r3", dumpPath: path, sessionID: "s3", origin: 0, flushIntervalMicros: 50_000, logger: Logger(label: "test"))
+        room.attach(recorder, now: 0)
+        room.join(ufrag: "uf", participantID: "p1", name: "Ada", now: 0)
+        let opus = NegotiatedMedia.Codec(payloadType: 111, name: "opus", clockRate: 48_000, retransmissionPayloadType: nil)
+        let vp8 = NegotiatedMedia.Codec(payloadType: 96, name: "VP8", clockRate: 90_000, retransmissionPayloadType: nil)
+        room.connection("uf", produced: .trackAdded(ConnectionTrack(index: 0, mid: "0", kind: "audio", codec: opus, ssrc: 1, retransmissionSSRC: nil,
+                                                                    name: "mic-1", retransmissionPayloadTypes: [:], headerExtensions: [:])), now: 10)
+        room.connection("uf", produced: .trackAdded(ConnectionTrack(index: 1, mid: "1", kind: "video", codec: vp8, ssrc: 2, retransmissionSSRC: nil,
+                                                                    name: "cam-1", retransmissionPayloadTypes: [:], headerExtensions: [:])), now: 10)
+        room.mediaState(ufrag: "uf", kind: "video", trackName: "cam-1", muted: true, now: 1_000)
+        room.mediaState(ufrag: "uf", kind: "video", trackName: "screen-1", muted: true, now: 1_500)
+        room.mediaState(ufrag: "nobody", kind: "video", trackName: nil, muted: true, now: 1_500)
+        room.mediaState(ufrag: "uf", kind: "video", trackName: nil, muted: false, now: 2_000)
+        room.detach(recorder, reason: "stopped", now: 3_000)
+        try recorder.close()
+        let events = try Self.read(path).compactMap { record -> String? in
+            guard case let .event(event) = record.record, event.kind == .muted || event.kind == .unmuted else { return nil }
+            return "\(record.time) \(event.kind.rawValue) \(event.participantID ?? "") \(event.trackID.map(String.init) ?? "-")"
+        }
+        #expect(events == ["1000 muted p1 2", "2000 unmuted p1 2"])
+    }
+}

@@ -134,6 +134,13 @@ extension WHIPEndpoint {
         _ = try? await media.remove(ufrag: ufrag, reason: reason).get()
     }
 
+    /// A call's peer turned a camera or microphone off or on: recordings of `room` write it as an event.
+    public func setMediaState(room name: String, ufrag: String, kind: String, trackName: String?, muted: Bool) async {
+        _ = try? await media.eventLoop.submit {
+            self.existingRoom(named: name)?.mediaState(ufrag: ufrag, kind: kind, trackName: trackName, muted: muted, now: self.media.now)
+        }.get()
+    }
+
     /// Whether a call's connection is still up (not closed by consent loss or DTLS failure).
     public func isCallConnected(ufrag: String) async -> Bool {
         (try? await media.withConnection(ufrag: ufrag) { $0 != nil }.get()) ?? false

@@ -67,6 +67,12 @@ public final class Room: ConnectionSink, @unchecked Sendable {
         }
     }
 
+    /// A publisher's camera or microphone went off or on (it said so through signaling).
+    func mediaState(ufrag: String, kind: String, trackName: String?, muted: Bool, now: Int64) {
+        guard publishers[ufrag] != nil else { return }
+        for recorder in recorders { recorder.mediaState(ufrag: ufrag, kind: kind, trackName: trackName, muted: muted, now: now) }
+    }
+
     /// A recording starts: it takes every publisher present, with the tracks known so far.
     func attach(_ recorder: RoomRecorder, now: Int64) {
         recorders.append(recorder)

@@ -58,6 +58,8 @@ public final class RoomRecorder: @unchecked Sendable {
     /// The driver's clock at record time 0.
     private let origin: Int64
     private var nextTrackID: UInt16 = 1
+    /// The sender's name of each track (msid track id), by ufrag and connection track index.
+    private var trackNames: [String: [Int: String]] = [:]
     private let logger: Logger
 
     init(room: String, dumpPath: String, sessionID: String, origin: Int64, flushIntervalMicros: Int64, logger: Logger) throws {
@@ -121,6 +123,7 @@ public final class RoomRecorder: @unchecked Sendable {
             nextTrackID &+= 1
             publisher.trackIDs[track.index] = id
             recorded[ufrag] = publisher
+            trackNames[ufrag, default: [:]][track.index] = track.name
             trackStatistics[id] = TrackStatistics(id: id, participantID: publisher.participantID, kind: track.kind, codec: track.codec.name)
             write(.track(dumpTrack(track, id: id, publisher: publisher)), now: now)
             write(.event(DumpEvent(kind: .trackAdded, participantID: publisher.participantID, trackID: id)), now: now)
@@ -144,6 +147,17 @@ public final class RoomRecorder: @unchecked Sendable {
         }
     }
 
+    /// A publisher turned a camera or microphone off or on: a `muted` or
+    /// `unmuted` event for each of its tracks of that kind (or the one whose
+    /// sender's name is `trackName`, when the sender says which).
+    func mediaState(ufrag: String, kind: String, trackName: String?, muted: Bool, now: Int64) {
+        guard let publisher = recorded[ufrag] else { return }
+        for (index, id) in publisher.trackIDs.sorted(by: { $0.value < $1.value }) where trackStatistics[id]?.kind == kind {
+            if let trackName, trackNames[ufrag]?[index] != trackName { continue }
+            write(.event(DumpEvent(kind: muted ? .muted : .unmuted, participantID: publisher.participantID, trackID: id, detail: kind)), now: now)
+        }
+    }
+
     /// The recording stops: everyone leaves it.
     func leaveAll(reason: String, now: Int64) {
         for ufrag in recorded.keys.sorted() { leave(ufrag: ufrag, reason: reason, now: now) }
@@ -151,6 +165,7 @@ public final class RoomRecorder: @unchecked Sendable {
 
     private func leave(ufrag: String, reason: String, now: Int64) {
         guard let publisher = recorded.removeValue(forKey: ufrag) else { return }
+        trackNames[ufrag] = nil
         for id in publisher.trackIDs.values.sorted() {
             trackStatistics[id]?.ended = true
             write(.event(DumpEvent(kind: .trackEnded, participantID: publisher.participantID, trackID: id, detail: reason)), now: now)

@@ -74,6 +74,10 @@ public actor RecorderPeer {
             case nil: break
             }
             return []
+        case "media-state":
+            guard case let .connected(ufrag)? = calls[from], let kind = message["kind"] as? String, let enabled = message["enabled"] as? Bool else { return [] }
+            await endpoint.setMediaState(room: room, ufrag: ufrag, kind: kind, trackName: message["track"] as? String, muted: !enabled)
+            return []
         case "peer-left", "hangup":
             let peerID = type == "peer-left" ? message["id"] as? String ?? "" : from
             if case let .connected(ufrag)? = calls.removeValue(forKey: peerID) {

@@ -154,6 +154,22 @@ public final class SignalingRoom {
                 return refuse(id, "malformed", "record needs \"action\": \"start\" or \"stop\"")
             }
             return [.recordingRequested(start: action == "start", by: id)]
+        case "media-state":
+            // A camera or microphone turned off or on (the track keeps flowing, black or silent):
+            // everyone else hears of it, the recorder writes it into the dump.
+            guard let kind = object["kind"] as? String, kind == "audio" || kind == "video", let enabled = object["enabled"] as? Bool else {
+                return refuse(id, "malformed", "media-state needs \"kind\": \"audio\" or \"video\" and \"enabled\": true or false")
+            }
+            var state: [String: Any] = ["type": "media-state", "from": id, "name": sender.name, "participant": sender.participant,
+                                        "kind": kind, "enabled": enabled]
+            if let track = object["track"] {
+                guard let track = track as? String, !track.isEmpty, track.count <= 128 else {
+                    return refuse(id, "malformed", "media-state's \"track\" is the track's id, 1–128 characters")
+                }
+                state["track"] = track
+            }
+            let message = Self.encode(state)
+            return members.filter { $0.id != id }.map { .send(to: $0.id, text: message) }
         case "ping":
             return [.send(to: id, text: Self.encode(["type": "pong"]))]
         default:

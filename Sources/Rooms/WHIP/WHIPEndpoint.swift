@@ -272,6 +272,9 @@ public final class WHIPEndpoint: @unchecked Sendable {
 
     // MARK: - On the event loop
 
+    /// The room if it exists (nothing is made for a name nobody uses).
+    func existingRoom(named name: String) -> Room? { rooms[name] }
+
     func room(named name: String) -> Room {
         if let existing = rooms[name] { return existing }
         let room = Room(name: name, logger: logger)

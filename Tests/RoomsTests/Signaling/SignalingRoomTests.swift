@@ -38,6 +38,16 @@ import Testing
         #expect(relayed?["from"] as? String == "a" && relayed?["name"] as? String == "Alice" && relayed?["sdp"] as? String == "v=0\r\n")
     }
 
+    /// A camera turned off is heard by everyone else, with who and which track.
+    @Test func mediaStateGoesToEveryoneElse() {
+        let room = Self.room()
+        let actions = room.receive(#"{"type":"media-state","kind":"video","enabled":false,"track":"cam-1","from":"forged"}"#, from: "a", now: 1)
+        #expect(Self.messages(actions, to: "a").isEmpty && actions.count == 1)
+        let state = Self.messages(actions, to: "b").first
+        #expect(state?["type"] as? String == "media-state" && state?["from"] as? String == "a" && state?["name"] as? String == "Alice"
+                && state?["kind"] as? String == "video" && state?["enabled"] as? Bool == false && state?["track"] as? String == "cam-1")
+    }
+
     struct Refusal: Sendable, CustomTestStringConvertible {
         var text: String
         var code: String
@@ -56,6 +66,9 @@ import Testing
         Refusal(text: #"{"type":"chat","text":""}"#, code: "malformed"),
         Refusal(text: #"{"type":"record","action":"pause"}"#, code: "malformed"),
         Refusal(text: #"{"type":"dance"}"#, code: "unknown_type"),
+        Refusal(text: #"{"type":"media-state","kind":"screen","enabled":false}"#, code: "malformed"),
+        Refusal(text: #"{"type":"media-state","kind":"video","enabled":"no"}"#, code: "malformed"),
+        Refusal(text: #"{"type":"media-state","kind":"video","enabled":false,"track":""}"#, code: "malformed"),
         Refusal(text: #"{"type":"chat","text":"\#(String(repeating: "x", count: 70_000))"}"#, code: "too_large"),
     ]
 
