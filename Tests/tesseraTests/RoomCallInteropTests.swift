@@ -1,3 +1,4 @@
+import Dump
 import Foundation
 import Testing
 
@@ -81,11 +82,12 @@ import Testing
         try await Self.waitForMembers(server, room: room, 3)
         try await Task.sleep(nanoseconds: 5_000_000_000)
 
-        // carol joins, and shares a (magenta) screen 4 s later for 12 s: two renegotiations.
-        let carol = try page("carol", "blue:1000", extra: "&shareAfter=4&shareFor=12&fakeScreen=magenta")
+        // carol joins, and shares a (magenta) screen 4 s later for 14 s: two renegotiations.
+        // bob leaves 10 s after she joined: 6 s of sharing with him, a few without.
+        let carol = try page("carol", "blue:1000", extra: "&shareAfter=4&shareFor=14&fakeScreen=magenta")
         defer { carol.close() }
         try await Self.waitForMembers(server, room: room, 4)
-        try await Task.sleep(nanoseconds: 8_000_000_000)
+        try await Task.sleep(nanoseconds: 10_000_000_000)
         // bob leaves.
         bob.close()
         try await Self.waitForMembers(server, room: room, 3)
@@ -104,6 +106,49 @@ import Testing
         let output = Fixtures.temporaryPath("room-\(id).mp4")
         #expect(try Service.download(server.base + "/v1/recordings/\(id)/files/recording.mp4", to: output) == 200)
         try Self.expectTheCompositeFollows(dump: server.dataDirectory + "/recordings/\(id)/session.rtpd", output: output)
+    }
+
+    /// A camera turned off and on again in the call page: the recorder
+    /// writes muted and unmuted events for that video track (not the audio),
+    /// and the tile is black in between (the browser sends black frames).
+    @Test func aCameraTurnedOffIsMutedInTheDump() async throws {
+        let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
+        defer { server.stop() }
+        let room = "cam-\(UUID().uuidString.prefix(6))"
+        let alice = try CallPage(server.base + "/call/\(room)?token=\(try Self.token(server, room: room, name: "alice"))&fake=red:440")
+        defer { alice.close() }
+        try await Self.waitForMembers(server, room: room, 1)
+        let created = try Service.post(server, "/v1/recordings", #"{"room": "\#(room)", "source": {"type": "room"}, "output": {"width": 320, "height": 240}}"#)
+        let id = try Service.decode(Service.Document.self, created.body).id
+        try await Self.waitForMembers(server, room: room, 2)
+        // bob joins with a camera that goes off 4 s in, for 5 s.
+        let bob = try CallPage(server.base + "/call/\(room)?token=\(try Self.token(server, room: room, name: "bob"))&fake=green:660&camOffAfter=4&camOffFor=5")
+        defer { bob.close() }
+        try await Self.waitForMembers(server, room: room, 3)
+        try await Task.sleep(nanoseconds: 13_000_000_000)
+        let stopped = try Service.decode(Service.Document.self, try Service.post(server, "/v1/recordings/\(id)/stop", "").body)
+        #expect(stopped.state == "completed", "\(String(describing: stopped.error))")
+
+        let dump = server.dataDirectory + "/recordings/\(id)/session.rtpd"
+        let report = try CompositeTimeline.inspect(dump)
+        let bobVideo = try #require(report.tracks.first { $0.participantName == "bob" && $0.kind == "video" })
+        var events: [(time: Double, kind: String, track: UInt16?)] = []
+        let reader = try DumpFileReader(path: dump)
+        while let item = try reader.next() {
+            guard case let .record(timed) = item, case let .event(event) = timed.record, event.kind == .muted || event.kind == .unmuted else { continue }
+            events.append((Double(timed.time) / 1e6, event.kind.rawValue, event.trackID))
+        }
+        #expect(events.map(\.kind) == ["muted", "unmuted"] && events.allSatisfy { $0.track == UInt16(bobVideo.id) }, "\(events)")
+        guard events.count == 2 else { return }
+        #expect(abs(events[1].time - events[0].time - 5) < 1, "off for about 5 s: \(events)")
+
+        let output = Fixtures.temporaryPath("cam-\(id).mp4")
+        #expect(try Service.download(server.base + "/v1/recordings/\(id)/files/recording.mp4", to: output) == 200)
+        let origin = try #require(report.tracks.compactMap(\.firstArrivalSeconds).min())
+        let off = try MediaProbe.picture(output, at: (events[0].time + events[1].time) / 2 - origin, width: 320, height: 240)
+        #expect(CompositeTimeline.colors(in: off) == ["red"], "bob's camera is off: \(CompositeTimeline.colors(in: off))")
+        let on = try MediaProbe.picture(output, at: events[1].time + 1.5 - origin, width: 320, height: 240)
+        #expect(CompositeTimeline.colors(in: on) == ["red", "green"], "bob's camera is on again: \(CompositeTimeline.colors(in: on))")
     }
 
     /// What the output must show comes from the dump itself (`CompositeTimeline`);

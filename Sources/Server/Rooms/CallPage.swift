@@ -232,6 +232,10 @@ try {
   const shareAfter = Number(params.get("shareAfter")), shareFor = Number(params.get("shareFor"));
   if (shareAfter) setTimeout(() => shareScreen(), shareAfter * 1000);
   if (shareAfter && shareFor) setTimeout(() => shareScreen(), (shareAfter + shareFor) * 1000);
+  // Likewise the camera: ?camOffAfter=S turns it off, &camOffFor=S on again.
+  const camOffAfter = Number(params.get("camOffAfter")), camOffFor = Number(params.get("camOffFor"));
+  if (camOffAfter) setTimeout(() => $("cam").click(), camOffAfter * 1000);
+  if (camOffAfter && camOffFor) setTimeout(() => $("cam").click(), (camOffAfter + camOffFor) * 1000);
 } catch (error) {
   note(`cannot join: ${error.message}`);
 }
