@@ -6,7 +6,9 @@
 #     call's time (it answers once the recorder is in the room and has sent
 #     its offers) and the first media packet's time in the dump (from the
 #     recorder's start); their sum bounds request → first packet written;
-#  2. 8 participants composited live with the speaker layout in real time
+#  2. the same for a Janus VideoRoom (scripts/peers/janus_server.sh) with two
+#     aiortc publishers: source janus, 10 recordings;
+#  3. 8 participants composited live with the speaker layout in real time
 #     (the standard 4-participant dump, each participant twice).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,29 +35,49 @@ for _ in $(seq 150); do
   [ "$(curl -s "$url/v1/rooms" | python3 -c "import json, sys; r = json.load(sys.stdin)['rooms']; print(r[0]['members'] if r else 0)")" = 2 ] && break
   sleep 0.2
 done
-rest=(); first=()
-for i in $(seq 10); do
-  t=$(curl -s -o "$work/job.json" -w "%{time_total}" -X POST "$url/v1/recordings" -H 'Content-Type: application/json' \
-    -d '{"room": "bench", "source": {"type": "room"}, "liveComposite": false}')
-  id=$(python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['id'])" "$work/job.json")
-  sleep 3
-  curl -s -o /dev/null -X POST "$url/v1/recordings/$id/stop"
-  f=$($tessera inspect "$work/data/recordings/$id/session.rtpd" --json \
-    | python3 -c "import json, sys; r = json.load(sys.stdin); print(min(t['firstArrivalSeconds'] for t in r['tracks'] if t.get('firstArrivalSeconds') is not None))")
-  rest+=("$t"); first+=("$f")
-  sleep 1
-done
-python3 -c "
+# measure LABEL SOURCE-JSON: 10 recordings of room "bench" from that source.
+measure() {
+  local label=$1 source=$2 rest=() first=() t id f
+  for i in $(seq 10); do
+    t=$(curl -s -o "$work/job.json" -w "%{time_total}" -X POST "$url/v1/recordings" -H 'Content-Type: application/json' \
+      -d "{\"room\": \"bench\", \"source\": $source, \"liveComposite\": false}")
+    id=$(python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['id'])" "$work/job.json")
+    sleep 3
+    curl -s -o /dev/null -X POST "$url/v1/recordings/$id/stop"
+    f=$($tessera inspect "$work/data/recordings/$id/session.rtpd" --json \
+      | python3 -c "import json, sys; r = json.load(sys.stdin); print(min(t['firstArrivalSeconds'] for t in r['tracks'] if t.get('firstArrivalSeconds') is not None))")
+    rest+=("$t"); first+=("$f")
+    sleep 1
+  done
+  python3 -c "
 import sys, statistics
-n = len(sys.argv) // 2
-rest = [float(x) * 1000 for x in sys.argv[1:1 + n]]
-first = [float(x) * 1000 for x in sys.argv[1 + n:]]
+label = sys.argv[1]
+n = (len(sys.argv) - 2) // 2
+rest = [float(x) * 1000 for x in sys.argv[2:2 + n]]
+first = [float(x) * 1000 for x in sys.argv[2 + n:]]
 total = sorted(r + f for r, f in zip(rest, first))
-print(f'recorder join in a built-in room, 2 Chromium participants, {n} recordings:')
+print(f'recorder join {label}, {n} recordings:')
 print(f'  REST answer (the recorder is in the room): median {statistics.median(rest):.0f} ms, max {max(rest):.0f} ms')
 print(f'  recorder start → first media packet in the dump: median {statistics.median(first):.0f} ms, max {max(first):.0f} ms')
 print(f'  request → first packet written (sum): median {statistics.median(total):.0f} ms, max {total[-1]:.0f} ms (goal < 500 ms)')
-" "${rest[@]}" "${first[@]}"
+" "$label" "${rest[@]}" "${first[@]}"
+}
+measure "in a built-in room, 2 Chromium participants" '{"type": "room"}'
+for p in "${pages[@]}"; do kill "$p" 2>/dev/null || true; done
+pages=()
+
+# A Janus VideoRoom with two aiortc publishers.
+janus_port=$(python3 -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+bash scripts/peers/janus_server.sh "$janus_port" 41000-41099 "$work/janus-rec" > "$work/janus.log" 2>&1 &
+pages+=($!)
+for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$janus_port/janus/info" && break; sleep 0.2; done
+for who in red green; do
+  .venv/bin/python scripts/peers/janus_publish.py "http://127.0.0.1:$janus_port/janus" --room 1234 --display "$who" \
+    --media "${TESSERA_FIXTURES:-.fixtures}/janus-$who.mp4" --seconds 60 > "$work/janus-$who.log" 2>&1 &
+  pages+=($!)
+done
+for _ in $(seq 150); do [ "$(cat "$work"/janus-*.log | grep -c published)" = 2 ] && break; sleep 0.2; done
+measure "in a Janus VideoRoom, 2 aiortc publishers" "{\"type\": \"janus\", \"url\": \"http://127.0.0.1:$janus_port/janus\", \"room\": 1234}"
 for p in "${pages[@]}"; do kill "$p" 2>/dev/null || true; done
 kill -TERM $server; wait $server || true
 
