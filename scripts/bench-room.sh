@@ -14,9 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tessera=.build/release/tessera
 [ -x $tessera ] || swift build -c release >/dev/null
-work=$(mktemp -d)
+work=$(mktemp -d); [ -n "${KEEP:-}" ] && echo "work folder: $work"
 pages=()
-cleanup() { for p in "${pages[@]}"; do kill "$p" 2>/dev/null || true; done; kill "$server" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { for p in "${pages[@]}"; do kill "$p" 2>/dev/null || true; done; kill "$server" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 $tessera serve --http-port 0 --rtc-port 0 --public-ip 127.0.0.1 --data-dir "$work/data" > "$work/serve.log" 2>&1 &
 server=$!
@@ -45,7 +45,7 @@ measure() {
     sleep 3
     curl -s -o /dev/null -X POST "$url/v1/recordings/$id/stop"
     f=$($tessera inspect "$work/data/recordings/$id/session.rtpd" --json \
-      | python3 -c "import json, sys; r = json.load(sys.stdin); print(min(t['firstArrivalSeconds'] for t in r['tracks'] if t.get('firstArrivalSeconds') is not None))")
+      | python3 -c "import json, sys; r = json.load(sys.stdin); print(min((t['firstArrivalSeconds'] for t in r['tracks'] if t.get('firstArrivalSeconds') is not None), default='none'))")
     rest+=("$t"); first+=("$f")
     sleep 1
   done
@@ -53,10 +53,14 @@ measure() {
 import sys, statistics
 label = sys.argv[1]
 n = (len(sys.argv) - 2) // 2
-rest = [float(x) * 1000 for x in sys.argv[2:2 + n]]
-first = [float(x) * 1000 for x in sys.argv[2 + n:]]
-total = sorted(r + f for r, f in zip(rest, first))
-print(f'recorder join {label}, {n} recordings:')
+pairs = [(float(r) * 1000, float(f) * 1000) for r, f in zip(sys.argv[2:2 + n], sys.argv[2 + n:]) if f != 'none']
+if len(pairs) < n:
+    print(f'recorder join {label}: {n - len(pairs)} of {n} recordings got no media within 3 s')
+if not pairs:
+    sys.exit(1)
+rest, first = [r for r, _ in pairs], [f for _, f in pairs]
+total = sorted(r + f for r, f in pairs)
+print(f'recorder join {label}, {len(pairs)} recordings:')
 print(f'  REST answer (the recorder is in the room): median {statistics.median(rest):.0f} ms, max {max(rest):.0f} ms')
 print(f'  recorder start → first media packet in the dump: median {statistics.median(first):.0f} ms, max {max(first):.0f} ms')
 print(f'  request → first packet written (sum): median {statistics.median(total):.0f} ms, max {total[-1]:.0f} ms (goal < 500 ms)')
