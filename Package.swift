@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "Rooms", dependencies: [
             "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .target(name: "APIModel"),
         .target(name: "Jobs", dependencies: [

@@ -58,7 +58,8 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
                 guard room == nil, pin == nil else { throw .invalid("source.room and pin are for type \"janus\"") }
                 if let name, name.isEmpty || name.count > 128 { throw .invalid("source.name must be 1–128 characters") }
             case "janus":
-                try validateURL(what: "the Janus HTTP API's (e.g. http://janus.example:8088/janus)")
+                try validateURL(what: "the Janus API's (http://janus.example:8088/janus, or ws://janus.example:8188 for its WebSocket transport)",
+                                schemes: ["http", "https", "ws", "wss"])
                 guard name == nil else { throw .invalid("source.name is for type \"whep\": Janus names its publishers") }
                 switch room {
                 case nil: throw .invalid("source.room must name the Janus VideoRoom (its number, or its string id)")
@@ -72,10 +73,10 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
             return self
         }
 
-        private func validateURL(what: String) throws(ServiceError) {
+        private func validateURL(what: String, schemes: Set<String> = ["http", "https"]) throws(ServiceError) {
             guard let url, url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
-                  let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else {
-                throw .invalid("source.url must be \(what) http:// or https:// URL, in ASCII")
+                  let parsed = URL(string: url), schemes.contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else {
+                throw .invalid("source.url must be \(what) \(schemes.sorted().map { $0 + "://" }.joined(separator: " or ")) URL, in ASCII")
             }
             if let token, token.isEmpty || token.count > 4096 || !token.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }) {
                 throw .invalid("source.token must be 1–4096 visible ASCII characters")

@@ -10,6 +10,9 @@ public struct JanusRequest: Encodable, Equatable, Sendable {
     public var plugin: String?
     public var body: VideoRoomRequest?
     public var jsep: JanusMessage.JSEP?
+    /// Over WebSocket the session and handle travel in the request (over HTTP, in its path).
+    public var session_id: UInt64?
+    public var handle_id: UInt64?
 
     /// The VideoRoom plugin's request (`body` of a `message`).
     public struct VideoRoomRequest: Encodable, Equatable, Sendable {
@@ -54,6 +57,14 @@ public struct JanusRequest: Encodable, Equatable, Sendable {
 
     private static func message(_ body: VideoRoomRequest, _ transaction: String, token: String?) -> Self {
         Self(janus: "message", transaction: transaction, token: token, body: body)
+    }
+
+    /// The request addressed to a session and handle in its body, as the WebSocket transport wants it.
+    public func addressed(session: UInt64?, handle: UInt64?) -> Self {
+        var request = self
+        request.session_id = session
+        request.handle_id = handle
+        return request
     }
 
     public func encoded() -> Data {

@@ -20,6 +20,8 @@ import Testing
         #expect(janus.source == RecordingRequest.Source(type: "janus", url: "http://janus:8088/janus", room: .number(1234), pin: "p"))
         let named = try Self.recording(#"{"room": "r", "source": {"type": "janus", "url": "http://janus/janus", "room": "lobby"}}"#).validated()
         #expect(named.source?.room == .string("lobby"))
+        let socket = try Self.recording(#"{"room": "r", "source": {"type": "janus", "url": "wss://janus.example:8989", "room": 1}}"#).validated()
+        #expect(socket.source?.url == "wss://janus.example:8989", "Janus' WebSocket transport")
         let stored = try Self.recording(String(decoding: try JSONEncoder().encode(janus), as: UTF8.self))
         #expect(stored.source?.room == .number(1234), "stored and read back (recovery reads the stored request)")
     }
@@ -39,7 +41,8 @@ import Testing
         (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus"}}"#, "source.room"),
         (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus", "room": ""}}"#, "source.room"),
         (#"{"room": "r", "source": {"type": "janus", "room": 1}}"#, "source.url"),
-        (#"{"room": "r", "source": {"type": "janus", "url": "ws://h/janus", "room": 1}}"#, "source.url"),
+        (#"{"room": "r", "source": {"type": "janus", "url": "ftp://h/janus", "room": 1}}"#, "source.url"),
+        (#"{"room": "r", "source": {"type": "whep", "url": "ws://h/whep"}}"#, "source.url"),
         (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus", "room": 1, "pin": ""}}"#, "source.pin"),
         (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus", "room": 1, "name": "n"}}"#, "source.name"),
         (#"{"room": "r", "source": {"type": "janus", "url": "http://h/janus", "room": 1, "token": "a b"}}"#, "source.token"),

@@ -13,14 +13,17 @@ import Testing
     final class JanusServer {
         let process = Process()
         let httpPort: Int
+        /// Janus' WebSocket transport listens here too.
+        let webSocketPort: Int
         let recordings = Fixtures.temporaryPath("janus-rec-\(UUID().uuidString.prefix(8))")
 
         init() async throws {
             httpPort = ServerProcess.freeTCPPort()
+            webSocketPort = ServerProcess.freeTCPPort()
             let rtp = ServerProcess.freeUDPPorts(40)
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = [ServerProcess.projectRoot.appendingPathComponent("scripts/peers/janus_server.sh").path,
-                                 String(httpPort), "\(rtp)-\(rtp + 39)", recordings]
+                                 String(httpPort), "\(rtp)-\(rtp + 39)", recordings, String(webSocketPort)]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -35,6 +38,7 @@ import Testing
         }
 
         var url: String { "http://127.0.0.1:\(httpPort)/janus" }
+        var webSocketURL: String { "ws://127.0.0.1:\(webSocketPort)" }
 
         /// SIGTERM, and SIGKILL if Janus is still there 10 s later.
         func stop() {
@@ -157,6 +161,46 @@ import Testing
             let seen = CompositeTimeline.colors(in: try MediaProbe.picture(rendered, at: middle, width: 640, height: 360))
             #expect(seen.contains(colorOf[name]!), "\(name) at \(middle) s of Janus' recording: \(seen)")
         }
+    }
+
+    /// The same room through Janus' WebSocket transport (one socket for
+    /// requests and pushed events), with a publisher leaving mid-way; and
+    /// refusals said as clearly as over HTTP.
+    @Test func recordsThroughJanusWebSocketAPI() async throws {
+        let janus = try await JanusServer()
+        defer { janus.stop() }
+        let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
+        defer { server.stop() }
+        let alice = try Self.publisher(janus, "alice", color: "red", seconds: 16)
+        defer { alice.stop() }
+        let bob = try Self.publisher(janus, "bob", color: "green", seconds: 7)
+        defer { bob.stop() }
+        for peer in [alice, bob] { _ = try #require(await peer.waitAsync(for: "published", seconds: 30), "a publisher did not get into Janus") }
+        let created = try Service.post(server, "/v1/recordings", Self.request(room: "janus-ws", janus: janus.webSocketURL, janusRoom: "1234"))
+        #expect(created.status == 201, "\(created.body)")
+        let id = try Service.decode(Service.Document.self, created.body).id
+        let active = try await Self.wait(server, id, for: ["active", "failed"])
+        #expect(active.state == "active", "\(String(describing: active.error))")
+        _ = try #require(await bob.waitAsync(for: "left", seconds: 30), "bob did not leave")
+        try await Task.sleep(nanoseconds: 4_000_000_000)
+        let stopped = try Service.decode(Service.Document.self, try Service.post(server, "/v1/recordings/\(id)/stop", "").body)
+        #expect(stopped.state == "completed", "\(String(describing: stopped.error))")
+        #expect(stopped.participants.compactMap { $0["name"] }.sorted() == ["alice", "bob"], "\(stopped.participants)")
+        #expect(stopped.tracks.count == 4 && stopped.tracks.allSatisfy { $0.packets > 20 }, "\(stopped.tracks)")
+
+        let output = Fixtures.temporaryPath("janus-ws-\(id).mp4")
+        #expect(try Service.download(server.base + "/v1/recordings/\(id)/files/recording.mp4", to: output) == 200)
+        let dump = server.dataDirectory + "/recordings/\(id)/session.rtpd"
+        let checked = try CompositeTimeline.check(dump: dump, output: output, width: 640, height: 360,
+                                                  colors: ["alice": "red", "bob": "green"], tones: ["alice": 440, "bob": 660])
+        #expect(checked.last == ["red"], "bob left, alice stayed: \(checked)")
+
+        let missing = try Service.post(server, "/v1/recordings", Self.request(room: "janus-ws2", janus: janus.webSocketURL, janusRoom: "9999"))
+        let failed = try await Self.wait(server, try Service.decode(Service.Document.self, missing.body).id, for: ["failed", "active"])
+        #expect(failed.state == "failed" && failed.error?.message.contains("No such room") == true, "\(String(describing: failed.error))")
+        let closed = try Service.post(server, "/v1/recordings", Self.request(room: "janus-ws3", janus: "ws://127.0.0.1:\(ServerProcess.freeTCPPort())", janusRoom: "1234"))
+        let unreachable = try await Self.wait(server, try Service.decode(Service.Document.self, closed.body).id, for: ["failed", "active"])
+        #expect(unreachable.state == "failed" && unreachable.error?.message.contains("cannot be reached") == true, "\(String(describing: unreachable.error))")
     }
 
     /// A room Janus does not have, a wrong PIN, a Janus that is not there,

@@ -2,14 +2,15 @@
 # A real Janus (Debian's janus package) for the interop tests, on loopback only:
 # its HTTP API on 127.0.0.1:HTTP_PORT/janus, media on 127.0.0.1 in RTP_PORTS,
 # and a VideoRoom plugin with two rooms: 1234 (open) and 4321 (PIN "sesame"),
-# both recorded by Janus itself as .mjr files into RECORDINGS.
+# both recorded by Janus itself as .mjr files into RECORDINGS. With WS_PORT,
+# the WebSocket transport too, on ws://127.0.0.1:WS_PORT.
 #
-#   janus_server.sh HTTP_PORT RTP_PORTS RECORDINGS      (e.g. 18088 40000-40100 /tmp/rec)
+#   janus_server.sh HTTP_PORT RTP_PORTS RECORDINGS [WS_PORT]     (e.g. 18088 40000-40100 /tmp/rec 18188)
 #
 # The configuration goes to a temporary folder; Janus runs in the foreground
 # (exec), so the caller stops it with SIGTERM.
 set -euo pipefail
-http_port=$1 rtp_ports=$2 recordings=$3
+http_port=$1 rtp_ports=$2 recordings=$3 ws_port=${4:-}
 here="$(cd "$(dirname "$0")" && pwd)"
 conf="$(mktemp -d /tmp/tessera-janus-XXXXXX)"
 mkdir -p "$recordings"
@@ -19,6 +20,8 @@ gcc -shared -fPIC -O2 -o "$conf/getifaddrs-no-loopback.so" "$here/janus/getifadd
 
 others="audiobridge duktape echotest lua nosip recordplay sip streaming textroom videocall voicemail"
 disabled_plugins="$(for p in $others; do printf 'libjanus_%s.so,' "$p"; done)"
+disabled_transports="libjanus_pfunix.so,libjanus_mqtt.so,libjanus_nanomsg.so,libjanus_rabbitmq.so"
+[ -n "$ws_port" ] || disabled_transports="libjanus_websockets.so,$disabled_transports"
 cat > "$conf/janus.jcfg" <<JCFG
 general: {
 	configs_folder = "$conf"
@@ -40,7 +43,7 @@ plugins: {
 	disable = "${disabled_plugins%,}"
 }
 transports: {
-	disable = "libjanus_websockets.so,libjanus_pfunix.so,libjanus_mqtt.so,libjanus_nanomsg.so,libjanus_rabbitmq.so"
+	disable = "$disabled_transports"
 }
 loggers: {
 	disable = "libjanus_jsonlog.so"
@@ -59,6 +62,21 @@ admin: {
 	admin_http = false
 }
 JCFG
+if [ -n "$ws_port" ]; then
+  cat > "$conf/janus.transport.websockets.jcfg" <<JCFG
+general: {
+	json = "plain"
+	ws = true
+	ws_port = $ws_port
+	ws_ip = "127.0.0.1"
+	wss = false
+}
+admin: {
+	admin_ws = false
+	admin_wss = false
+}
+JCFG
+fi
 cat > "$conf/janus.plugin.videoroom.jcfg" <<JCFG
 general: {
 }

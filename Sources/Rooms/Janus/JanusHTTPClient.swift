@@ -8,7 +8,7 @@ import FoundationNetworking
 /// `{base}`, `{base}/{session}` or `{base}/{session}/{handle}`, and a
 /// session's events come from long polls (GET `{base}/{session}?maxev=N`,
 /// which Janus holds for up to 30 s when it has nothing to say).
-public struct JanusHTTPClient: Sendable {
+public struct JanusHTTPClient: JanusTransport {
     public let base: URL
     public let token: String?
     public var requestTimeoutSeconds: Double = 10
@@ -28,7 +28,7 @@ public struct JanusHTTPClient: Sendable {
     }
 
     /// POSTs `request` to the session/handle path; returns Janus' synchronous answer.
-    public func send(_ request: JanusRequest, session: UInt64? = nil, handle: UInt64? = nil) async throws(JanusError) -> JanusMessage {
+    public func send(_ request: JanusRequest, session: UInt64?, handle: UInt64?) async throws(JanusError) -> JanusMessage {
         var url = base
         if let session { url.appendPathComponent(String(session)) }
         if let handle { url.appendPathComponent(String(handle)) }
@@ -42,8 +42,10 @@ public struct JanusHTTPClient: Sendable {
         return messages[0]
     }
 
+    public func poll(session: UInt64) async throws(JanusError) -> [JanusMessage] { try await poll(session: session, maximumEvents: 10) }
+
     /// One long poll: the events Janus had for the session, possibly none.
-    public func poll(session: UInt64, maximumEvents: Int = 10) async throws(JanusError) -> [JanusMessage] {
+    public func poll(session: UInt64, maximumEvents: Int) async throws(JanusError) -> [JanusMessage] {
         guard var components = URLComponents(url: base.appendingPathComponent(String(session)), resolvingAgainstBaseURL: false) else {
             throw .badURL(base.absoluteString)
         }
@@ -52,6 +54,8 @@ public struct JanusHTTPClient: Sendable {
         guard let url = components.url else { throw .badURL(base.absoluteString) }
         return try await exchange(URLRequest(url: url, timeoutInterval: pollTimeoutSeconds))
     }
+
+    public func close() async {}
 
     private func exchange(_ request: URLRequest) async throws(JanusError) -> [JanusMessage] {
         let data: Data, response: URLResponse

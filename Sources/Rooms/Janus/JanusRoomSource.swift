@@ -32,7 +32,7 @@ public actor JanusRoomSource {
     public let settings: Settings
     /// The media room (the recording's) every subscribed publisher joins.
     public let room: String
-    private let client: JanusHTTPClient
+    private let client: any JanusTransport
     private let endpoint: WHIPEndpoint
     private let logger: Logger
     private let onEnded: @Sendable (String) async -> Void
@@ -45,7 +45,7 @@ public actor JanusRoomSource {
     /// Messages from Janus that could not be read (each is logged with its reason).
     public private(set) var malformedMessages = 0
 
-    private init(settings: Settings, room: String, client: JanusHTTPClient, endpoint: WHIPEndpoint, logger: Logger,
+    private init(settings: Settings, room: String, client: any JanusTransport, endpoint: WHIPEndpoint, logger: Logger,
                  onEnded: @escaping @Sendable (String) async -> Void) {
         self.settings = settings
         self.room = room
@@ -60,7 +60,7 @@ public actor JanusRoomSource {
     /// `onEnded` is called once if the Janus side goes away while recording.
     public static func connect(_ settings: Settings, room: String, endpoint: WHIPEndpoint, logger: Logger,
                                onEnded: @escaping @Sendable (String) async -> Void) async throws(JanusError) -> JanusRoomSource {
-        let client = try JanusHTTPClient(url: settings.url, token: settings.token)
+        let client = try await connectJanusTransport(url: settings.url, token: settings.token, logger: logger)
         let source = JanusRoomSource(settings: settings, room: room, client: client, endpoint: endpoint, logger: logger, onEnded: onEnded)
         do { try await source.join() } catch {
             await source.close()
@@ -111,10 +111,12 @@ public actor JanusRoomSource {
     public var subscribedFeeds: Set<JanusID> { plan.feedIDs }
 
     private func close() async {
-        guard session != 0 else { return }
-        if watcher != 0 { _ = try? await client.send(.leave(JanusHTTPClient.transaction(), token: settings.token), session: session, handle: watcher) }
-        _ = try? await client.send(.destroy(JanusHTTPClient.transaction(), token: settings.token), session: session)
-        session = 0
+        if session != 0 {
+            if watcher != 0 { _ = try? await client.send(.leave(JanusHTTPClient.transaction(), token: settings.token), session: session, handle: watcher) }
+            _ = try? await client.send(.destroy(JanusHTTPClient.transaction(), token: settings.token), session: session)
+            session = 0
+        }
+        await client.close()
     }
 
     private func pollForever() async {

@@ -1225,8 +1225,8 @@ enum OpenAPIDocument {
          "url": {
           "type": "string",
           "maxLength": 2048,
-          "pattern": "^https?://[A-Za-z0-9.-]+(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$",
-          "description": "The Janus HTTP API's base URL, e.g. http://janus.example:8088/janus"
+          "pattern": "^(https?|wss?)://[A-Za-z0-9.-]+(:[0-9]{1,4})?(/[A-Za-z0-9._~/-]*)?$",
+          "description": "The Janus API: its HTTP transport's base URL (http://janus.example:8088/janus) or its WebSocket transport's (ws://janus.example:8188)"
          },
          "room": {
           "oneOf": [
