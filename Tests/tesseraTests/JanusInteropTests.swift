@@ -203,6 +203,29 @@ import Testing
         #expect(unreachable.state == "failed" && unreachable.error?.message.contains("cannot be reached") == true, "\(String(describing: unreachable.error))")
     }
 
+    /// Janus killed in the middle of a recording (over each transport): the
+    /// recording ends by itself as completed, with the file of what came.
+    @Test(arguments: ["http", "ws"]) func aJanusThatGoesAwayEndsTheRecording(_ transport: String) async throws {
+        let janus = try await JanusServer()
+        defer { janus.stop() }
+        let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
+        defer { server.stop() }
+        let alice = try Self.publisher(janus, "alice", color: "red", seconds: 30)
+        defer { alice.stop() }
+        _ = try #require(await alice.waitAsync(for: "published", seconds: 30), "alice did not get into Janus")
+        let url = transport == "ws" ? janus.webSocketURL : janus.url
+        let created = try Service.post(server, "/v1/recordings", Self.request(room: "janus-gone-\(transport)", janus: url, janusRoom: "1234"))
+        let id = try Service.decode(Service.Document.self, created.body).id
+        #expect(try await Self.wait(server, id, for: ["active", "failed"]).state == "active")
+        try await Task.sleep(nanoseconds: 3_000_000_000)
+        kill(janus.process.processIdentifier, SIGKILL)
+        let ended = try await Self.wait(server, id, for: ["completed", "failed", "aborted"], seconds: 30)
+        #expect(ended.state == "completed" && ended.files.contains { $0.name == "recording.mp4" }, "\(ended.state) \(String(describing: ended.error))")
+        #expect(ended.tracks.count == 2 && ended.tracks.allSatisfy { $0.packets > 20 }, "\(ended.tracks)")
+        let log = server.stop().log
+        #expect(log.contains("the Janus source ended"), "\(log.suffix(1500))")
+    }
+
     /// A room Janus does not have, a wrong PIN, a Janus that is not there,
     /// a host the server may not call, and requests that cannot name a Janus room.
     @Test func refusalsSayWhy() async throws {
