@@ -15,10 +15,14 @@ enum CompositeTimeline {
             var participantName: String?
             var kind: String
             var packets: Int
+            var expectedPackets: Int
+            var lostPackets: Int
             var frames: Int
             var durationSeconds: Double
             var firstArrivalSeconds: Double?
             var lastArrivalSeconds: Double?
+            /// Distinct sequence numbers received: a retransmission, a duplicate or padding does not add one.
+            var distinctPackets: Int { expectedPackets - lostPackets }
         }
         var tracks: [Track]
     }
