@@ -149,7 +149,11 @@ public actor JanusRoomSource {
         while !ended && !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 20_000_000_000)
             guard !ended, !Task.isCancelled else { return }
-            do { _ = try await client.send(.keepalive(JanusHTTPClient.transaction(), token: settings.token), session: session) } catch {
+            do { _ = try await client.send(.keepalive(JanusHTTPClient.transaction(), token: settings.token), session: session) } catch .refused(458, _) {
+                // No such session: Janus restarted or let it expire, and sends this one nothing more.
+                await sourceEnded("the Janus session expired")
+                return
+            } catch {
                 logger.warning("a Janus keepalive failed", metadata: ["error": .string("\(error)")])
             }
         }
