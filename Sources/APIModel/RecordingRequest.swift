@@ -6,8 +6,8 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
     /// default), `room` (tessera joins the built-in room of that name as a
     /// peer and calls its participants), `whep` (tessera pulls `url` from a WHEP server and the
     /// stream joins the room as a participant) or `janus` (tessera joins the
-    /// Janus VideoRoom `room` through the Janus HTTP API at `url` and
-    /// subscribes to every publisher there, each a participant).
+    /// Janus VideoRoom `room` through the Janus API at `url`, HTTP or
+    /// WebSocket, and subscribes to every publisher there, each a participant).
     public struct Source: Codable, Equatable, Sendable {
         /// A Janus room id: a number, or a string where Janus runs with `string_ids`.
         public enum JanusRoom: Codable, Equatable, Sendable {

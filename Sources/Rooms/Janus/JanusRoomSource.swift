@@ -3,7 +3,7 @@ import JanusProtocol
 import Logging
 
 /// A Janus VideoRoom as the source of a recording: tessera joins the room
-/// through Janus' HTTP API, subscribes to every publisher (one subscriber
+/// through the Janus API (HTTP or WebSocket), subscribes to every publisher (one subscriber
 /// handle each: Janus offers, tessera answers through the same receive-only
 /// connection a WHIP publisher gets) and follows publishers as they come and
 /// go. The decisions are `JanusSubscriptions`'; this actor only talks.
