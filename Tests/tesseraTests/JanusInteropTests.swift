@@ -17,19 +17,20 @@ import Testing
         let webSocketPort: Int
         let recordings = Fixtures.temporaryPath("janus-rec-\(UUID().uuidString.prefix(8))")
 
-        init() async throws {
+        /// `tokenSecret`: every request needs a token signed with it (Janus' signed-token auth).
+        init(tokenSecret: String? = nil) async throws {
             httpPort = ServerProcess.freeTCPPort()
             webSocketPort = ServerProcess.freeTCPPort()
             let rtp = ServerProcess.freeUDPPorts(40)
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = [ServerProcess.projectRoot.appendingPathComponent("scripts/peers/janus_server.sh").path,
-                                 String(httpPort), "\(rtp)-\(rtp + 39)", recordings, String(webSocketPort)]
+                                 String(httpPort), "\(rtp)-\(rtp + 39)", recordings, String(webSocketPort)] + (tokenSecret.map { [$0] } ?? [])
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
             let deadline = Date().addingTimeInterval(20)
             while Date() < deadline, process.isRunning {
-                if (try? ServerProcess.http("GET", url + "/info"))?.status == 200 { return }
+                if let info = try? ServerProcess.http("GET", url + "/info"), info.status == 200, info.body.contains("server_info") { return }
                 try await Task.sleep(nanoseconds: 200_000_000)
             }
             stop()
@@ -53,10 +54,10 @@ import Testing
     }
 
     static func publisher(_ janus: JanusServer, room: Int = 1234, _ name: String, color: String, seconds: Double,
-                          pin: String? = nil) throws -> JSONLinesPeer {
+                          token: String? = nil) throws -> JSONLinesPeer {
         try JSONLinesPeer(python: "janus_publish.py", [janus.url, "--room", String(room), "--display", name,
                                                        "--media", try Fixtures.path("janus-\(color).mp4"), "--seconds", String(seconds)]
-                                                       + (pin.map { ["--pin", $0] } ?? []))
+                                                       + (token.map { ["--token", $0] } ?? []))
     }
 
     static func request(room: String, janus: String, janusRoom: String, extra: String = "") -> String {
@@ -226,6 +227,41 @@ import Testing
         #expect(ended.tracks.count == 2 && ended.tracks.allSatisfy { $0.packets > 20 }, "\(ended.tracks)")
         let log = server.stop().log
         #expect(log.contains("the Janus source ended"), "\(log.suffix(1500))")
+    }
+
+    /// A Janus whose every request needs a signed token: without one the
+    /// job fails with Janus' 403, with one (source.token) tessera gets in,
+    /// over each transport (the HTTP long polls carry it too).
+    @Test(arguments: ["http", "ws"]) func aJanusBehindSignedTokens(_ transport: String) async throws {
+        let secret = "tessera-\(UUID().uuidString.prefix(8))"
+        let janus = try await JanusServer(tokenSecret: secret)
+        defer { janus.stop() }
+        let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
+        defer { server.stop() }
+        // EXPIRY,janus,PLUGIN signed with HMAC-SHA1 (Janus' auth.c), made by Python's standard library.
+        let signed = try ServerProcess.run("/usr/bin/python3", ["-c", """
+            import base64, hashlib, hmac, sys, time
+            data = "%d,janus,janus.plugin.videoroom" % (time.time() + 600)
+            print(data + ":" + base64.b64encode(hmac.new(sys.argv[1].encode(), data.encode(), hashlib.sha1).digest()).decode())
+            """, secret]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let alice = try Self.publisher(janus, "alice", color: "red", seconds: 20, token: signed)
+        defer { alice.stop() }
+        _ = try #require(await alice.waitAsync(for: "published", seconds: 30), "alice did not get into Janus with the token")
+        let url = transport == "ws" ? janus.webSocketURL : janus.url
+        let refused = try Service.post(server, "/v1/recordings", Self.request(room: "janus-t1-\(transport)", janus: url, janusRoom: "1234"))
+        let failed = try await Self.wait(server, try Service.decode(Service.Document.self, refused.body).id, for: ["failed", "active"])
+        #expect(failed.state == "failed" && failed.error?.message.contains("error 403") == true, "\(String(describing: failed.error))")
+        let allowed = try Service.post(server, "/v1/recordings", Self.request(room: "janus-t2-\(transport)", janus: url, janusRoom: "1234",
+                                                                             extra: #", "token": "\#(signed)""#))
+        let id = try Service.decode(Service.Document.self, allowed.body).id
+        let active = try await Self.wait(server, id, for: ["failed", "active"])
+        #expect(active.state == "active", "\(String(describing: active.error))")
+        try await Task.sleep(nanoseconds: 3_000_000_000)
+        let stopped = try Service.decode(Service.Document.self, try Service.post(server, "/v1/recordings/\(id)/stop", "").body)
+        #expect(stopped.state == "completed", "\(String(describing: stopped.error))")
+        #expect(stopped.participants.compactMap { $0["name"] } == ["alice"] && stopped.tracks.count == 2
+                && stopped.tracks.allSatisfy { $0.packets > 20 }, "subscribed with the token: \(stopped.tracks)")
+        #expect(!server.stop().log.contains("polling Janus failed"), "the long polls were refused")
     }
 
     /// A room Janus does not have, a wrong PIN, a Janus that is not there,

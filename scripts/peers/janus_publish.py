@@ -8,7 +8,7 @@ ends its Janus session. It prints JSON lines as it goes:
   {"event": "published", "feed": ID, "display": NAME}
   {"event": "left", "feed": ID, "connected": true, "sent": {"video": {...}, "audio": {...}}}
 
-  janus_publish.py URL --room 1234 --display alice --media FILE [--seconds 6] [--pin P]
+  janus_publish.py URL --room 1234 --display alice --media FILE [--seconds 6] [--pin P] [--token T]
 """
 import argparse
 import asyncio
@@ -18,6 +18,7 @@ import random
 import signal
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 import aioice.ice
@@ -40,20 +41,24 @@ def say(**fields):
 class Janus:
     """The few Janus API calls a publisher needs, over HTTP long-poll."""
 
-    def __init__(self, url):
+    def __init__(self, url, token=None):
         self.url = url.rstrip("/")
+        self.token = token
         self.session = None
         self.handle = None
 
     def post(self, path, body):
         body = dict(body, transaction="%016x" % random.getrandbits(64))
+        if self.token:
+            body["token"] = self.token
         request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(), method="POST",
                                          headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
 
     def poll(self):
-        with urllib.request.urlopen(f"{self.url}/{self.session}?maxev=1", timeout=40) as response:
+        query = "maxev=1" + ("&token=" + urllib.parse.quote(self.token) if self.token else "")
+        with urllib.request.urlopen(f"{self.url}/{self.session}?{query}", timeout=40) as response:
             answer = json.loads(response.read())
         return answer if isinstance(answer, list) else [answer]
 
@@ -84,10 +89,11 @@ async def main():
     parser.add_argument("--media", required=True)
     parser.add_argument("--seconds", type=float, default=6)
     parser.add_argument("--pin")
+    parser.add_argument("--token")
     args = parser.parse_args()
     room = int(args.room) if args.room.isdigit() else args.room
     loop = asyncio.get_running_loop()
-    janus = Janus(args.url)
+    janus = Janus(args.url, args.token)
     await loop.run_in_executor(None, janus.open)
 
     join = {"request": "join", "ptype": "publisher", "room": room, "display": args.display}

@@ -3,14 +3,16 @@
 # its HTTP API on 127.0.0.1:HTTP_PORT/janus, media on 127.0.0.1 in RTP_PORTS,
 # and a VideoRoom plugin with two rooms: 1234 (open) and 4321 (PIN "sesame"),
 # both recorded by Janus itself as .mjr files into RECORDINGS. With WS_PORT,
-# the WebSocket transport too, on ws://127.0.0.1:WS_PORT.
+# the WebSocket transport too, on ws://127.0.0.1:WS_PORT. With TOKEN_SECRET,
+# every request needs a token signed with it (Janus' signed-token auth:
+# "EXPIRY,janus,janus.plugin.videoroom:" + base64 of HMAC-SHA1 over the part before ':').
 #
-#   janus_server.sh HTTP_PORT RTP_PORTS RECORDINGS [WS_PORT]     (e.g. 18088 40000-40100 /tmp/rec 18188)
+#   janus_server.sh HTTP_PORT RTP_PORTS RECORDINGS [WS_PORT [TOKEN_SECRET]]   (e.g. 18088 40000-40100 /tmp/rec 18188)
 #
 # The configuration goes to a temporary folder; Janus runs in the foreground
 # (exec), so the caller stops it with SIGTERM.
 set -euo pipefail
-http_port=$1 rtp_ports=$2 recordings=$3 ws_port=${4:-}
+http_port=$1 rtp_ports=$2 recordings=$3 ws_port=${4:-} token_secret=${5:-}
 here="$(cd "$(dirname "$0")" && pwd)"
 conf="$(mktemp -d /tmp/tessera-janus-XXXXXX)"
 mkdir -p "$recordings"
@@ -31,6 +33,7 @@ general: {
 	loggers_folder = "$libdir/loggers"
 	debug_level = 4
 	session_timeout = 60
+$( [ -n "$token_secret" ] && printf '\ttoken_auth = true\n\ttoken_auth_secret = "%s"\n' "$token_secret" )
 }
 media: {
 	rtp_port_range = "$rtp_ports"
