@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Module map: see docs/architecture.md. Imports point one way:
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
-/// WebRTC, WebRTCDriver, Dump, JanusProtocol ← Rooms; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
+/// WebRTC, WebRTCDriver, Dump, JanusProtocol ← Rooms; JanusProtocol ← APIModel; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
 let package = Package(
     name: "tessera",
     platforms: [.macOS(.v14)],
@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .target(name: "APIModel"),
+        .target(name: "APIModel", dependencies: ["JanusProtocol"]),
         .target(name: "Jobs", dependencies: [
             "APIModel", "Render", "Rooms", "JanusProtocol", "Media", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "WebRTCDriverTests", dependencies: [
             "WebRTC", "WebRTCDriver", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        .testTarget(name: "APIModelTests", dependencies: ["APIModel"]),
+        .testTarget(name: "APIModelTests", dependencies: ["APIModel", "JanusProtocol"]),
         .testTarget(name: "JobsTests", dependencies: [
             "Jobs", "APIModel", "Rooms", "WebRTCDriver", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),

@@ -32,7 +32,7 @@ build fuzz-sdp Fuzz/FuzzSDP.swift SDP
 build fuzz-dump Fuzz/FuzzDump.swift Dump RTP SDP
 build fuzz-stun Fuzz/FuzzSTUN.swift WebRTC RTP SDP
 build fuzz-connection Fuzz/FuzzConnection.swift WebRTC RTP SDP
-build fuzz-api Fuzz/FuzzAPI.swift APIModel
+build fuzz-api Fuzz/FuzzAPI.swift APIModel JanusProtocol
 build fuzz-janus Fuzz/FuzzJanus.swift JanusProtocol
 
 status=0

@@ -1,4 +1,5 @@
 import Foundation
+import JanusProtocol
 
 /// `POST /v1/recordings`: record a room.
 public struct RecordingRequest: Codable, Equatable, Sendable {
@@ -9,36 +10,18 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
     /// Janus VideoRoom `room` through the Janus API at `url`, HTTP or
     /// WebSocket, and subscribes to every publisher there, each a participant).
     public struct Source: Codable, Equatable, Sendable {
-        /// A Janus room id: a number, or a string where Janus runs with `string_ids`.
-        public enum JanusRoom: Codable, Equatable, Sendable {
-            case number(UInt64)
-            case string(String)
-
-            public init(from decoder: Decoder) throws {
-                let container = try decoder.singleValueContainer()
-                if let number = try? container.decode(UInt64.self) { self = .number(number) } else { self = .string(try container.decode(String.self)) }
-            }
-
-            public func encode(to encoder: Encoder) throws {
-                var container = encoder.singleValueContainer()
-                switch self {
-                case let .number(number): try container.encode(number)
-                case let .string(text): try container.encode(text)
-                }
-            }
-        }
-
         public var type: String
         public var url: String?
         /// Bearer token for the WHEP server; for Janus, the token of its token-based authentication.
         public var token: String?
         /// The participant's display name (default: the URL's host); WHEP only.
         public var name: String?
-        /// The Janus VideoRoom to record.
-        public var room: JanusRoom?
+        /// The Janus VideoRoom to record: its number, or its string where Janus runs with `string_ids`
+        /// (kept in its JSON type, which is the one Janus wants back).
+        public var room: JanusID?
         /// The Janus room's PIN, when it has one.
         public var pin: String?
-        public init(type: String, url: String? = nil, token: String? = nil, name: String? = nil, room: JanusRoom? = nil, pin: String? = nil) {
+        public init(type: String, url: String? = nil, token: String? = nil, name: String? = nil, room: JanusID? = nil, pin: String? = nil) {
             self.type = type
             self.url = url
             self.token = token

@@ -2,10 +2,11 @@ import Foundation
 
 /// A request to the Janus API (the JSON a client POSTs to `/janus`,
 /// `/janus/{session}` or `/janus/{session}/{handle}`). Every request names
-/// a transaction, and carries the token when the server uses token auth.
+/// a fresh transaction; the transport adds the token when the server uses token auth.
 public struct JanusRequest: Encodable, Equatable, Sendable {
     public var janus: String
-    public var transaction: String
+    public var transaction = JanusRequest.newTransaction()
+    /// Set by the transport, which knows the server's token.
     public var token: String?
     public var plugin: String?
     public var body: VideoRoomRequest?
@@ -27,41 +28,44 @@ public struct JanusRequest: Encodable, Equatable, Sendable {
 
     public static let videoRoomPlugin = "janus.plugin.videoroom"
 
-    public static func create(_ transaction: String, token: String?) -> Self { Self(janus: "create", transaction: transaction, token: token) }
-    public static func attach(_ transaction: String, token: String?) -> Self {
-        Self(janus: "attach", transaction: transaction, token: token, plugin: videoRoomPlugin)
-    }
-    public static func keepalive(_ transaction: String, token: String?) -> Self { Self(janus: "keepalive", transaction: transaction, token: token) }
-    public static func detach(_ transaction: String, token: String?) -> Self { Self(janus: "detach", transaction: transaction, token: token) }
-    public static func destroy(_ transaction: String, token: String?) -> Self { Self(janus: "destroy", transaction: transaction, token: token) }
+    public static func create() -> Self { Self(janus: "create") }
+    public static func attach() -> Self { Self(janus: "attach", plugin: videoRoomPlugin) }
+    public static func keepalive() -> Self { Self(janus: "keepalive") }
+    public static func detach() -> Self { Self(janus: "detach") }
+    public static func destroy() -> Self { Self(janus: "destroy") }
 
     /// Joins as a publisher that never publishes: the handle is told of
     /// every publisher that comes and goes (`publishers`, `unpublished`, `leaving`).
-    public static func watch(room: JanusID, pin: String?, display: String, _ transaction: String, token: String?) -> Self {
-        message(VideoRoomRequest(request: "join", ptype: "publisher", room: room, pin: pin, display: display), transaction, token: token)
+    public static func watch(room: JanusID, pin: String?, display: String) -> Self {
+        message(VideoRoomRequest(request: "join", ptype: "publisher", room: room, pin: pin, display: display))
     }
 
     /// Subscribes to all of one feed's streams; Janus answers with an offer.
-    public static func subscribe(room: JanusID, pin: String?, feed: JanusID, _ transaction: String, token: String?) -> Self {
-        message(VideoRoomRequest(request: "join", ptype: "subscriber", room: room, pin: pin, streams: [.init(feed: feed)]), transaction, token: token)
+    public static func subscribe(room: JanusID, pin: String?, feed: JanusID) -> Self {
+        message(VideoRoomRequest(request: "join", ptype: "subscriber", room: room, pin: pin, streams: [.init(feed: feed)]))
     }
 
     /// Our answer to the subscriber offer (or to a renegotiation of it).
-    public static func start(answer sdp: String, _ transaction: String, token: String?) -> Self {
-        var request = message(VideoRoomRequest(request: "start"), transaction, token: token)
+    public static func start(answer sdp: String) -> Self {
+        var request = message(VideoRoomRequest(request: "start"))
         request.jsep = JanusMessage.JSEP(type: "answer", sdp: sdp)
         return request
     }
 
-    public static func leave(_ transaction: String, token: String?) -> Self { message(VideoRoomRequest(request: "leave"), transaction, token: token) }
+    public static func leave() -> Self { message(VideoRoomRequest(request: "leave")) }
 
-    private static func message(_ body: VideoRoomRequest, _ transaction: String, token: String?) -> Self {
-        Self(janus: "message", transaction: transaction, token: token, body: body)
+    private static func message(_ body: VideoRoomRequest) -> Self { Self(janus: "message", body: body) }
+
+    /// A fresh transaction id (Janus echoes it in the answer and the events it causes).
+    public static func newTransaction() -> String {
+        String((0..<12).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
     }
 
-    /// The request addressed to a session and handle in its body, as the WebSocket transport wants it.
-    public func addressed(session: UInt64?, handle: UInt64?) -> Self {
+    /// The request with the server's token, and (for the WebSocket
+    /// transport) addressed to a session and handle in its body.
+    public func authorized(_ token: String?, session: UInt64? = nil, handle: UInt64? = nil) -> Self {
         var request = self
+        request.token = token
         request.session_id = session
         request.handle_id = handle
         return request

@@ -76,6 +76,12 @@ public struct JanusSubscriptions: Sendable {
         return Self.teardown(removed.phase, reason: "the subscription failed")
     }
 
+    /// A subscribed handle failed (Janus refused the subscription, or our answer to its offer).
+    public mutating func failed(handle: UInt64) -> [Action] {
+        guard let feed = feed(of: handle) else { return [] }
+        return failed(feed: feed)
+    }
+
     /// Janus offered on a handle: a first offer is a new call, a later one a renegotiation.
     public func offered(handle: UInt64, sdp: String) -> [Action] {
         guard let (_, entry) = feeds.first(where: { $0.value.phase.handle == handle }) else { return [.detach(handle: handle)] }

@@ -1,4 +1,5 @@
 import Foundation
+import JanusProtocol
 import Testing
 @testable import APIModel
 

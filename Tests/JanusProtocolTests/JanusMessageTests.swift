@@ -80,15 +80,15 @@ struct JanusMessageTests {
         func json(_ request: JanusRequest) throws -> [String: Any] {
             try #require(try JSONSerialization.jsonObject(with: request.encoded()) as? [String: Any])
         }
-        let watch = try json(.watch(room: .number(1234), pin: "sesame", display: "tessera recorder", "t", token: "tok"))
+        let watch = try json(JanusRequest.watch(room: .number(1234), pin: "sesame", display: "tessera recorder").authorized("tok"))
         #expect(watch["janus"] as? String == "message" && watch["token"] as? String == "tok")
         let body = try #require(watch["body"] as? [String: Any])
         #expect(body["request"] as? String == "join" && body["ptype"] as? String == "publisher" && body["room"] as? Int == 1234 && body["pin"] as? String == "sesame")
-        let subscribe = try #require(try json(.subscribe(room: .string("lobby"), pin: nil, feed: .number(42), "t", token: nil))["body"] as? [String: Any])
+        let subscribe = try #require(try json(.subscribe(room: .string("lobby"), pin: nil, feed: .number(42)))["body"] as? [String: Any])
         #expect(subscribe["room"] as? String == "lobby" && subscribe["ptype"] as? String == "subscriber" && subscribe["pin"] == nil)
         #expect((subscribe["streams"] as? [[String: Any]])?.first?["feed"] as? Int == 42)
-        let start = try json(.start(answer: "v=0\r\n", "t", token: nil))
+        let start = try json(.start(answer: "v=0\r\n"))
         #expect((start["jsep"] as? [String: Any])?["type"] as? String == "answer" && (start["body"] as? [String: Any])?["request"] as? String == "start")
-        #expect(try json(.attach("t", token: nil))["plugin"] as? String == "janus.plugin.videoroom")
+        #expect(try json(.attach())["plugin"] as? String == "janus.plugin.videoroom")
     }
 }

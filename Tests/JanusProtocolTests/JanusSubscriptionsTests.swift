@@ -78,7 +78,8 @@ struct JanusSubscriptionsTests {
         var plan = Self.subscribed()
         _ = plan.listed([Self.bob])
         _ = plan.attached(feed: .number(2), handle: 20)
-        #expect(plan.failed(feed: .number(2)) == [.detach(handle: 20)])
+        #expect(plan.failed(handle: 20) == [.detach(handle: 20)], "a failed handle drops its feed")
+        #expect(plan.failed(feed: .number(2)) == [], "already dropped")
         #expect(plan.endAll(reason: "stopped") == [.hangUp(ufrag: "ua", reason: "stopped"), .detach(handle: 10)])
         #expect(plan.feedIDs.isEmpty)
     }

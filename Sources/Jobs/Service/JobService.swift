@@ -218,11 +218,7 @@ public actor JobService {
     /// recording with what it has.
     private func joinJanus(_ request: RecordingRequest, jobID: String, logger: Logger) async throws -> JanusRoomSource {
         let source = request.source!
-        let room: JanusID = switch source.room! {
-        case let .number(number): .number(number)
-        case let .string(text): .string(text)
-        }
-        let settings = JanusRoomSource.Settings(url: source.url!, room: room, pin: source.pin, token: source.token)
+        let settings = JanusRoomSource.Settings(url: source.url!, room: source.room!, pin: source.pin, token: source.token)
         return try await JanusRoomSource.connect(settings, room: request.room, endpoint: rooms, logger: logger) { [weak self] reason in
             await self?.janusEnded(jobID, reason: reason)
         }

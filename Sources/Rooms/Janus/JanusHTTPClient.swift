@@ -22,11 +22,6 @@ public struct JanusHTTPClient: JanusTransport {
         self.token = token
     }
 
-    /// A fresh transaction id (Janus echoes it in the answer and the events it causes).
-    public static func transaction() -> String {
-        String((0..<12).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
-    }
-
     /// POSTs `request` to the session/handle path; returns Janus' synchronous answer.
     public func send(_ request: JanusRequest, session: UInt64?, handle: UInt64?) async throws(JanusError) -> JanusMessage {
         var url = base
@@ -35,7 +30,7 @@ public struct JanusHTTPClient: JanusTransport {
         var http = URLRequest(url: url, timeoutInterval: requestTimeoutSeconds)
         http.httpMethod = "POST"
         http.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        http.httpBody = request.encoded()
+        http.httpBody = request.authorized(token).encoded()
         let messages = try await exchange(http)
         guard messages.count == 1 else { throw .malformed("\(messages.count) messages in answer to one request") }
         if case let .error(_, code, reason) = messages[0] { throw .refused(code: code, reason: reason) }

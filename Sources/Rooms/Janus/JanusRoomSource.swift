@@ -39,7 +39,6 @@ public actor JanusRoomSource {
     private var session: UInt64 = 0
     private var watcher: UInt64 = 0
     private var plan = JanusSubscriptions()
-    private var handles: [UInt64: JanusID] = [:]
     private var tasks: [Task<Void, Never>] = []
     private var ended = false
     /// Messages from Janus that could not be read (each is logged with its reason).
@@ -70,10 +69,9 @@ public actor JanusRoomSource {
     }
 
     private func join() async throws(JanusError) {
-        session = try await Self.id(of: client.send(.create(JanusHTTPClient.transaction(), token: settings.token)), "create")
-        watcher = try await Self.id(of: client.send(.attach(JanusHTTPClient.transaction(), token: settings.token), session: session), "attach")
-        _ = try await client.send(.watch(room: settings.room, pin: settings.pin, display: settings.display, JanusHTTPClient.transaction(),
-                                         token: settings.token), session: session, handle: watcher)
+        session = try await Self.id(of: client.send(.create()), "create")
+        watcher = try await Self.id(of: client.send(.attach(), session: session), "attach")
+        _ = try await client.send(.watch(room: settings.room, pin: settings.pin, display: settings.display), session: session, handle: watcher)
         // The join's result is an event on the watching handle; others that come first wait their turn.
         var backlog: [JanusMessage] = []
         let deadline = Date().addingTimeInterval(10)
@@ -112,8 +110,8 @@ public actor JanusRoomSource {
 
     private func close() async {
         if session != 0 {
-            if watcher != 0 { _ = try? await client.send(.leave(JanusHTTPClient.transaction(), token: settings.token), session: session, handle: watcher) }
-            _ = try? await client.send(.destroy(JanusHTTPClient.transaction(), token: settings.token), session: session)
+            if watcher != 0 { _ = try? await client.send(.leave(), session: session, handle: watcher) }
+            _ = try? await client.send(.destroy(), session: session)
             session = 0
         }
         await client.close()
@@ -149,7 +147,7 @@ public actor JanusRoomSource {
         while !ended && !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 20_000_000_000)
             guard !ended, !Task.isCancelled else { return }
-            do { _ = try await client.send(.keepalive(JanusHTTPClient.transaction(), token: settings.token), session: session) } catch .refused(458, _) {
+            do { _ = try await client.send(.keepalive(), session: session) } catch .refused(458, _) {
                 // No such session: Janus restarted or let it expire, and sends this one nothing more.
                 await sourceEnded("the Janus session expired")
                 return
@@ -181,7 +179,7 @@ public actor JanusRoomSource {
         case let .event(handle, _, event, jsep):
             if let code = event.errorCode {
                 logger.warning("Janus refused a subscription", metadata: ["code": .stringConvertible(code), "error": .string(event.error ?? "")])
-                if let feed = handles[handle] { await perform(plan.failed(feed: feed)) }
+                await perform(plan.failed(handle: handle))
             } else if let jsep, jsep.type == "offer" {
                 await perform(plan.offered(handle: handle, sdp: jsep.sdp))
             }
@@ -202,8 +200,7 @@ public actor JanusRoomSource {
             switch action {
             case let .attach(feed):
                 do {
-                    let handle = try await Self.id(of: client.send(.attach(JanusHTTPClient.transaction(), token: settings.token), session: session), "attach")
-                    handles[handle] = feed
+                    let handle = try await Self.id(of: client.send(.attach(), session: session), "attach")
                     queue += plan.attached(feed: feed, handle: handle)
                 } catch {
                     logger.warning("attaching to Janus failed", metadata: ["feed": .string("\(feed)"), "error": .string("\(error)")])
@@ -211,8 +208,7 @@ public actor JanusRoomSource {
                 }
             case let .subscribe(handle, feed):
                 do {
-                    _ = try await client.send(.subscribe(room: settings.room, pin: settings.pin, feed: feed, JanusHTTPClient.transaction(),
-                                                         token: settings.token), session: session, handle: handle)
+                    _ = try await client.send(.subscribe(room: settings.room, pin: settings.pin, feed: feed), session: session, handle: handle)
                 } catch {
                     logger.warning("subscribing in Janus failed", metadata: ["feed": .string("\(feed)"), "error": .string("\(error)")])
                     queue += plan.failed(feed: feed)
@@ -221,24 +217,23 @@ public actor JanusRoomSource {
                 do {
                     let (answer, ufrag) = try await endpoint.acceptCall(offer: offer, room: room, participantID: participantID, name: name)
                     plan.connected(handle: handle, ufrag: ufrag)
-                    _ = try await client.send(.start(answer: answer, JanusHTTPClient.transaction(), token: settings.token), session: session, handle: handle)
+                    _ = try await client.send(.start(answer: answer), session: session, handle: handle)
                     logger.info("subscribed to a Janus publisher", metadata: ["participant": .string(participantID), "name": .string(name ?? "")])
                 } catch {
                     logger.warning("a Janus publisher's offer was refused", metadata: ["participant": .string(participantID), "error": .string("\(error)")])
-                    if let feed = handles[handle] { queue += plan.failed(feed: feed) }
+                    queue += plan.failed(handle: handle)
                 }
             case let .renegotiate(handle, ufrag, offer):
                 do {
                     let answer = try await endpoint.renegotiateCall(ufrag: ufrag, offer: offer)
-                    _ = try await client.send(.start(answer: answer, JanusHTTPClient.transaction(), token: settings.token), session: session, handle: handle)
+                    _ = try await client.send(.start(answer: answer), session: session, handle: handle)
                 } catch {
                     logger.warning("a Janus renegotiation was refused", metadata: ["error": .string("\(error)")])
                 }
             case let .hangUp(ufrag, reason):
                 await endpoint.hangUp(ufrag: ufrag, reason: reason)
             case let .detach(handle):
-                handles[handle] = nil
-                _ = try? await client.send(.detach(JanusHTTPClient.transaction(), token: settings.token), session: session, handle: handle)
+                _ = try? await client.send(.detach(), session: session, handle: handle)
             }
         }
     }

@@ -16,12 +16,10 @@ extension JanusTransport {
     public func send(_ request: JanusRequest, session: UInt64? = nil) async throws(JanusError) -> JanusMessage {
         try await send(request, session: session, handle: nil)
     }
-
 }
 
 /// The transport for a Janus API URL: http(s):// is the REST transport, ws(s):// the WebSocket one.
 public func connectJanusTransport(url: String, token: String?, logger: Logger) async throws(JanusError) -> any JanusTransport {
-    if url.hasPrefix("ws://") || url.hasPrefix("wss://") { return try await JanusWebSocketClient.connect(url: url, logger: logger) }
+    if url.hasPrefix("ws://") || url.hasPrefix("wss://") { return try await JanusWebSocketClient.connect(url: url, token: token, logger: logger) }
     return try JanusHTTPClient(url: url, token: token)
 }
-

@@ -11,6 +11,7 @@ import HummingbirdWSClient
 /// `poll`. Deployments that turn Janus' HTTP transport off still have this one.
 public actor JanusWebSocketClient: JanusTransport {
     public let url: String
+    public let token: String?
     public var requestTimeoutSeconds: Double = 10
     /// How long `poll` waits for an event before it answers with none.
     public var pollTimeoutSeconds: Double = 25
@@ -26,21 +27,22 @@ public actor JanusWebSocketClient: JanusTransport {
     public private(set) var malformedMessages = 0
     private let logger: Logger
 
-    private init(url: String, outgoing: AsyncStream<String>.Continuation, logger: Logger) {
+    private init(url: String, token: String?, outgoing: AsyncStream<String>.Continuation, logger: Logger) {
         self.url = url
+        self.token = token
         self.outgoing = outgoing
         self.logger = logger
     }
 
     /// Opens the socket; throws when the server cannot be reached or refuses the upgrade.
-    public static func connect(url: String, logger: Logger) async throws(JanusError) -> JanusWebSocketClient {
+    public static func connect(url: String, token: String?, logger: Logger) async throws(JanusError) -> JanusWebSocketClient {
         guard let parsed = URL(string: url), ["ws", "wss"].contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else { throw .badURL(url) }
         let (stream, continuation) = AsyncStream<String>.makeStream()
-        let client = JanusWebSocketClient(url: url, outgoing: continuation, logger: logger)
+        let client = JanusWebSocketClient(url: url, token: token, outgoing: continuation, logger: logger)
         await client.start(stream)
         // A round trip proves the socket is up and Janus is behind it: a keepalive
         // without a session is answered with an error, which is answer enough.
-        do { _ = try await client.send(.keepalive(JanusHTTPClient.transaction(), token: nil), session: nil, handle: nil) } catch .refused {
+        do { _ = try await client.send(.keepalive(), session: nil, handle: nil) } catch .refused {
         } catch {
             await client.close()
             throw error
@@ -81,7 +83,7 @@ public actor JanusWebSocketClient: JanusTransport {
     public func send(_ request: JanusRequest, session: UInt64?, handle: UInt64?) async throws(JanusError) -> JanusMessage {
         if let closedReason { throw .unreachable(url, closedReason) }
         let transaction = request.transaction
-        let text = String(decoding: request.addressed(session: session, handle: handle).encoded(), as: UTF8.self)
+        let text = String(decoding: request.authorized(token, session: session, handle: handle).encoded(), as: UTF8.self)
         let timeout = requestTimeoutSeconds
         let answer: JanusMessage
         do {
