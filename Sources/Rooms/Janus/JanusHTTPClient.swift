@@ -44,13 +44,18 @@ public struct JanusHTTPClient: JanusTransport {
         guard var components = URLComponents(url: base.appendingPathComponent(String(session)), resolvingAgainstBaseURL: false) else {
             throw .badURL(base.absoluteString)
         }
-        components.queryItems = [URLQueryItem(name: "maxev", value: String(maximumEvents))]
-        if let token { components.queryItems?.append(URLQueryItem(name: "token", value: token)) }
+        var query = "maxev=\(maximumEvents)"
+        // A signed token is base64: its '+' would reach Janus as a space unless it is escaped too.
+        if let token { query += "&token=" + (token.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "") }
+        components.percentEncodedQuery = query
         guard let url = components.url else { throw .badURL(base.absoluteString) }
         return try await exchange(URLRequest(url: url, timeoutInterval: pollTimeoutSeconds))
     }
 
     public func close() async {}
+
+    /// RFC 3986 §2.3: the characters a query value may carry unescaped.
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     private func exchange(_ request: URLRequest) async throws(JanusError) -> [JanusMessage] {
         let data: Data, response: URLResponse
