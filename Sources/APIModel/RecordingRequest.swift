@@ -101,9 +101,7 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         request.output = try (output ?? OutputRequest()).validated()
         try limits?.validate()
         try validateWebhookURL(webhookUrl)
-        if let metadata, metadata.count > 64 || metadata.contains(where: { $0.key.count > 128 || $0.value.count > 1024 }) {
-            throw .invalid("metadata holds at most 64 keys of up to 128 characters, values up to 1024")
-        }
+        try validateMetadata(metadata)
         request.liveComposite = liveComposite ?? true
         return request
     }
@@ -139,15 +137,31 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         try validateLayoutName(layout)
         request.layout = layout ?? "grid"
         request.output = try (output ?? OutputRequest()).validated()
-        if let from, !(from >= 0) { throw .invalid("from must be 0 or more seconds") }
-        if let to, !(to > 0) { throw .invalid("to must be more than 0 seconds") }
+        // Finite and within a day's render: these become integer microseconds.
+        if let from, !(from >= 0 && from <= Self.maximumSeconds) { throw .invalid("from must be between 0 and \(Int(Self.maximumSeconds)) seconds") }
+        if let to, !(to > 0 && to <= Self.maximumSeconds) { throw .invalid("to must be more than 0 and at most \(Int(Self.maximumSeconds)) seconds") }
         try validateWebhookURL(webhookUrl)
+        try validateMetadata(metadata)
         return request
     }
 
-    /// `to` after `from`: checked once the source is known to exist.
-    public func validateSpan() throws(ServiceError) {
+    /// The longest session time a render range may name: 24 hours.
+    public static let maximumSeconds: Double = 86_400
+
+    /// `to` after `from`, and `from` inside the source: checked once the
+    /// source is known to exist (its length in seconds, when known).
+    public func validateSpan(sourceSeconds: Double? = nil) throws(ServiceError) {
         if let to, !(to > (from ?? 0)) { throw .invalid("to must be after from") }
+        if let from, let sourceSeconds, from >= sourceSeconds {
+            throw .invalid("from (\(from) s) is past the end of the source (\(sourceSeconds.rounded()) s)")
+        }
+    }
+}
+
+/// A job's metadata: small enough to store and echo with every job.
+public func validateMetadata(_ metadata: [String: String]?) throws(ServiceError) {
+    if let metadata, metadata.count > 64 || metadata.contains(where: { $0.key.count > 128 || $0.value.count > 1024 }) {
+        throw .invalid("metadata holds at most 64 keys of up to 128 characters, values up to 1024")
     }
 }
 

@@ -14,12 +14,15 @@ public enum DumpEncoder {
         return out
     }
 
-    /// Appends one record to `out`. Payloads over the format's limit are a
-    /// programming error upstream and are refused.
+    /// Appends one record to `out`. A payload over the format's limit (a
+    /// track record built from a crafted SDP, say) is refused with an error:
+    /// what goes into a record may come from outside.
     public static func append(
         type: DumpFormat.RecordType, track: UInt16, time: Int64, payload: ArraySlice<UInt8>, to out: inout [UInt8]
-    ) {
-        precondition(payload.count <= DumpFormat.maximumPayloadLength, "dump record payload too large")
+    ) throws(DumpError) {
+        guard payload.count <= DumpFormat.maximumPayloadLength else {
+            throw .badMetadata("a record of \(payload.count) bytes exceeds the dump's limit of \(DumpFormat.maximumPayloadLength)")
+        }
         let start = out.count
         out.append(DumpFormat.recordSync)
         out.append(type.rawValue)
@@ -33,15 +36,15 @@ public enum DumpEncoder {
     public static func append(_ record: DumpRecord, time: Int64, to out: inout [UInt8]) throws {
         switch record {
         case let .session(session):
-            append(type: .session, track: 0, time: time, payload: try json(session), to: &out)
+            try append(type: .session, track: 0, time: time, payload: try json(session), to: &out)
         case let .track(track):
-            append(type: .track, track: track.id, time: time, payload: try json(track), to: &out)
+            try append(type: .track, track: track.id, time: time, payload: try json(track), to: &out)
         case let .rtp(track, bytes):
-            append(type: .rtp, track: track, time: time, payload: bytes, to: &out)
+            try append(type: .rtp, track: track, time: time, payload: bytes, to: &out)
         case let .rtcp(track, bytes):
-            append(type: .rtcp, track: track, time: time, payload: bytes, to: &out)
+            try append(type: .rtcp, track: track, time: time, payload: bytes, to: &out)
         case let .event(event):
-            append(type: .event, track: event.trackID ?? 0, time: time, payload: try json(event), to: &out)
+            try append(type: .event, track: event.trackID ?? 0, time: time, payload: try json(event), to: &out)
         case .unknown:
             throw DumpError.badMetadata("cannot write a record of unknown type")
         }

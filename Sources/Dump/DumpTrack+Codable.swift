@@ -1,3 +1,5 @@
+import RTP
+
 /// JSON form of a track record. Maps keyed by payload type or extension id are
 /// written as objects with decimal string keys, which other tools read easily.
 extension DumpTrack {
@@ -15,10 +17,18 @@ extension DumpTrack {
         kind = try c.decode(Kind.self, forKey: .kind)
         codec = try c.decode(String.self, forKey: .codec)
         clockRate = try c.decode(Int.self, forKey: .clockRate)
-        guard clockRate > 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .clockRate, in: c, debugDescription: "clock rate must be positive")
+        // A dump is outside input: a known codec has its one clock rate, any
+        // other a plausible one, and audio at most 8 channels.
+        if let known = RTPCodec(encodingName: codec), known.clockRate != clockRate {
+            throw DecodingError.dataCorruptedError(forKey: .clockRate, in: c, debugDescription: "\(codec) runs at \(known.clockRate) Hz, not \(clockRate)")
+        }
+        guard (1...1_000_000).contains(clockRate) else {
+            throw DecodingError.dataCorruptedError(forKey: .clockRate, in: c, debugDescription: "clock rate must be 1 to 1000000 Hz")
         }
         channels = try c.decodeIfPresent(Int.self, forKey: .channels)
+        if let channels, !(1...8).contains(channels) {
+            throw DecodingError.dataCorruptedError(forKey: .channels, in: c, debugDescription: "channels must be 1 to 8")
+        }
         formatParameters = try c.decodeIfPresent(String.self, forKey: .formatParameters)
         payloadType = try c.decode(UInt8.self, forKey: .payloadType)
         retransmissionPayloadTypes = try Self.byteKeyed(c.decodeIfPresent([String: UInt8].self, forKey: .retransmissionPayloadTypes))

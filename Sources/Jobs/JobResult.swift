@@ -60,12 +60,16 @@ public struct JobResult: Codable, Equatable, Sendable {
     public var renderSpeed: Double?
     public var webhooks: [WebhookAttempt] = []
     public var layoutChanges: [LayoutChange] = []
+    /// Batch renders begun for this job (a render job's run, a recording's
+    /// render from its dump after a restart). One found unfinished after
+    /// two of them crashed the process: it is not tried a third time.
+    public var renderAttempts = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case dump, files, participants, tracks, startedAt, stoppedAt, completedAt, durationSeconds, bytesReceived, framesWritten,
-             renderSpeed, webhooks, layoutChanges
+             renderSpeed, webhooks, layoutChanges, renderAttempts
     }
 
     /// Results stored before a field existed decode with its default.
@@ -84,5 +88,6 @@ public struct JobResult: Codable, Equatable, Sendable {
         renderSpeed = try container.decodeIfPresent(Double.self, forKey: .renderSpeed)
         webhooks = try container.decodeIfPresent([WebhookAttempt].self, forKey: .webhooks) ?? []
         layoutChanges = try container.decodeIfPresent([LayoutChange].self, forKey: .layoutChanges) ?? []
+        renderAttempts = try container.decodeIfPresent(Int.self, forKey: .renderAttempts) ?? 0
     }
 }

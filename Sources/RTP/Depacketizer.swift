@@ -52,6 +52,16 @@ public enum RTPCodec: String, Sendable, Codable, CaseIterable {
         self = codec
     }
 
+    /// The one RTP clock rate each codec uses (RFC 7741 §6.1, RFC 6184 §8.1,
+    /// RFC 7587 §7, RFC 3551 §4.5.14): a stream naming another is refused.
+    public var clockRate: Int {
+        switch self {
+        case .vp8, .vp9, .h264: return 90_000
+        case .opus: return 48_000
+        case .pcmu, .pcma: return 8_000
+        }
+    }
+
     public var kind: Kind {
         switch self {
         case .vp8, .vp9, .h264: return .video

@@ -47,9 +47,9 @@ final class AudioTrackState: TrackIntakeOwner {
     /// with the one before, or its clock time) is before `time`, so nothing
     /// is ever added to a part of the mix already handed out.
     func mix(until time: Int64, into mixer: inout AudioMixer, timeOf: (Int64, Int) -> Int64) {
-        let end = time * Self.sampleRate / 1_000_000
+        let end = time.scaled(by: Self.sampleRate, over: 1_000_000)
         while let (frame, segment) = intake.first {
-            let target = (timeOf(frame.timestamp, segment) - lookaheadMicros) * Self.sampleRate / 1_000_000
+            let target = timeOf(frame.timestamp, segment).saturatingSubtract(lookaheadMicros).scaled(by: Self.sampleRate, over: 1_000_000)
             guard position(for: target, segment: segment) < end else { break }
             intake.removeFirst()
             place(frame, segment: segment, at: target, into: &mixer)
@@ -59,7 +59,7 @@ final class AudioTrackState: TrackIntakeOwner {
     /// Where audio for `target` goes: right after the previous packet unless
     /// the clock says otherwise by more than 100 ms (a gap, a reset).
     private func position(for target: Int64, segment: Int) -> Int64 {
-        if let next = nextSample, segment == lastSegment, abs(target - next) <= 4_800 { return next }
+        if let next = nextSample, segment == lastSegment, abs(target.saturatingSubtract(next).clampedToSaneRange) <= 4_800 { return next }
         return target
     }
 
@@ -78,12 +78,13 @@ final class AudioTrackState: TrackIntakeOwner {
     }
 
     private func place(_ frame: AssembledFrame, segment: Int, at target: Int64, into mixer: inout AudioMixer) {
-        let rtpToSamples = { (units: Int64) in units * Self.sampleRate / Int64(self.track.clockRate) }
+        // Timestamps are the sender's: widened, so a crafted jump cannot trap.
+        let rtpToSamples = { (units: Int64) in units.scaled(by: Self.sampleRate, over: Int64(self.track.clockRate)) }
         var samples: [Float] = []
         var concealed: Int64 = 0
         do {
             if segment == lastSegment, let expected = expectedTimestamp {
-                let missing = rtpToSamples(frame.timestamp - expected)
+                let missing = rtpToSamples(frame.timestamp.saturatingSubtract(expected))
                 // Under 10 ms is timestamp rounding (a sender remuxing from
                 // millisecond timestamps), not a lost packet.
                 if missing >= 480 && missing <= Self.maximumConcealment, case let .opus(opus) = decoder {
@@ -100,7 +101,7 @@ final class AudioTrackState: TrackIntakeOwner {
                 decoder = .g711(g711)
             }
             summary.framesDecoded += 1
-            expectedTimestamp = frame.timestamp + Int64(decoded.count / channels) * Int64(track.clockRate) / Self.sampleRate
+            expectedTimestamp = frame.timestamp.saturatingAdd(Int64(decoded.count / channels).scaled(by: Int64(track.clockRate), over: Self.sampleRate))
             samples += decoded
         } catch {
             summary.decodeErrors += 1

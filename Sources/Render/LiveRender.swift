@@ -135,7 +135,7 @@ public final class LiveRender: @unchecked Sendable {
                 for item in items {
                     try session.consume(item)
                     if output == nil, session.durationMicros > 0 { output = try RenderOutput(path: outputPath, settings: settings) }
-                    if let output { for tick in try session.ticks() { try output.submit(tick) } }
+                    if let output { try session.forEachDueTick { try output.submit($0) } }
                 }
                 if let output {
                     condition.lock()
@@ -147,7 +147,7 @@ public final class LiveRender: @unchecked Sendable {
             }
             session.finish()
             guard let output else { throw RenderError("\(dumpPath) holds no media to render") }
-            for tick in try session.ticks() { try output.submit(tick) }
+            try session.forEachDueTick { try output.submit($0) }
             guard session.summary.framesWritten > 0 else {
                 output.abandon()
                 throw RenderError("\(dumpPath) holds no media to render")

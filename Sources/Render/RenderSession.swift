@@ -62,7 +62,9 @@ public final class RenderSession {
     }
 
     private func consume(_ timed: TimedDumpRecord) throws {
-        let time = timed.time
+        // A dump's times are outside input (an upload, a damaged file): kept
+        // in a sane range so that differences of them cannot overflow.
+        let time = timed.time.clampedToSaneRange
         newest = Swift.max(newest, time)
         switch timed.record {
         case let .track(track):
@@ -189,11 +191,17 @@ public final class RenderSession {
 
     // MARK: - Output
 
-    private var startMicros: Int64 { Int64((settings.from ?? 0) * 1_000_000) }
+    /// `from` and `to` come from requests: converted without trapping, and
+    /// the output is never longer than `maximumDurationMicros`.
+    private var startMicros: Int64 { Swift.max(0, settings.from?.checkedMicros ?? 0) }
     private var endMicros: Int64 {
-        let end = durationMicros
-        return settings.to.map { Swift.min(end, Int64($0 * 1_000_000)) } ?? end
+        var end = Swift.min(durationMicros, startMicros + settings.maximumDurationMicros)
+        if let to = settings.to { end = Swift.min(end, to.checkedMicros ?? end) }
+        return end
     }
+
+    /// Whether the output stops at `maximumDurationMicros` before the session's end.
+    public var isTruncatedByDurationLimit: Bool { durationMicros > startMicros + settings.maximumDurationMicros }
 
     private func tickTime(_ index: Int64) -> Int64 { startMicros + Int64((Double(index) * settings.tickMicros).rounded()) }
 
@@ -204,9 +212,19 @@ public final class RenderSession {
         return tickTime(nextTick) >= endMicros
     }
 
-    /// Every output frame that is due: up to `latency` behind the newest
-    /// record, or to the end after `finish()`.
-    public func ticks() throws -> [Tick] {
+    /// Hands every output frame that is due to `body`, a few at a time: a
+    /// long gap in a dump must not hold hours of frames in memory at once.
+    public func forEachDueTick(_ body: (Tick) throws -> Void) throws {
+        while true {
+            let batch = try ticks(limit: 16)
+            if batch.isEmpty { return }
+            for tick in batch { try body(tick) }
+        }
+    }
+
+    /// Output frames that are due, at most `limit`: up to `latency` behind
+    /// the newest record, or to the end after `finish()`.
+    public func ticks(limit: Int = 16) throws -> [Tick] {
         guard let origin else { return [] }
         let horizon = finished ? endMicros : Swift.min(endMicros, newest - origin - settings.latencyMicros)
         var ticks: [Tick] = []
@@ -217,7 +235,7 @@ public final class RenderSession {
             for track in videoTracks.values { track.advance(to: newest) }
             for track in audioTracks.values { track.advance(to: newest) }
         }
-        while tickTime(nextTick) < horizon {
+        while tickTime(nextTick) < horizon && ticks.count < limit {
             ticks.append(try render(nextTick))
             nextTick += 1
         }

@@ -22,6 +22,9 @@ public struct RenderSettings: Sendable {
     /// Session seconds to start and stop at (nil: the whole session).
     public var from: Double?
     public var to: Double?
+    /// The longest output a render makes (24 h by default): a dump whose
+    /// times span years must not render until the disk is full.
+    public var maximumDurationMicros: Int64 = 86_400_000_000
     /// Choose mono or stereo output from the sources (`audio.channels` is
     /// then set by the renderer): stereo only if some source is stereo.
     public var detectAudioChannels = true

@@ -8,11 +8,17 @@ public struct Renderer {
     /// Called now and then with the fraction of the dump read (0…1) and the
     /// output seconds written so far.
     public var progress: ((Double, Double) -> Void)?
+    /// Asked every few output frames: a reason to stop now (the disk is
+    /// nearly full, the job was cancelled), or nil to go on.
+    public var shouldStop: (() -> String?)?
 
     public init(settings: RenderSettings) { self.settings = settings }
 
     public func render(dump path: String, to output: String) throws -> RenderSummary {
         let started = Date()
+        func check() throws {
+            if let reason = shouldStop?() { throw RenderError(reason) }
+        }
         var settings = self.settings
         if settings.detectAudioChannels {
             settings.audio.channels = (try? AudioChannelProbe.channels(inDump: path)) ?? 2
@@ -32,9 +38,10 @@ public struct Renderer {
             var written = 0
             while let item = try reader.next() {
                 try session.consume(item)
-                for tick in try session.ticks() {
+                try session.forEachDueTick { tick in
                     try out.submit(tick)
                     written += 1
+                    if written % 64 == 0 { try check() }
                 }
                 if session.isComplete { break }
                 if let progress, Date().timeIntervalSince(lastReport) > 0.25 {
@@ -43,7 +50,11 @@ public struct Renderer {
                 }
             }
             session.finish()
-            for tick in try session.ticks() { try out.submit(tick) }
+            try session.forEachDueTick { tick in
+                try out.submit(tick)
+                written += 1
+                if written % 64 == 0 { try check() }
+            }
             guard session.summary.framesWritten > 0 else { throw RenderError("\(path) holds no media to render") }
             try out.finish()
         } catch {

@@ -34,12 +34,16 @@ public struct TrackClock: Sendable {
     /// The newest sender reports, as received: (NTP µs, RTP timestamp, arrival µs).
     private var reports: [(ntp: Int64, timestamp: UInt32, arrival: Int64)] = []
 
-    public init(clockRate: Int) { self.clockRate = clockRate }
+    public init(clockRate: Int) { self.clockRate = Swift.max(1, clockRate) }
 
-    func micros(_ timestamp: Int64) -> Int64 { timestamp * 1_000_000 / Int64(clockRate) }
+    /// Timestamps are the sender's (a crafted stream may jump 2^31 a packet),
+    /// so the conversion is widened and clamped to a sane range: sums of a few
+    /// such times cannot overflow.
+    func micros(_ timestamp: Int64) -> Int64 { timestamp.scaledClamped(by: 1_000_000, over: Int64(clockRate)) }
 
     /// Notes a frame (or packet) and returns the segment it belongs to.
     public mutating func observe(timestamp: Int64, arrival: Int64) -> Int {
+        let arrival = arrival.clampedToSaneRange  // a dump's times are outside input too
         let media = micros(timestamp)
         let candidate = arrival - media
         guard var segment = segments.last, abs(media + segment.offset - arrival) <= resetThreshold else {
@@ -48,7 +52,7 @@ public struct TrackClock: Sendable {
                 id: (segments.last?.id ?? -1) + 1, offset: candidate, windowMinimum: candidate, previousWindowMinimum: candidate,
                 windowStart: arrival, startArrival: arrival, lastTimestampMicros: media))
             if segments.count > 8 { segments.removeFirst() }
-            return segments.last!.id
+            return segments[segments.count - 1].id
         }
         let elapsed = Swift.max(0, media - segment.lastTimestampMicros)
         segment.lastTimestampMicros = Swift.max(segment.lastTimestampMicros, media)
@@ -62,7 +66,7 @@ public struct TrackClock: Sendable {
         if arrival - segment.startArrival < Self.window {
             segment.offset = Swift.min(segment.offset, target)  // settling: take the least delay at once
         } else {
-            let step = Swift.max(1, elapsed * maximumSlew / 1_000_000)
+            let step = Swift.max(1, elapsed.scaled(by: maximumSlew, over: 1_000_000))
             segment.offset += Swift.max(-step, Swift.min(step, target - segment.offset))
         }
         segments[segments.count - 1] = segment
@@ -72,7 +76,7 @@ public struct TrackClock: Sendable {
     /// Notes a sender report. It may come before the first RTP packet (ffmpeg
     /// sends one first), so it is matched to a segment only when used.
     public mutating func observeSenderReport(ntpMicros: Int64, rtpTimestamp: UInt32, arrival: Int64) {
-        reports.append((ntpMicros, rtpTimestamp, arrival))
+        reports.append((ntpMicros.clampedToSaneRange, rtpTimestamp, arrival.clampedToSaneRange))
         if reports.count > 8 { reports.removeFirst() }
     }
 
@@ -81,7 +85,7 @@ public struct TrackClock: Sendable {
     /// minute of the segment's (extended to 64 bits next to them).
     public func senderReport(segment id: Int) -> (ntp: Int64, timestamp: Int64)? {
         guard let segment = segment(id) else { return nil }
-        let reference = segment.lastTimestampMicros * Int64(clockRate) / 1_000_000
+        let reference = segment.lastTimestampMicros.scaledClamped(by: Int64(clockRate), over: 1_000_000)
         for report in reports.reversed() where report.arrival >= segment.startArrival - 2_000_000 {
             var extended = (reference & ~0xffff_ffff) | Int64(report.timestamp)
             if extended - reference > 1 << 31 { extended -= 1 << 32 } else if reference - extended > 1 << 31 { extended += 1 << 32 }
@@ -95,12 +99,12 @@ public struct TrackClock: Sendable {
     /// Arrival-clock session time of `timestamp` in segment `id`.
     public func arrivalTime(of timestamp: Int64, segment id: Int) -> Int64? {
         guard let segment = segment(id) else { return nil }
-        return micros(timestamp) + segment.offset
+        return micros(timestamp) + segment.offset.clampedToSaneRange
     }
 
     /// The sender's wall clock (µs) at `timestamp`, from the segment's sender report.
     public func senderTime(of timestamp: Int64, segment id: Int) -> Int64? {
         guard let report = senderReport(segment: id) else { return nil }
-        return report.ntp + micros(timestamp - report.timestamp)
+        return report.ntp.clampedToSaneRange + micros(timestamp.clampedToSaneRange - report.timestamp)
     }
 }

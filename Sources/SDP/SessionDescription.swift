@@ -130,10 +130,13 @@ public struct MediaDescription: Equatable, Sendable {
         let parts = value.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, let pt = UInt8(parts[0]), pt < 128 else { throw SDPError(line: 0, text: value, reason: "bad rtpmap") }
         let encoding = parts[1].split(separator: "/")
-        guard encoding.count >= 2, let rate = Int(encoding[1]), rate > 0 else {
-            throw SDPError(line: 0, text: value, reason: "rtpmap needs encoding/clock-rate")
+        // A clock rate is a plausible positive number (codecs run at 8 kHz to
+        // 192 kHz); each codec's own rate is checked where it is chosen.
+        guard encoding.count >= 2, let rate = Int(encoding[1]), (1...1_000_000).contains(rate) else {
+            throw SDPError(line: 0, text: value, reason: "rtpmap needs encoding/clock-rate (1 to 1000000 Hz)")
         }
-        let channels = encoding.count >= 3 ? Int(encoding[2]) : nil
+        // RFC 8866 §6.6: the channel count is a small positive number; another is ignored.
+        let channels = encoding.count >= 3 ? Int(encoding[2]).flatMap { (1...8).contains($0) ? $0 : nil } : nil
         return SDPRTPMap(payloadType: pt, encodingName: String(encoding[0]), clockRate: rate, channels: channels)
     }
 }

@@ -1,6 +1,9 @@
 import NIOCore
 import WebRTC
 import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a connection's outputs go: the recorder of its room. Called on the
 /// media event loop, one output at a time, in order.
@@ -62,15 +65,26 @@ public final class UDPMediaServer: @unchecked Sendable {
         var actualPorts: [Int] = []
         let server = UDPMediaServer(eventLoop: loop, ports: ports)
         for port in ports {
-            let channel = try await DatagramBootstrap(group: loop)
-                .channelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            // No SO_REUSEADDR: on Linux it lets a second server bind the same
+            // UDP port and take half the publishers' packets. A taken port is
+            // an error that names it.
+            let bootstrap = DatagramBootstrap(group: loop)
                 .channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: 8 << 20)
                 .channelOption(ChannelOptions.socketOption(.so_sndbuf), value: 4 << 20)
                 .channelOption(ChannelOptions.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 2048))
                 .channelInitializer { channel in
                     channel.pipeline.addHandler(Inbound(server: server))
                 }
-                .bind(host: host, port: port).get()
+            let channel: Channel
+            do {
+                channel = try await bootstrap.bind(host: host, port: port).get()
+            } catch {
+                for channel in bound { try? await channel.close() }
+                if let error = error as? IOError, error.errnoCode == EADDRINUSE {
+                    throw MediaPortTaken(host: host, port: port)
+                }
+                throw error
+            }
             bound.append(channel)
             actualPorts.append(channel.localAddress?.port ?? port)
         }
@@ -303,4 +317,11 @@ extension STUNAddress {
         }
         return try? SocketAddress(ipAddress: host, port: Int(port))
     }
+}
+
+/// The media port is held by another process (another `tessera serve`?).
+public struct MediaPortTaken: Error, CustomStringConvertible, Sendable {
+    public var host: String
+    public var port: Int
+    public var description: String { "udp port \(port) on \(host) is already in use (another tessera serve?): pick another with --rtc-port" }
 }

@@ -34,7 +34,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address to announce as the host candidate (repeatable); for a server behind 1:1 NAT, its public address. Default: every IPv4 interface address.")
     var publicIp: [String] = []
     @Option(help: "Directory for dumps and recordings.") var dataDir = "./data"
-    @Option(help: "Bearer token WHIP publishers must send (default: $TESSERA_WHIP_TOKEN, or none).") var whipToken: String?
+    @Option(help: "Bearer token WHIP publishers must send (default: $TESSERA_WHIP_TOKEN; without one, the API keys when any is set).") var whipToken: String?
+    @Flag(help: "With --api-key and no --whip-token: let WHIP publishers in without a token.") var whipOpen = false
+    @Option(help: "Longest output one render makes, in hours.") var maxRenderHours = 24.0
     @Option(help: "ICE server URL announced to publishers in Link headers (repeatable), e.g. stun:stun.example.net:3478.")
     var iceServer: [String] = []
     @Option(help: "STUN server (HOST:PORT) to learn this server's public address from, announced as a server-reflexive candidate.")
@@ -65,6 +67,15 @@ struct Serve: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         LibavLogging.set(verbose: logger.logLevel <= .debug)
         let keys = apiKey.isEmpty ? (ProcessInfo.processInfo.environment["TESSERA_API_KEY"].map { [$0] } ?? []) : apiKey
+        // An empty key would open the API while the server believed it protected.
+        if keys.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("an API key (--api-key or TESSERA_API_KEY) is empty: give a key, or leave it unset for a loopback-only server")
+        }
+        let whipTokens = try Self.whipTokens(given: whipToken ?? ProcessInfo.processInfo.environment["TESSERA_WHIP_TOKEN"],
+                                             apiKeys: keys, open: whipOpen)
+        if whipTokens.isEmpty && !keys.isEmpty {
+            logger.warning("--whip-open: anyone who reaches the HTTP port may publish into rooms (and start recordings with --auto-record)")
+        }
         let loopbackOnly = keys.isEmpty && !["127.0.0.1", "::1", "localhost"].contains(self.httpHost)
         if loopbackOnly {
             logger.warning("no API key (--api-key): the HTTP server binds to 127.0.0.1 only", metadata: ["asked": .string(self.httpHost)])
@@ -88,7 +99,7 @@ struct Serve: AsyncParsableCommand {
             for (port, address) in reflexive { logger.info("server-reflexive address", metadata: ["port": .stringConvertible(port), "address": .string(address)]) }
         }
         var whipConfiguration = WHIPEndpoint.Configuration(candidateAddresses: candidates,
-                                 bearerToken: whipToken ?? ProcessInfo.processInfo.environment["TESSERA_WHIP_TOKEN"],
+                                 bearerTokens: whipTokens,
                                  iceServers: iceServer, recordingBitrate: recordingBitrate,
                                  consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000)
         whipConfiguration.reflexiveAddresses = reflexive
@@ -99,6 +110,8 @@ struct Serve: AsyncParsableCommand {
         if let capacity { serviceConfiguration.capacity = capacity }
         serviceConfiguration.diskFloorBytes = diskFloorMb << 20
         serviceConfiguration.liveLatencyMicros = liveLatencyMs * 1000
+        guard maxRenderHours > 0, maxRenderHours <= 24 * 365 else { throw ValidationError("--max-render-hours: more than 0, at most a year") }
+        serviceConfiguration.maximumRenderMicros = Int64(maxRenderHours * 3_600_000_000)
         serviceConfiguration.webhookURL = webhookUrl
         serviceConfiguration.webhookSecret = webhookSecret ?? ProcessInfo.processInfo.environment["TESSERA_WEBHOOK_SECRET"]
         serviceConfiguration.autoRecord = autoRecord || autoRecordDumpOnly
@@ -149,7 +162,13 @@ struct Serve: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data(line.utf8))
             },
             logger: logger)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            await service.shutdown(graceSeconds: 0)
+            await whip.shutdown()
+            throw ValidationError("tcp port \(httpPort) on \(httpHost) is already in use (another tessera serve?): pick another with --http-port")
+        }
         await service.shutdown(graceSeconds: shutdownGrace)
         await whip.shutdown()
         logger.info("stopped: every dump closed")
@@ -163,6 +182,18 @@ struct Serve: AsyncParsableCommand {
             guard let service else { return }
             Task { await service.roomEvent(event) }
         }
+    }
+
+    /// Who may publish over WHIP: the WHIP token if given; else, when the API
+    /// is protected, its keys (unless `--whip-open`); else anyone.
+    static func whipTokens(given: String?, apiKeys: [String], open: Bool) throws -> [String] {
+        if let given {
+            guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("the WHIP token (--whip-token or TESSERA_WHIP_TOKEN) is empty: give a token, or leave it unset")
+            }
+            return [given]
+        }
+        return open ? [] : apiKeys
     }
 
     static func ports(_ text: String) throws -> [Int] {

@@ -55,7 +55,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ServerProcess.python)
         process.arguments = [WHIPInteropTests.publisher, url, "--media", try Fixtures.path(media), "--video-codec", codec,
-                             "--seconds", String(seconds)] + extra
+                             "--seconds", String(seconds), "--token", key] + extra
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

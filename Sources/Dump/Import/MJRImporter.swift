@@ -93,7 +93,8 @@ public struct MJRImporter {
             var unwrapper = TimestampUnwrapper()
             var firstTimestamp: Int64?
             var first: RTPPacket?
-            let base = file.firstFrameMicros ?? file.createdMicros ?? 0
+            // The file's own times are outside input: kept in a sane range so the sums below cannot overflow.
+            let base = (file.firstFrameMicros ?? file.createdMicros ?? 0).clampedToSaneRange
             for frame in file.frames {
                 guard let packet = try? RTPPacket(parsing: frame.packet) else {
                     summary.malformedPackets += 1
@@ -102,11 +103,12 @@ public struct MJRImporter {
                 if first == nil { first = packet }
                 let time: Int64
                 if let milliseconds = frame.milliseconds {
-                    time = base + Int64(milliseconds) * 1000
+                    time = base + Int64(milliseconds) * 1000  // milliseconds is 32-bit: no overflow
                 } else {
                     let unwrapped = unwrapper.unwrap(packet.timestamp)
-                    if firstTimestamp == nil { firstTimestamp = unwrapped }
-                    time = base + (unwrapped - firstTimestamp!) * 1_000_000 / Int64(clockRate)
+                    let start = firstTimestamp ?? unwrapped
+                    firstTimestamp = start
+                    time = base + (unwrapped - start).scaledClamped(by: 1_000_000, over: Int64(clockRate))
                 }
                 packets.append((time, frame.packet))
             }

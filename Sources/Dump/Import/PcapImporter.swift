@@ -253,9 +253,19 @@ public struct PcapImporter {
         return DumpTrack(
             id: plan.trackID, participantID: participant.id, participantName: participant.displayName,
             trackName: media.attribute("mid") ?? "\(media.media)\(plan.media)", kind: kind, codec: codecName,
-            clockRate: map?.clockRate ?? (kind == .audio ? 48000 : 90000), channels: map?.channels,
+            clockRate: Self.clockRate(codec: codecName, kind: kind, offered: map?.clockRate), channels: map?.channels.flatMap { (1...8).contains($0) ? $0 : nil },
             formatParameters: media.formatParameters[pt], payloadType: pt, retransmissionPayloadTypes: rtx,
             headerExtensions: media.headerExtensions, ssrc: ssrc)
+    }
+}
+
+extension PcapImporter {
+    /// A known codec's one clock rate whatever the SDP says; for others the
+    /// SDP's, within a plausible range (the SDP is an upload, outside input).
+    static func clockRate(codec: String, kind: DumpTrack.Kind, offered: Int?) -> Int {
+        if let known = RTPCodec(encodingName: codec) { return known.clockRate }
+        if let offered, (1...1_000_000).contains(offered) { return offered }
+        return kind == .audio ? 48_000 : 90_000
     }
 }
 

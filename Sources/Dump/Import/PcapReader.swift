@@ -180,7 +180,8 @@ public struct PcapReader: Sequence, Sendable {
             let length = Int(PcapReader.read32(body, 12, bigEndian: bigEndian))
             guard length <= body.count - 20 else { throw .malformed("packet data overruns its block") }
             let resolution = interfaces[interface].ticksPerSecond
-            let micros = Int64(truncatingIfNeeded: (ticks / resolution) * 1_000_000 + (ticks % resolution) * 1_000_000 / resolution)
+            // 64-bit ticks at any resolution (1 tick per second too): widened, and kept in a sane range.
+            let micros = Int64(clamping: UInt128(ticks) * 1_000_000 / UInt128(resolution)).clampedToSaneRange
             return CapturedFrame(
                 timestampMicros: micros, linkType: interfaces[interface].linkType,
                 data: body[(body.startIndex + 20)..<(body.startIndex + 20 + length)])

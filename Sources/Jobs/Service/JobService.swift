@@ -32,6 +32,8 @@ public actor JobService {
         /// The only hosts WHEP and Janus sources may name (lowercased), or nil for any:
         /// without a list, anyone with the API key can make the server call any address it reaches.
         public var sourceHosts: Set<String>?
+        /// The longest output one render makes (a dump's times may span years).
+        public var maximumRenderMicros: Int64 = 86_400_000_000
         /// Free bytes where the data directory is (a test may stand in for the disk).
         public var freeBytes: @Sendable (String) -> Int64? = { DiskSpace.available(at: $0) }
 
@@ -421,6 +423,8 @@ public actor JobService {
     /// Renders a job's dump to its output file in batch: a render job, a
     /// recording recovered after a crash, or one whose live composite broke.
     private func batchRender(id: String, request recording: RecordingRequest?, render: RenderRequest? = nil) async throws {
+        // Counted (and stored) before the render: if it takes the process down, the next start knows.
+        await updateResult(id) { result in result.renderAttempts += 1 }
         guard let job = try await store.job(id: id), let dump = Self.result(of: job).dump else { throw ServiceError.notFound("no dump for \(id)") }
         let output = try (recording?.output ?? render?.output) ?? OutputRequest().validated()
         let layout = recording?.layout ?? render?.layout ?? "grid"
@@ -431,8 +435,18 @@ public actor JobService {
         settings.to = render?.to
         let outputPath = directory + "/" + (job.kind == .recording ? "recording." : "render.") + output.fileExtension
         let dumpPath = configuration.dataDirectory + "/" + dump
+        settings.maximumDurationMicros = configuration.maximumRenderMicros
         let frozen = settings
-        let summary = try await onThread("tessera-render") { try Renderer(settings: frozen).render(dump: dumpPath, to: outputPath) }
+        let freeBytes = configuration.freeBytes, dataDirectory = configuration.dataDirectory, floor = configuration.diskFloorBytes
+        let summary = try await onThread("tessera-render") {
+            var renderer = Renderer(settings: frozen)
+            // A render stops at the disk floor, so live recordings keep their room on the disk.
+            renderer.shouldStop = {
+                guard let free = freeBytes(dataDirectory), free < floor else { return nil }
+                return "free disk space fell below the floor (\(free) bytes free)"
+            }
+            return try renderer.render(dump: dumpPath, to: outputPath)
+        }
         await recordRender(id, summary: summary, live: false)
     }
 
@@ -517,6 +531,12 @@ public actor JobService {
         for job in jobs {
             var logger = self.logger
             logger[metadataKey: "job"] = .string(job.id)
+            if Self.result(of: job).renderAttempts >= Self.maximumRenderAttempts {
+                logger.error("job found unfinished after its renders crashed the process twice: not run again")
+                _ = await transition(job.id, to: .failed, reason: "crashed_during_processing",
+                                     message: "rendering this job stopped the server \(Self.maximumRenderAttempts) times; the dump is kept")
+                continue
+            }
             switch (job.kind, job.state) {
             case (.recording, .queued):
                 guard let request = try? JSONDecoder().decode(RecordingRequest.self, from: Data(job.settings.utf8)) else { continue }
@@ -732,6 +752,9 @@ public actor JobService {
             if result.webhooks.count > 100 { result.webhooks.removeFirst(result.webhooks.count - 100) }
         }
     }
+
+    /// Renders a job may begin before one found unfinished is failed instead.
+    static let maximumRenderAttempts = 2
 
     static func result(of job: Job) -> JobResult {
         (try? JSONDecoder().decode(JobResult.self, from: Data(job.result.utf8))) ?? JobResult()

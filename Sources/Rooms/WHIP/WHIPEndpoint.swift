@@ -17,8 +17,9 @@ public final class WHIPEndpoint: @unchecked Sendable {
     public struct Configuration: Sendable {
         /// Addresses announced as host candidates (a public address behind 1:1 NAT goes here).
         public var candidateAddresses: [String]
-        /// Required as `Authorization: Bearer …` when set.
-        public var bearerToken: String?
+        /// One of these is required as `Authorization: Bearer …` when any is set
+        /// (the WHIP token, or the API keys when WHIP is protected by them).
+        public var bearerTokens: [String]
         /// ICE servers announced in `Link` headers (RFC 9725 §4.6), e.g. "stun:stun.example.net:3478".
         public var iceServers: [String]
         /// What REMB announces, so senders ramp up to recording quality.
@@ -31,12 +32,12 @@ public final class WHIPEndpoint: @unchecked Sendable {
         /// How long a silent publisher is kept before its tracks end (RFC 7675: 30 s).
         public var consentTimeoutMicros: Int64
 
-        public init(candidateAddresses: [String], bearerToken: String? = nil, iceServers: [String] = [],
+        public init(candidateAddresses: [String], bearerTokens: [String] = [], iceServers: [String] = [],
                     recordingBitrate: UInt64 = 4_000_000, flushIntervalMicros: Int64 = 1_000_000, maximumPublishers: Int = 200,
                     consentTimeoutMicros: Int64 = ICEAgent.defaultConsentTimeoutMicros) {
             self.consentTimeoutMicros = consentTimeoutMicros
             self.candidateAddresses = candidateAddresses
-            self.bearerToken = bearerToken
+            self.bearerTokens = bearerTokens.filter { !$0.isEmpty }
             self.iceServers = iceServers
             self.recordingBitrate = recordingBitrate
             self.flushIntervalMicros = flushIntervalMicros
@@ -316,10 +317,13 @@ public final class WHIPEndpoint: @unchecked Sendable {
     // MARK: - Helpers
 
     private func authorize(_ header: String?) throws(WHIPError) {
-        guard let token = configuration.bearerToken else { return }
-        guard let header, header.hasPrefix("Bearer "), Self.constantTimeEqual(Array(header.dropFirst(7).utf8), Array(token.utf8)) else {
-            throw .unauthorized
-        }
+        let tokens = configuration.bearerTokens
+        guard !tokens.isEmpty else { return }
+        guard let header, header.hasPrefix("Bearer ") else { throw .unauthorized }
+        let given = Array(header.dropFirst(7).utf8)
+        // Every token is compared, whichever matches, so timing tells nothing.
+        let matched = tokens.reduce(false) { matched, token in Self.constantTimeEqual(Array(token.utf8), given) || matched }
+        guard matched else { throw .unauthorized }
     }
 
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -29,10 +29,12 @@ public struct ReceptionStatistics: Sendable {
         highest = Swift.max(highest, extended)
         received += 1
         // D(i, j) = (Rj − Ri) − (Sj − Si), in timestamp units (A.8).
-        let arrival = arrivalMicros * Int64(clockRate) / 1_000_000
-        let currentTransit = arrival - Int64(timestamp)
+        // Widened and wrapping: the clock rate is the peer's word, and only the
+        // transit's change modulo 2^32 matters below.
+        let arrival = arrivalMicros.scaled(by: Int64(clockRate), over: 1_000_000)
+        let currentTransit = arrival &- Int64(timestamp)
         if let previous = transit {
-            var difference = currentTransit - previous
+            var difference = currentTransit &- previous
             // Timestamps wrap at 2^32: take the short way round.
             difference = Int64(Int32(truncatingIfNeeded: difference))
             jitterScaled += abs(difference) - ((jitterScaled + 8) >> 4)
@@ -61,7 +63,7 @@ public struct ReceptionStatistics: Sendable {
         let cumulative = Int32(Swift.max(-0x80_0000, Swift.min(0x7F_FFFF, cumulativeLost)))
         var delay: UInt32 = 0
         if let report = lastSenderReport {
-            delay = UInt32(clamping: (nowMicros - report.arrival) * 65_536 / 1_000_000)  // units of 1/65536 s
+            delay = UInt32(clamping: nowMicros.saturatingSubtract(report.arrival).scaled(by: 65_536, over: 1_000_000))  // units of 1/65536 s
         }
         return RTCPReportBlock(
             ssrc: ssrc, fractionLost: fraction, cumulativeLost: cumulative,

@@ -74,6 +74,11 @@ public enum RecvOnlyAnswer {
             guard let mid = section.attribute("mid") else {
                 throw AnswerError(kind: .missing, description: "m=\(section.media) section without a=mid (BUNDLE needs one)")
             }
+            // RFC 5888 §4: an identification-tag is a token; RFC 8843 §15.2 keeps
+            // it short enough for the MID header extension (16 bytes).
+            guard Self.isValidMid(mid) else {
+                throw AnswerError(kind: .missing, description: "a=mid must be 1 to 16 token characters (RFC 5888, RFC 8843)")
+            }
             guard offer.attribute("fingerprint") != nil || section.attribute("fingerprint") != nil else {
                 throw AnswerError(kind: .missing, description: "the offer has no a=fingerprint: DTLS cannot be authenticated")
             }
@@ -137,6 +142,14 @@ public enum RecvOnlyAnswer {
         return (answer, accepted)
     }
 
+    static func isValidMid(_ mid: String) -> Bool {
+        // RFC 8866 §9 token characters.
+        let punctuation = Set("!#$%&'*+-.^_`{|}~".utf8)
+        return (1...16).contains(mid.utf8.count) && mid.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5a).contains(byte) || (0x61...0x7a).contains(byte) || punctuation.contains(byte)
+        }
+    }
+
     /// The codecs tessera takes from a section, in the offer's order.
     static func choose(in section: MediaDescription) -> [NegotiatedMedia.Codec] {
         let maps = section.rtpMaps
@@ -149,10 +162,13 @@ public enum RecvOnlyAnswer {
             let fmtp = parameters[payloadType]
             let usable: Bool
             switch name {
+            // Each codec has one clock rate (RFC 7587 §7, RFC 7741 §6.1, RFC 6184 §8.1):
+            // any other is refused, so no later arithmetic sees a crafted rate.
             case "OPUS": usable = section.media == "audio" && map.clockRate == 48_000
-            case "VP8", "VP9": usable = section.media == "video"
+            case "VP8", "VP9": usable = section.media == "video" && map.clockRate == 90_000
             case "H264":
-                usable = section.media == "video" && String((fmtp ?? "").filter { $0 != " " }).contains("packetization-mode=1")
+                usable = section.media == "video" && map.clockRate == 90_000
+                    && String((fmtp ?? "").filter { $0 != " " }).contains("packetization-mode=1")
             default: usable = false
             }
             guard usable else { continue }
