@@ -1,10 +1,15 @@
 import CFFmpeg
 
-/// Scales pictures straight into a rectangle of a canvas (no intermediate
-/// picture): libswscale writes through plane pointers offset to the
-/// rectangle's corner. Caches its context across calls of the same shape.
+/// Scales pictures into a rectangle of a canvas. libswscale writes its
+/// output lines in SIMD blocks and may run a few pixels past the width it
+/// was given (seen: 2–4 px past a 426 px tile, into the next tile or the
+/// next row). So it scales into a padded picture of the rectangle's size
+/// that this scaler owns, and exactly the rectangle's pixels are copied
+/// into the canvas, clipped to it. Context and scratch picture are cached
+/// across calls of the same shape.
 public final class PictureScaler: @unchecked Sendable {
     private var context: OpaquePointer?
+    private var scratch: VideoFrame?
 
     public init() {}
 
@@ -14,7 +19,7 @@ public final class PictureScaler: @unchecked Sendable {
     /// (YUV 4:2:0, rect even-aligned). `crop` picks a part of the source
     /// (for fit = cover); nil takes all of it.
     public func scale(_ source: VideoFrame, crop: Rect? = nil, into canvas: VideoFrame, at rect: Rect) throws {
-        let rect = rect.evenAligned
+        let rect = rect.clipped(toWidth: canvas.width, height: canvas.height).evenAligned
         let crop = (crop ?? Rect(x: 0, y: 0, width: source.width, height: source.height)).evenAligned
         guard rect.width > 0, rect.height > 0, crop.width > 0, crop.height > 0 else { return }
         let format = source.pixelFormat
@@ -35,16 +40,16 @@ public final class PictureScaler: @unchecked Sendable {
             nil,
         ]
         let sourceStrides: [Int32] = [Int32(sys), Int32(sus), Int32(svs), 0]
-        let (dy, du, dv) = canvas.planes
-        let (dys, dus, dvs) = canvas.lineSizes
-        let destinationPlanes: [UnsafeMutablePointer<UInt8>?] = [
-            dy.map { $0 + rect.y * dys + rect.x },
-            du.map { $0 + (rect.y / 2) * dus + rect.x / 2 },
-            dv.map { $0 + (rect.y / 2) * dvs + rect.x / 2 },
-            nil,
-        ]
+        if scratch?.width != rect.width || scratch?.height != rect.height {
+            scratch = try VideoFrame(width: rect.width, height: rect.height)
+        }
+        guard let scratch else { return }
+        let (dy, du, dv) = scratch.planes
+        let (dys, dus, dvs) = scratch.lineSizes
+        let destinationPlanes: [UnsafeMutablePointer<UInt8>?] = [dy, du, dv, nil]
         let destinationStrides: [Int32] = [Int32(dys), Int32(dus), Int32(dvs), 0]
         let lines = sws_scale(context, sourcePlanes, sourceStrides, 0, Int32(crop.height), destinationPlanes, destinationStrides)
         if lines < 0 { throw LibavError("scaling a picture", code: lines) }
+        canvas.copyPixels(from: scratch, to: rect)
     }
 }

@@ -61,17 +61,39 @@ public final class VideoFrame: @unchecked Sendable {
         try LibavError.check(av_frame_copy(pointer, source.pointer), "copying a picture")
     }
 
-    /// Fills a rectangle of a YUV 4:2:0 picture (x, y, width, height even).
+    /// Copies all of `source` (YUV 4:2:0, `rect`'s size) into `rect` of this
+    /// picture, row by row: nothing is written outside `rect` or the picture.
+    func copyPixels(from source: VideoFrame, to rect: Rect) {
+        let rect = rect.clipped(toWidth: width, height: height).evenAligned
+        let (y, u, v) = planes, (sy, su, sv) = source.planes
+        let (ys, us, vs) = lineSizes, (sys, sus, svs) = source.lineSizes
+        guard let y, let u, let v, let sy, let su, let sv, rect.width > 0, rect.height > 0,
+              rect.width <= source.width, rect.height <= source.height else { return }
+        for row in 0..<rect.height {
+            (y + (rect.y + row) * ys + rect.x).update(from: sy + row * sys, count: rect.width)
+        }
+        for row in 0..<(rect.height / 2) {
+            (u + (rect.y / 2 + row) * us + rect.x / 2).update(from: su + row * sus, count: rect.width / 2)
+            (v + (rect.y / 2 + row) * vs + rect.x / 2).update(from: sv + row * svs, count: rect.width / 2)
+        }
+    }
+
+    /// Fills a rectangle of a YUV 4:2:0 picture (edges even, but for the
+    /// picture's own odd last column or row), clipped to the picture.
     public func fill(_ rect: Rect, with color: YUVColor) {
         let (y, u, v) = planes
         let (ys, us, vs) = lineSizes
+        let rect = rect.clipped(toWidth: width, height: height)
         guard let y, let u, let v, rect.width > 0, rect.height > 0 else { return }
         for row in rect.y..<(rect.y + rect.height) {
             (y + row * ys + rect.x).update(repeating: color.y, count: rect.width)
         }
-        for row in (rect.y / 2)..<((rect.y + rect.height) / 2) {
-            (u + row * us + rect.x / 2).update(repeating: color.u, count: rect.width / 2)
-            (v + row * vs + rect.x / 2).update(repeating: color.v, count: rect.width / 2)
+        // Chroma covers every 2x2 block the rectangle touches: an odd last
+        // column or row of the picture is filled too.
+        let chromaLeft = rect.x / 2, chromaRight = (rect.x + rect.width + 1) / 2
+        for row in (rect.y / 2)..<((rect.y + rect.height + 1) / 2) {
+            (u + row * us + chromaLeft).update(repeating: color.u, count: chromaRight - chromaLeft)
+            (v + row * vs + chromaLeft).update(repeating: color.v, count: chromaRight - chromaLeft)
         }
     }
 
@@ -90,6 +112,14 @@ public struct Rect: Equatable, Hashable, Sendable, CustomStringConvertible {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
     public var description: String { "\(width)x\(height)+\(x)+\(y)" }
+    /// The part of this rectangle inside a `width`×`height` picture: what
+    /// may be written there.
+    public func clipped(toWidth width: Int, height: Int) -> Rect {
+        let left = Swift.max(0, x), top = Swift.max(0, y)
+        let right = Swift.min(width, x + self.width), bottom = Swift.min(height, y + self.height)
+        return Rect(x: left, y: top, width: Swift.max(0, right - left), height: Swift.max(0, bottom - top))
+    }
+
     /// The same rectangle with every edge on an even pixel (4:2:0 chroma needs it).
     public var evenAligned: Rect {
         let left = x & ~1, top = y & ~1
