@@ -106,16 +106,24 @@ public struct Layout: Codable, Equatable, Sendable {
 
     /// Loads a layout by name (`grid` → layouts/grid.json) or by path.
     /// Names are looked up in $TESSERA_LAYOUTS, ./layouts, and the
-    /// `layouts` folder beside or above the executable.
+    /// `layouts` folder beside or above the executable, and then among the
+    /// layouts built into the binary, so the shipped ones are found from
+    /// any directory.
     public static func load(_ nameOrPath: String) throws(LayoutError) -> Layout {
+        try load(nameOrPath, searching: searchDirectories())
+    }
+
+    static func load(_ nameOrPath: String, searching directories: [String]) throws(LayoutError) -> Layout {
         let path: String
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") {
             path = nameOrPath
-        } else {
-            guard let found = searchDirectories().map({ "\($0)/\(nameOrPath).json" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                throw LayoutError("no layout named \(nameOrPath) (looked in \(searchDirectories().joined(separator: ", ")))")
-            }
+        } else if let found = directories.map({ "\($0)/\(nameOrPath).json" }).first(where: { FileManager.default.fileExists(atPath: $0) }) {
             path = found
+        } else if let shipped = ShippedLayouts.byName[nameOrPath] {
+            return try decode(Data(shipped.utf8), source: "built-in layout \(nameOrPath)")
+        } else {
+            let names = ShippedLayouts.byName.keys.sorted().joined(separator: ", ")
+            throw LayoutError("no layout named \(nameOrPath) (built in: \(names); looked in \(directories.joined(separator: ", ")))")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw LayoutError("cannot read layout \(path)") }
         return try decode(data, source: path)

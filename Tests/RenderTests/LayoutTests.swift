@@ -67,3 +67,27 @@ import Testing
         #expect { try Layout.decode(Data(json.utf8), source: "test") } throws: { "\($0)".contains(reason) }
     }
 }
+
+@Suite struct ShippedLayoutTests {
+    static let layoutsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("layouts")
+
+    /// The layouts built into the binary are layouts/ as it is (run scripts/embed-layouts.sh after a change).
+    @Test func builtInLayoutsMatchTheLayoutsFolder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.layoutsDirectory.path).filter { $0.hasSuffix(".json") }
+        #expect(Set(files.map { String($0.dropLast(5)) }) == Set(ShippedLayouts.byName.keys))
+        for file in files {
+            let text = try String(contentsOf: Self.layoutsDirectory.appendingPathComponent(file), encoding: .utf8)
+            #expect(ShippedLayouts.byName[String(file.dropLast(5))] == text.trimmingCharacters(in: .newlines), "\(file)")
+            _ = try Layout.decode(Data(text.utf8), source: file)
+        }
+    }
+
+    /// With no layouts/ folder anywhere (the binary installed on its own), a shipped name still loads.
+    @Test func shippedLayoutsLoadWithoutALayoutsFolder() throws {
+        for name in ShippedLayouts.byName.keys {
+            #expect(try Layout.load(name, searching: []).name == name)
+        }
+        #expect(throws: LayoutError.self) { try Layout.load("no-such-layout", searching: []) }
+    }
+}
