@@ -86,7 +86,9 @@ public final class RenderSession {
         case let .event(event):
             guard let id = event.participantID else { return }
             switch event.kind {
-            case .participantJoined: notePresence(id, at: time)
+            // A participant's tile begins with their first media, not with
+            // their offer: a publisher that never connects is no empty tile.
+            case .participantJoined: break
             // A second end (a track ended by renegotiation, then again when the
             // connection closes) must not move the first one later.
             case .participantLeft:

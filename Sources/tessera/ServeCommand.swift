@@ -44,6 +44,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Bitrate, in bits/s, that REMB asks each publisher for.") var recordingBitrate: UInt64 = 4_000_000
     @Option(help: "Seconds of silence (no ICE checks or answers) after which a publisher is gone and its tracks end (RFC 7675: 30).")
     var consentTimeout = 30
+    @Option(help: "Seconds a publisher may take to connect (ICE and DTLS) after its offer before its session is dropped.")
+    var connectTimeout = 30
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
     @Option(help: "API key clients send as Authorization: Bearer KEY (repeatable; default: $TESSERA_API_KEY). Without one the HTTP server binds to loopback only.")
     var apiKey: [String] = []
@@ -103,6 +105,7 @@ struct Serve: AsyncParsableCommand {
                                  iceServers: iceServer, recordingBitrate: recordingBitrate,
                                  consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000)
         whipConfiguration.reflexiveAddresses = reflexive
+        whipConfiguration.connectTimeoutMicros = Int64(Swift.max(1, connectTimeout)) * 1_000_000
         let events = RoomEvents()
         let whip = try WHIPEndpoint(configuration: whipConfiguration, media: media, logger: logger) { event in events.send(event) }
         let store = try SQLiteJobStore(path: dataDir + "/tessera.sqlite")

@@ -45,6 +45,7 @@ extension WHIPEndpoint {
             recordingBitrate: configuration.recordingBitrate)
         settings.remoteCandidates = details.candidates
         settings.consentTimeoutMicros = configuration.consentTimeoutMicros
+        settings.connectTimeoutMicros = configuration.connectTimeoutMicros
         try await join(settings, room: room, participantID: participantID, name: name)
         return call.localICE.ufrag
     }
@@ -72,6 +73,7 @@ extension WHIPEndpoint {
             recordingBitrate: configuration.recordingBitrate)
         settings.remoteCandidates = details.candidates
         settings.consentTimeoutMicros = configuration.consentTimeoutMicros
+        settings.connectTimeoutMicros = configuration.connectTimeoutMicros
         try await join(settings, room: room, participantID: participantID, name: name)
         return (answer.text, local.ufrag)
     }

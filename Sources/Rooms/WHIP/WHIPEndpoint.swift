@@ -31,6 +31,8 @@ public final class WHIPEndpoint: @unchecked Sendable {
         public var reflexiveAddresses: [Int: String] = [:]
         /// How long a silent publisher is kept before its tracks end (RFC 7675: 30 s).
         public var consentTimeoutMicros: Int64
+        /// How long a publisher may take to connect (ICE and DTLS) after its offer.
+        public var connectTimeoutMicros: Int64 = 30_000_000
 
         public init(candidateAddresses: [String], bearerTokens: [String] = [], iceServers: [String] = [],
                     recordingBitrate: UInt64 = 4_000_000, flushIntervalMicros: Int64 = 1_000_000, maximumPublishers: Int = 200,
@@ -120,6 +122,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
             recordingBitrate: configuration.recordingBitrate)
         connectionConfiguration.remoteCandidates = details.candidates
         connectionConfiguration.consentTimeoutMicros = configuration.consentTimeoutMicros
+        connectionConfiguration.connectTimeoutMicros = configuration.connectTimeoutMicros
         let settings = connectionConfiguration
         let certificate = self.certificate
         let etag: String

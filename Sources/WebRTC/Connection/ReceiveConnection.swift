@@ -33,6 +33,10 @@ public final class ReceiveConnection {
         public var remoteCandidates: [ICECandidate] = []
         /// A peer silent this long (no checks, no answers) is gone (RFC 7675: 30 s).
         public var consentTimeoutMicros: Int64 = ICEAgent.defaultConsentTimeoutMicros
+        /// A peer that has not completed ICE and DTLS this long after the
+        /// connection began is given up: an offer alone must not hold a
+        /// publisher slot for good.
+        public var connectTimeoutMicros: Int64 = 30_000_000
 
         public init(localICE: ICECredentials, remoteICE: ICECredentials, iceRole: ICEAgent.Role = .controlled,
                     dtlsRole: DTLSTransport.Role, remoteFingerprint: String, media: [NegotiatedMedia],
@@ -73,6 +77,8 @@ public final class ReceiveConnection {
     public private(set) var ice: ICEAgent
     public private(set) var isConnected = false
     public private(set) var isClosed = false
+    /// When time was first given (`advance`): the connect deadline counts from here.
+    private var beganAt: Int64?
     public private(set) var tracks: [ConnectionTrack] = []
 
     public var summary: ConnectionSummary {
@@ -165,6 +171,13 @@ public final class ReceiveConnection {
     public func advance(to now: Int64) -> [Output] {
         guard !isClosed else { return [] }
         var outputs: [Output] = []
+        let began = beganAt ?? now
+        beganAt = began
+        if !isConnected && now.saturatingSubtract(began) >= configuration.connectTimeoutMicros {
+            isClosed = true
+            return [.closed(reason: "no connection within \(configuration.connectTimeoutMicros / 1_000_000) s: ICE and DTLS did not complete",
+                            summary: summary)]
+        }
         for event in ice.advance(to: now) { apply(event, into: &outputs, now: now) }
         if let deadline = dtlsDeadline, now >= deadline, !dtls.isConnected {
             for output in dtls.handleTimeout() { apply(output, into: &outputs, now: now) }

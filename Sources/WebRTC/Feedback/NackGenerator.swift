@@ -36,6 +36,10 @@ public struct NackGenerator: Sendable {
     public var maximumAgeMicros: Int64
     /// More missing packets than this at once is a sender reset, not loss.
     public var maximumGap = 500
+    /// The most sequence numbers waited for at once, across all gaps.
+    public static let maximumMissing = 1_000
+    /// Sequence numbers waited for now.
+    public var pendingCount: Int { gaps.count }
     public private(set) var statistics = Statistics()
     private var unwrapper = SequenceUnwrapper()
     private var highest: Int64?
@@ -62,6 +66,13 @@ public struct NackGenerator: Sendable {
                 statistics.givenUp += gaps.count
                 gaps.removeAll()  // a jump: the sender restarted
             } else if missingCount > 0 {
+                // A sender that opens gap after gap (lossy or hostile) must not
+                // grow the bookkeeping without bound: past the cap, the old
+                // gaps are given up (the frames they belong to are lost anyway).
+                if gaps.count + Int(missingCount) > Self.maximumMissing {
+                    statistics.givenUp += gaps.count
+                    gaps.removeAll()
+                }
                 for missing in (last + 1)..<sequence { gaps[missing] = Gap(firstSeen: now) }
                 statistics.missing += Int(missingCount)
             }

@@ -1,0 +1,82 @@
+import Foundation
+import RTP
+import SDP
+import Testing
+@testable import WebRTC
+
+/// What a crafted offer or stream sends must cost at most itself: refused at
+/// the edge, or handled without a trap.
+@Suite struct HostileInputTests {
+    /// A WHIP offer naming VP8 at 2^63 − 1 Hz was answered, and the first
+    /// packet trapped in the jitter arithmetic.
+    @Test(arguments: [
+        ("a=rtpmap:96 VP8/90000", "a=rtpmap:96 VP8/9223372036854775807"),
+        ("a=rtpmap:96 VP8/90000", "a=rtpmap:96 VP8/1"),
+        ("a=rtpmap:96 VP8/90000", "a=rtpmap:96 VP8/48000"),
+        ("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus/90000/2"),
+        ("a=rtpmap:111 opus/48000/2", "a=rtpmap:111 opus/48000/-3"),
+    ])
+    func clockRatesOtherThanTheCodecsOwnAreNotTaken(line: String, crafted: String) throws {
+        #expect(RecvOnlyAnswerTests.browserOffer.contains(line))
+        let offer = RecvOnlyAnswerTests.browserOffer.replacingOccurrences(of: line, with: crafted)
+        guard let parsed = try? SessionDescription.parse(offer) else { return }  // refused by the parser: fine too
+        guard let (_, accepted) = try? RecvOnlyAnswer.make(for: parsed, RecvOnlyAnswerTests.parameters) else { return }
+        for codec in accepted.flatMap(\.codecs) {
+            #expect(codec.clockRate == RTPCodec(encodingName: codec.name)?.clockRate, "\(codec.name) taken at \(codec.clockRate) Hz")
+            #expect(codec.channels.map { (1...8).contains($0) } ?? true)
+        }
+    }
+
+    @Test(arguments: [1, 8_000, 90_000, 1_000_000, Int(Int32.max), Int.max])
+    func receptionStatisticsTakeAnyClockRateAndTimestamps(clockRate: Int) {
+        var stats = ReceptionStatistics(clockRate: clockRate)
+        var timestamp: UInt32 = 0
+        for n in 0..<1_000 {
+            timestamp &+= 1 << 31  // a jump of 2^31 every packet
+            stats.received(sequence: UInt16(truncatingIfNeeded: n * 7919), timestamp: timestamp,
+                           arrivalMicros: n % 2 == 0 ? Int64(n) * 20_000 : Int64.max / 2 + Int64(n))
+        }
+        stats.senderReport(NTPTimestamp(seconds: .max, fraction: .max), arrivalMicros: .min / 2)
+        let block = stats.reportBlock(ssrc: 1, nowMicros: .max)
+        #expect(block.ssrc == 1)
+    }
+
+    @Test func nackGapsFromHostileSequenceNumbersStayBounded() {
+        var nacks = NackGenerator()
+        var sequence: UInt16 = 0
+        var largest = 0
+        for n in 0..<2_000 {
+            sequence &+= 401  // every packet opens a gap of 400, within the largest gap still asked for
+            nacks.received(sequence, now: Int64(n) * 1_000)
+            largest = max(largest, nacks.pendingCount)
+            #expect(nacks.due(now: Int64(n) * 1_000).count <= NackGenerator.maximumMissing)
+        }
+        #expect(largest <= NackGenerator.maximumMissing && largest >= 400)
+    }
+
+    /// An offer that never connects is given up after the connect deadline.
+    @Test func aConnectionThatNeverConnectsClosesAtTheConnectDeadline() throws {
+        let certificate = try DTLSCertificate()
+        var configuration = ReceiveConnection.Configuration(
+            localICE: ReceiveConnectionTests.local, remoteICE: ReceiveConnectionTests.remote, dtlsRole: .server,
+            remoteFingerprint: certificate.fingerprint, media: ReceiveConnectionTests.media)
+        configuration.connectTimeoutMicros = 5_000_000
+        let connection = try ReceiveConnection(configuration: configuration, certificate: certificate)
+        var closed: String?
+        var now: Int64 = 0
+        while now <= 6_000_000 && closed == nil {
+            for output in connection.advance(to: now) { if case let .closed(reason, _) = output { closed = reason } }
+            now += 10_000
+        }
+        #expect(closed?.contains("no connection within 5 s") == true, "\(closed ?? "still open")")
+        #expect(now > 5_000_000)
+    }
+
+    @Test func aConnectedPeerIsNotClosedByTheConnectDeadline() throws {
+        let (connection, _, _) = try ReceiveConnectionTests.connected()
+        #expect(connection.isConnected)
+        var outputs: [ReceiveConnection.Output] = []
+        for step in 0..<100 { outputs += connection.advance(to: 40_000_000 + Int64(step) * 10_000) }
+        #expect(!outputs.contains { if case let .closed(reason, _) = $0 { reason.contains("no connection within") } else { false } })
+    }
+}
