@@ -104,3 +104,22 @@ import Testing
         #expect { _ = try request.validated() } throws: { "\($0)".contains(mentions) }
     }
 }
+
+/// Render ranges become integer microseconds: anything past a day, negative
+/// or not finite is refused before a job exists.
+@Suite struct RenderRangeValidationTests {
+    @Test(arguments: [(1e13, 2e13), (0, 86_401), (-1, 10), (Double.nan, 10), (0, Double.infinity), (86_401, nil)] as [(Double, Double?)])
+    func rangesOutsideADayAreRefused(from: Double, to: Double?) {
+        #expect(throws: ServiceError.self) { _ = try RenderRequest(uploadId: "u1", from: from, to: to).validated() }
+    }
+
+    @Test func aRangeWithinADayIsTaken() throws {
+        let request = try RenderRequest(uploadId: "u1", from: 10, to: 86_400).validated()
+        #expect(request.from == 10 && request.to == 86_400)
+    }
+
+    @Test func renderMetadataIsBoundedLikeARecordingsMetadata() {
+        let metadata = Dictionary(uniqueKeysWithValues: (0..<65).map { ("k\($0)", "v") })
+        #expect(throws: ServiceError.self) { _ = try RenderRequest(uploadId: "u1", metadata: metadata).validated() }
+    }
+}
