@@ -57,6 +57,8 @@ struct Serve: AsyncParsableCommand {
     var diskFloorMb: Int64 = 512
     @Option(help: "How far (ms) the live composite runs behind the newest packet.") var liveLatencyMs: Int64 = 1000
     @Option(help: "Webhook URL that hears every job's state changes (a job's own webhookUrl takes precedence).") var webhookUrl: String?
+    @Flag(help: "Refuse webhook URLs whose host is or resolves to a loopback, private or link-local address.")
+    var webhookDenyPrivate = false
     @Option(help: "Secret that signs webhooks (Tessera-Signature; default: $TESSERA_WEBHOOK_SECRET).") var webhookSecret: String?
     @Option(help: "Seconds SIGTERM waits for running recordings to finish their files.") var shutdownGrace = 20.0
     @Option(help: "Largest upload (POST /v1/uploads), in MB.") var maxUploadMb: Int64 = 2048
@@ -116,6 +118,7 @@ struct Serve: AsyncParsableCommand {
         guard maxRenderHours > 0, maxRenderHours <= 24 * 365 else { throw ValidationError("--max-render-hours: more than 0, at most a year") }
         serviceConfiguration.maximumRenderMicros = Int64(maxRenderHours * 3_600_000_000)
         serviceConfiguration.webhookURL = webhookUrl
+        serviceConfiguration.webhookDenyInternal = webhookDenyPrivate
         serviceConfiguration.webhookSecret = webhookSecret ?? ProcessInfo.processInfo.environment["TESSERA_WEBHOOK_SECRET"]
         serviceConfiguration.autoRecord = autoRecord || autoRecordDumpOnly
         serviceConfiguration.autoRecordComposite = !autoRecordDumpOnly

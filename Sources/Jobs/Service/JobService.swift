@@ -32,6 +32,8 @@ public actor JobService {
         /// The only hosts WHEP and Janus sources may name (lowercased), or nil for any:
         /// without a list, anyone with the API key can make the server call any address it reaches.
         public var sourceHosts: Set<String>?
+        /// Refuse webhook URLs that reach loopback, private or link-local addresses.
+        public var webhookDenyInternal = false
         /// The longest output one render makes (a dump's times may span years).
         public var maximumRenderMicros: Int64 = 86_400_000_000
         /// Free bytes where the data directory is (a test may stand in for the disk).
@@ -110,7 +112,8 @@ public actor JobService {
         self.rooms = rooms
         self.metrics = metrics
         self.logger = logger
-        webhooks = WebhookSender(secret: configuration.webhookSecret, policy: configuration.webhookPolicy)
+        webhooks = WebhookSender(secret: configuration.webhookSecret, policy: configuration.webhookPolicy,
+                                 denyInternalAddresses: configuration.webhookDenyInternal)
     }
 
     /// The built-in rooms, for recordings whose source is a room.

@@ -1,4 +1,5 @@
 import Foundation
+import Rooms
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -10,6 +11,8 @@ struct WebhookSender: Sendable {
     var secret: String?
     var policy: WebhookRetryPolicy
     var timeoutSeconds: Double = 10
+    /// Refuse URLs whose host is or resolves to a loopback, private or link-local address.
+    var denyInternalAddresses = false
 
     /// Delivers `body` until a 2xx answer or the policy gives up; calls
     /// `report` after every attempt.
@@ -18,6 +21,12 @@ struct WebhookSender: Sendable {
         guard let target = URL(string: url) else {
             await report(JobResult.WebhookAttempt(state: state, url: url, at: Self.now(), attempt: 1, status: nil,
                                                   error: "not a URL", delivered: false))
+            return
+        }
+        if denyInternalAddresses, let host = target.host, AddressRanges.reachesInternal(host) {
+            await report(JobResult.WebhookAttempt(state: state, url: url, at: Self.now(), attempt: 1, status: nil,
+                                                  error: "refused: \(host) is a loopback, private or link-local address (--webhook-deny-private)",
+                                                  delivered: false))
             return
         }
         let started = Date()
@@ -35,11 +44,12 @@ struct WebhookSender: Sendable {
             request.httpBody = Data(body)
             var status: Int?, failure: String?
             do {
-                let (_, response) = try await URLSession.shared.data(for: request)
-                status = (response as? HTTPURLResponse)?.statusCode
-                if let status, !(200..<300).contains(status) { failure = "HTTP \(status)" }
+                // No redirects followed (a 3xx is a failed delivery), the answer's body capped.
+                let response = try await OutboundHTTP.shared.send(request)
+                status = response.status
+                if !(200..<300).contains(response.status) { failure = "HTTP \(response.status)" }
             } catch {
-                failure = error.localizedDescription
+                failure = error.description
             }
             let delivered = failure == nil
             await report(JobResult.WebhookAttempt(state: state, url: url, at: Self.now(), attempt: attempt, status: status,

@@ -36,29 +36,27 @@ public struct WHEPClient: Sendable {
         request.setValue("application/sdp", forHTTPHeaderField: "Accept")
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         request.httpBody = Data(sdp.utf8)
-        let data: Data, response: HTTPURLResponse
-        do {
-            let (body, answer) = try await URLSession.shared.data(for: request)
-            guard let http = answer as? HTTPURLResponse else { throw WHEPError.unreachable(url, "not an HTTP answer") }
-            (data, response) = (body, http)
-        } catch let error as WHEPError {
-            throw error
-        } catch {
-            throw .unreachable(url, error.localizedDescription)
-        }
-        switch response.statusCode {
+        let response: OutboundHTTP.Response
+        do { response = try await OutboundHTTP.shared.send(request) } catch { throw .unreachable(url, error.description) }
+        let data = response.body
+        switch response.status {
         case 200, 201: break
-        case 401, 403: throw .refused(response.statusCode, "the WHEP server refused the token")
+        case 401, 403: throw .refused(response.status, "the WHEP server refused the token")
+        case 300..<400:
+            // Not followed: the token would go wherever the server says.
+            throw .refused(response.status, "the WHEP server redirects elsewhere; tessera follows no redirects: give the final URL")
         default:
-            let text = String(decoding: data.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .refused(response.statusCode, text.isEmpty ? "no reason given" : text)
+            let text = OutboundHTTP.excerpt(data)
+            throw .refused(response.status, text.isEmpty ? "no reason given" : text)
         }
         guard data.count <= 256 * 1024, let answer = String(data: data, encoding: .utf8), answer.hasPrefix("v=") else {
             throw .badAnswer("the body of the WHEP server's answer is not an SDP")
         }
-        // Location is relative to the endpoint (RFC 9110 §10.2.2).
-        let location = response.value(forHTTPHeaderField: "Location").flatMap { URL(string: $0, relativeTo: endpoint)?.absoluteURL }
-        return (answer, Session(resource: location, etag: response.value(forHTTPHeaderField: "ETag")))
+        // Location is relative to the endpoint (RFC 9110 §10.2.2). One on another
+        // origin is not taken: DELETE carries the token.
+        let location = response.header("Location").flatMap { URL(string: $0, relativeTo: endpoint)?.absoluteURL }
+            .flatMap { Self.sameOrigin($0, endpoint) ? $0 : nil }
+        return (answer, Session(resource: location, etag: response.header("ETag")))
     }
 
     /// Ends the server's session (WHEP §4.3); a server without a Location gets nothing.
@@ -69,7 +67,13 @@ public struct WHEPClient: Sendable {
         var request = URLRequest(url: resource, timeoutInterval: timeoutSeconds)
         request.httpMethod = "DELETE"
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        return ((try? await URLSession.shared.data(for: request))?.1 as? HTTPURLResponse)?.statusCode
+        return (try? await OutboundHTTP.shared.send(request))?.status
+    }
+
+    /// Same scheme, host and port (RFC 6454 §4).
+    static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
+        func port(_ url: URL) -> Int? { url.port ?? (url.scheme == "https" ? 443 : url.scheme == "http" ? 80 : nil) }
+        return a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && port(a) == port(b)
     }
 }
 

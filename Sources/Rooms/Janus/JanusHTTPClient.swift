@@ -58,16 +58,18 @@ public struct JanusHTTPClient: JanusTransport {
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     private func exchange(_ request: URLRequest) async throws(JanusError) -> [JanusMessage] {
-        let data: Data, response: URLResponse
-        do { (data, response) = try await URLSession.shared.data(for: request) } catch {
-            if (error as? URLError)?.code == .timedOut { throw .timedOut(request.url?.path ?? "") }
-            throw .unreachable(base.absoluteString, error.localizedDescription)
+        let response: OutboundHTTP.Response
+        do { response = try await OutboundHTTP.shared.send(request) } catch {
+            if error == .timedOut { throw .timedOut(request.url?.path ?? "") }
+            throw .unreachable(base.absoluteString, error.description)
         }
-        guard let http = response as? HTTPURLResponse else { throw .unreachable(base.absoluteString, "not an HTTP answer") }
-        guard (200..<300).contains(http.statusCode) else {
-            let text = String(decoding: data.prefix(300), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw .unreachable(base.absoluteString, "HTTP \(http.statusCode)\(text.isEmpty ? "" : ": " + text)")
+        if (300..<400).contains(response.status) {
+            throw .unreachable(base.absoluteString, "HTTP \(response.status): Janus redirects elsewhere; tessera follows no redirects")
         }
-        return try JanusMessage.parse(data)
+        guard (200..<300).contains(response.status) else {
+            let text = OutboundHTTP.excerpt(response.body)
+            throw .unreachable(base.absoluteString, "HTTP \(response.status)\(text.isEmpty ? "" : ": " + text)")
+        }
+        return try JanusMessage.parse(response.body)
     }
 }
