@@ -9,6 +9,15 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
     /// stream joins the room as a participant) or `janus` (tessera joins the
     /// Janus VideoRoom `room` through the Janus API at `url`, HTTP or
     /// WebSocket, and subscribes to every publisher there, each a participant).
+    /// The request as it may be stored and shown: the source's `token` and
+    /// `pin` are write-only (used while the recording runs, never echoed).
+    public var withoutSecrets: RecordingRequest {
+        var copy = self
+        copy.source?.token = nil
+        copy.source?.pin = nil
+        return copy
+    }
+
     public struct Source: Codable, Equatable, Sendable {
         public var type: String
         public var url: String?

@@ -50,7 +50,7 @@ public struct JobDocument: Codable, Sendable {
         if let reason = job.failureReason { error = Failure(reason: reason, message: job.failureMessage ?? reason) }
         let settings = Data(job.settings.utf8)
         switch job.kind {
-        case .recording: recording = try? JSONDecoder().decode(RecordingRequest.self, from: settings)
+        case .recording: recording = (try? JSONDecoder().decode(RecordingRequest.self, from: settings))?.withoutSecrets
         case .render: render = try? JSONDecoder().decode(RenderRequest.self, from: settings)
         }
         startedAt = result.startedAt.map(Self.time)

@@ -131,7 +131,8 @@ public actor JobService {
         if request.liveComposite == true { _ = try renderSettings(request.output!, layout: request.layout!, poster: nil) }
         try admit(cost: cost)
         let id = Self.newID()
-        let job = Job(id: id, kind: .recording, room: request.room, settings: Self.json(request), createdAt: Self.now())
+        // The source's token and PIN are used from memory and never stored or shown.
+        let job = Job(id: id, kind: .recording, room: request.room, settings: Self.json(request.withoutSecrets), createdAt: Self.now())
         do { try await store.insert(job) } catch { throw Self.internalError(error) }
         load += cost
         await notify(job)

@@ -1192,7 +1192,8 @@ enum OpenAPIDocument {
           "minLength": 1,
           "maxLength": 4096,
           "pattern": "^[!-~]+$",
-          "description": "Bearer token for the WHEP endpoint"
+          "description": "Bearer token for the WHEP endpoint; write-only: used while the recording runs, never stored or shown",
+          "writeOnly": true
          },
          "name": {
           "type": [
@@ -1250,7 +1251,8 @@ enum OpenAPIDocument {
           ],
           "minLength": 1,
           "maxLength": 256,
-          "description": "The room's PIN, when it has one"
+          "description": "The room's PIN, when it has one; write-only: used while the recording runs, never stored or shown",
+          "writeOnly": true
          },
          "token": {
           "type": [
@@ -1260,7 +1262,8 @@ enum OpenAPIDocument {
           "minLength": 1,
           "maxLength": 4096,
           "pattern": "^[!-~]+$",
-          "description": "A token for Janus' token-based authentication"
+          "description": "A token for Janus' token-based authentication; write-only: used while the recording runs, never stored or shown",
+          "writeOnly": true
          },
          "name": {
           "type": "null"
