@@ -24,6 +24,10 @@ public final class VideoDecoder: @unchecked Sendable {
     private var context: UnsafeMutablePointer<AVCodecContext>?
     private var packet: UnsafeMutablePointer<AVPacket>?
 
+    /// The largest picture decoded (4096x2304): a crafted stream claiming
+    /// 16384x16384 must not make the decoder allocate a gigabyte.
+    public static let maximumPixels = 4096 * 2304
+
     public init(codec: VideoCodec) throws {
         self.codec = codec
         guard let decoder = avcodec_find_decoder(codec.codecID) else {
@@ -36,6 +40,8 @@ public final class VideoDecoder: @unchecked Sendable {
         self.packet = packet
         context.pointee.thread_count = 1
         context.pointee.flags |= Int32(AV_CODEC_FLAG_LOW_DELAY)
+        // A stream's size is the sender's word: libavcodec refuses frames larger than this.
+        context.pointee.max_pixels = Int64(Self.maximumPixels)
         try LibavError.check(avcodec_open2(context, decoder, nil), "opening the \(codec.rawValue) decoder")
     }
 

@@ -46,6 +46,8 @@ struct Serve: AsyncParsableCommand {
     var consentTimeout = 30
     @Option(help: "Seconds a publisher may take to connect (ICE and DTLS) after its offer before its session is dropped.")
     var connectTimeout = 30
+    @Option(help: "Seconds an HTTP connection may sit idle, or take to send a request's head, before it is closed.")
+    var httpIdleTimeout = 30
     @Option(help: "Log level: trace, debug, info, notice, warning, error.") var logLevel = "info"
     @Option(help: "API key clients send as Authorization: Bearer KEY (repeatable; default: $TESSERA_API_KEY). Without one the HTTP server binds to loopback only.")
     var apiKey: [String] = []
@@ -158,8 +160,10 @@ struct Serve: AsyncParsableCommand {
         let mediaPorts = media.ports.map(String.init).joined(separator: ",")
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: RoomRoutes.webSocketRouter(rooms, logger: logger),
-                                           configuration: .init(ws: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(20))))),
+            // The idle timeout also closes connections whose first request head never completes (slowloris).
+            server: .tesseraHTTP1(webSocketRouter: RoomRoutes.webSocketRouter(rooms, logger: logger),
+                                  idleTimeout: .seconds(Int64(Swift.max(1, httpIdleTimeout))),
+                                  webSocket: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(20)))),
             configuration: .init(address: .hostname(httpHost, port: httpPort), serverName: "tessera"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

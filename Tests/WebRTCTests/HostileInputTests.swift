@@ -79,4 +79,19 @@ import Testing
         for step in 0..<100 { outputs += connection.advance(to: 40_000_000 + Int64(step) * 10_000) }
         #expect(!outputs.contains { if case let .closed(reason, _) = $0 { reason.contains("no connection within") } else { false } })
     }
+
+    /// One peer sending from a thousand SSRCs opens at most `maximumTracks` tracks.
+    @Test func aPeerCannotOpenTracksWithoutEnd() throws {
+        let (connection, publisher, _) = try ReceiveConnectionTests.connected()
+        var added = 0
+        for ssrc in UInt32(1)...1_000 {
+            let packet = RTPPacketFields(marker: true, payloadType: 96, sequenceNumber: UInt16(ssrc & 0xffff), timestamp: ssrc * 3000,
+                                         ssrc: 0x10_0000 + ssrc, payload: [0x10, 0x01, 0x00, 0x00, 7, 7]).serialize()
+            let outputs = connection.handle(try publisher.srtp!.protectRTP(packet), from: ReceiveConnectionTests.peer, now: 10_000 + Int64(ssrc))
+            added += outputs.filter { if case .trackAdded = $0 { true } else { false } }.count
+        }
+        #expect(added == ReceiveConnection.Configuration.defaultMaximumTracks)
+        #expect(connection.tracks.count == ReceiveConnection.Configuration.defaultMaximumTracks)
+        #expect((connection.statistics.rejected.first { $0.key.contains("limit") }?.value ?? 0) >= 1_000 - 16)
+    }
 }

@@ -98,14 +98,21 @@ async def publish(args, index):
     if player.audio:
         pc.addTransceiver(player.audio, direction="sendonly")
     await pc.setLocalDescription(await pc.createOffer())
+    offer = pc.localDescription.sdp
+    for rule in args.munge:  # OLD=>NEW, applied to the offer as sent (hostile-input tests)
+        old, new = rule.split("=>", 1)
+        offer = offer.replace(old, new)
     loop = asyncio.get_running_loop()
     status, headers, answer = await loop.run_in_executor(
         None, lambda: http("POST", args.url + (f"?name=aiortc-{index}" if args.publishers > 1 else ""),
-                           pc.localDescription.sdp, "application/sdp", args.token))
+                           offer, "application/sdp", args.token))
     if status != 201:
         await pc.close()
         return {"status": status, "error": answer.strip()}
     location = headers.get("Location") or headers.get("location")
+    if args.offer_only:  # a publisher that never connects: no ICE, no DELETE
+        await pc.close()
+        return {"status": status, "location": location}
     answer_ports = sorted({int(line.split(" ")[5]) for line in answer.replace("\r", "").split("\n") if line.startswith("a=candidate:")})
     relay = None
     if args.loss or args.jitter:
@@ -162,6 +169,8 @@ async def main():
     parser.add_argument("--no-decode", action="store_true")
     parser.add_argument("--loop", action="store_true")
     parser.add_argument("--token")
+    parser.add_argument("--munge", action="append", default=[], help="OLD=>NEW: change the offer before it is sent")
+    parser.add_argument("--offer-only", action="store_true", help="POST the offer, then go away without connecting")
     parser.add_argument("--vanish", action="store_true", help="exit abruptly after --seconds, without DELETE")
     parser.add_argument("--loss", type=float, default=0)
     parser.add_argument("--jitter", type=float, default=0)

@@ -37,6 +37,10 @@ public final class ReceiveConnection {
         /// connection began is given up: an offer alone must not hold a
         /// publisher slot for good.
         public var connectTimeoutMicros: Int64 = 30_000_000
+        /// The most tracks (SSRCs) one peer may open: each costs state, a dump
+        /// track and a decoder. Packets of further SSRCs are dropped and counted.
+        public var maximumTracks = Self.defaultMaximumTracks
+        public static let defaultMaximumTracks = 16
 
         public init(localICE: ICECredentials, remoteICE: ICECredentials, iceRole: ICEAgent.Role = .controlled,
                     dtlsRole: DTLSTransport.Role, remoteFingerprint: String, media: [NegotiatedMedia],
@@ -321,6 +325,7 @@ public final class ReceiveConnection {
             if candidates.count == 1 { mid = candidates[0].mid }
         }
         guard let mid, let media = configuration.media.first(where: { $0.mid == mid }) else {
+            if unbound.count >= 1_024 { unbound.removeAll() }  // a peer spraying SSRCs must not grow this
             unbound[packet.ssrc, default: 0] += 1
             rejectInto("rtp from an unknown ssrc")
             return false
@@ -355,11 +360,14 @@ public final class ReceiveConnection {
             return false
         }
         addTrack(mid: mid, media: media, codec: codec, ssrc: packet.ssrc, declared: declared, into: &outputs)
-        return true
+        return streams[packet.ssrc] != nil
     }
 
     private func addTrack(mid: String, media: NegotiatedMedia, codec: NegotiatedMedia.Codec, ssrc: UInt32, declared: DeclaredStreams,
                           into outputs: inout [Output]) {
+        guard tracks.count < configuration.maximumTracks else {
+            return rejectInto("a track past the limit of \(configuration.maximumTracks)")
+        }
         let track = ConnectionTrack(
             index: tracks.count, mid: mid, kind: media.kind, codec: codec, ssrc: ssrc,
             retransmissionSSRC: declared.retransmission[ssrc], name: declared.trackName ?? mid,
