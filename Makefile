@@ -2,7 +2,7 @@
 SWIFT ?= swift
 FUZZ_SECONDS ?= 20
 
-.PHONY: run test deps fixtures build release fuzz bench clean
+.PHONY: run test deps fixtures build release fuzz fuzz-long sanitize bench clean
 
 run: deps release
 	.build/release/tessera serve --data-dir ./data
@@ -32,6 +32,13 @@ release:
 
 fuzz: deps
 	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Long runs, on demand; their figures go into RELIABILITY.md.
+fuzz-long: deps
+	bash scripts/fuzz-long.sh 300
+
+sanitize: deps fixtures
+	bash scripts/sanitize.sh
 
 bench: deps release fixtures
 	bash scripts/bench-foundation.sh

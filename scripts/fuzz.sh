@@ -12,6 +12,7 @@ swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target WebRTC >/dev/null
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target APIModel >/dev/null
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target JanusProtocol >/dev/null
+swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target Render >/dev/null
 objects="$scratch/debug"
 mkdir -p Fuzz/bin Fuzz/crashes
 
@@ -22,8 +23,9 @@ build() { # name entry modules...
     # Only objects of the module's current sources: a moved file leaves a stale object behind.
     for source in $(find "Sources/$m" -name "*.swift"); do objs+=("$objects/$m.build/$(basename "$source").o"); done
   done
-  swiftc -sanitize=fuzzer,address -parse-as-library -I "$objects/Modules" -I Sources/COpenSSL -I Sources/CSRTP "$entry" "${objs[@]}" \
-    -lcrypto -lssl -lsrtp2 \
+  swiftc -sanitize=fuzzer,address -parse-as-library -I "$objects/Modules" -I Sources/COpenSSL -I Sources/CSRTP -I Sources/CFFmpeg -I Sources/COpus \
+    $(pkg-config --cflags-only-I opus | sed 's/-I/-Xcc -I/g') "$entry" "${objs[@]}" \
+    -lcrypto -lssl -lsrtp2 -lavcodec -lavformat -lavutil -lswscale -lswresample -lopus \
     -o "Fuzz/bin/$name" 2> >(grep -v "Cannot export local symbol" >&2)
 }
 
@@ -34,9 +36,13 @@ build fuzz-stun Fuzz/FuzzSTUN.swift WebRTC RTP SDP
 build fuzz-connection Fuzz/FuzzConnection.swift WebRTC RTP SDP
 build fuzz-api Fuzz/FuzzAPI.swift APIModel JanusProtocol
 build fuzz-janus Fuzz/FuzzJanus.swift JanusProtocol
+build fuzz-import Fuzz/FuzzImport.swift Dump RTP SDP
+build fuzz-answer Fuzz/FuzzAnswer.swift WebRTC RTP SDP
+build fuzz-render Fuzz/FuzzRender.swift Render Media Dump RTP SDP
 
 status=0
-for target in fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api fuzz-janus; do
+targets=(fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api fuzz-janus fuzz-import fuzz-answer fuzz-render)
+for target in "${targets[@]}"; do
   corpus="Fuzz/corpus-${target#fuzz-}"
   mkdir -p "$corpus"
   if [ -d "Fuzz/seeds/${target#fuzz-}" ]; then cp -n Fuzz/seeds/"${target#fuzz-}"/* "$corpus"/ 2>/dev/null || true; fi

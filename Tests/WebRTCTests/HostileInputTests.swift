@@ -54,6 +54,17 @@ import Testing
         #expect(largest <= NackGenerator.maximumMissing && largest >= 400)
     }
 
+    /// Found by fuzz-answer: times at the ends of Int64 overflowed the age of a gap.
+    @Test func nackTimesAtTheLimitsDoNotTrap() {
+        var nacks = NackGenerator()
+        for (n, now) in [Int64.min, .max, 0, .min + 1, .max - 1, -1].enumerated() {
+            nacks.received(UInt16(n * 3), now: now)
+            _ = nacks.due(now: now)
+            _ = nacks.due(now: now == .min ? .max : .min)
+        }
+        #expect(nacks.pendingCount <= NackGenerator.maximumMissing)
+    }
+
     /// An offer that never connects is given up after the connect deadline.
     @Test func aConnectionThatNeverConnectsClosesAtTheConnectDeadline() throws {
         let certificate = try DTLSCertificate()

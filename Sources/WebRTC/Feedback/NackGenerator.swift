@@ -82,8 +82,8 @@ public struct NackGenerator: Sendable {
                 statistics.recovered += 1
             } else {
                 statistics.reordered += 1
-                let late = now - gap.firstSeen
-                if late >= reorderDelayMicros { reorderDelayMicros = Swift.min(maximumReorderDelayMicros, late + late / 4) }
+                let late = now.saturatingSubtract(gap.firstSeen)
+                if late >= reorderDelayMicros { reorderDelayMicros = Swift.min(maximumReorderDelayMicros, late.saturatingAdd(late / 4)) }
             }
         }
     }
@@ -94,13 +94,15 @@ public struct NackGenerator: Sendable {
         guard !gaps.isEmpty else { return [] }  // the usual case, every 10 ms per stream
         var due: [UInt16] = []
         for (sequence, gap) in gaps.sorted(by: { $0.key < $1.key }) {
-            if now - gap.firstSeen > maximumAgeMicros || gap.requests >= maximumRequests && now - (gap.lastRequest ?? now) >= retryIntervalMicros {
+            // Saturating: times are the caller's clock, but no clock jump may trap here.
+            let age = now.saturatingSubtract(gap.firstSeen), sinceRequest = now.saturatingSubtract(gap.lastRequest ?? now)
+            if age > maximumAgeMicros || gap.requests >= maximumRequests && sinceRequest >= retryIntervalMicros {
                 gaps[sequence] = nil
                 statistics.givenUp += 1
                 continue
             }
-            guard gap.requests < maximumRequests, now - gap.firstSeen >= reorderDelayMicros,
-                  gap.lastRequest.map({ now - $0 >= retryIntervalMicros }) ?? true else { continue }
+            guard gap.requests < maximumRequests, age >= reorderDelayMicros,
+                  gap.lastRequest == nil || sinceRequest >= retryIntervalMicros else { continue }
             gaps[sequence]!.lastRequest = now
             gaps[sequence]!.requests += 1
             if gap.requests == 0 { statistics.requested += 1 }
