@@ -66,13 +66,27 @@ enum UploadRoutes {
         }
         let pcap = head.count >= 4 && ([0xa1, 0xb2, 0xc3, 0xd4] == Array(head[0..<4]) || [0xd4, 0xc3, 0xb2, 0xa1] == Array(head[0..<4])
                                         || [0x0a, 0x0d, 0x0d, 0x0a] == Array(head[0..<4]))
-        if pcap {
-            return try await importCapture(partial, id: id, directory: directory, descriptions: request.uri.queryParameters[values: "sdp"].map(String.init))
-        }
         let mjr = head.starts(with: Array("MJR0000".utf8)) || head.starts(with: Array("MEETECHO".utf8))
-        if mjr || TarArchive.looksLikeTar(head) {
-            let name = request.uri.queryParameters["name"].map(String.init) ?? "upload.mjr"
-            return try await importJanus(partial, id: id, directory: directory, singleFileName: mjr ? name : nil)
+        if pcap || mjr || TarArchive.looksLikeTar(head) {
+            // Imports read the whole file into memory: bounded in size, and in
+            // how many run at once, so uploads cannot exhaust memory or threads.
+            guard size <= maximumImportBytes else {
+                throw ServiceError(status: 413, code: "too_large", message: "captures and Janus recordings to import are at most \(maximumImportBytes >> 20) MB")
+            }
+            guard await importSlots.take() else {
+                throw ServiceError(status: 503, code: "busy", message: "\(ImportSlots.limit) imports are running; try again shortly")
+            }
+            do {
+                let response = try await pcap
+                    ? importCapture(partial, id: id, directory: directory, descriptions: request.uri.queryParameters[values: "sdp"].map(String.init))
+                    : importJanus(partial, id: id, directory: directory,
+                                  singleFileName: mjr ? request.uri.queryParameters["name"].map(String.init) ?? "upload.mjr" : nil)
+                await importSlots.give()
+                return response
+            } catch {
+                await importSlots.give()
+                throw error
+            }
         }
         guard head.starts(with: DumpFormat.magic) else {
             throw ServiceError(status: 415, code: "unsupported_media_type",
@@ -162,6 +176,22 @@ enum UploadRoutes {
         }
         let size = ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int).map(Int64.init) ?? 0
         return APIResponses.json(Uploaded(id: id, size: size, kind: "rtpd", rtpPackets: summary.rtpPackets, tracks: summary.tracks), status: .created)
+    }
+
+    /// The largest capture or Janus recording imported (they are parsed in memory).
+    static let maximumImportBytes: Int64 = 512 << 20
+    static let importSlots = ImportSlots()
+
+    /// Imports running at once: at most `limit`, refused beyond (no queue).
+    actor ImportSlots {
+        static let limit = 2
+        private var running = 0
+        func take() -> Bool {
+            guard running < Self.limit else { return false }
+            running += 1
+            return true
+        }
+        func give() { running = Swift.max(0, running - 1) }
     }
 
     static func randomID() -> String {
