@@ -61,9 +61,12 @@ public protocol JobStore: Sendable {
 public enum JobStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownJob(String)
     case duplicateJob(String)
+    /// A stored row that cannot be read (a wrong type or a missing value in `column`).
+    case damagedRow(String)
     public var description: String {
         switch self {
         case let .unknownJob(id): "no job \(id)"
+        case let .damagedRow(column): "a stored job is damaged: its \(column) cannot be read"
         case let .duplicateJob(id): "a job \(id) exists already"
         }
     }

@@ -47,7 +47,7 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func job(id: String) async throws -> Job? {
-        try await database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(Self.job) }
+        try await database.read { db in try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map { try Self.job($0) } }
     }
 
     public func list(state: JobState?, room: String?, limit: Int, before: String?) async throws -> [Job] {
@@ -62,7 +62,7 @@ public final class SQLiteJobStore: JobStore {
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments.append(Swift.max(1, Swift.min(limit, 500)))
             return try Row.fetchAll(db, sql: "SELECT * FROM jobs \(filter) ORDER BY sequence DESC LIMIT ?",
-                                    arguments: StatementArguments(arguments)).map(Self.job)
+                                    arguments: StatementArguments(arguments)).compactMap { try? Self.job($0) }  // a damaged row is skipped
         }
     }
 
@@ -71,7 +71,7 @@ public final class SQLiteJobStore: JobStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]) else {
                 throw JobStoreError.unknownJob(id)
             }
-            var job = Self.job(row)
+            var job = try Self.job(row)
             guard JobStateMachine.allows(job.kind, from: job.state, to: to) else {
                 throw IllegalTransition(kind: job.kind, from: job.state, to: to)
             }
@@ -92,8 +92,10 @@ public final class SQLiteJobStore: JobStore {
     public func history(id: String) async throws -> [JobTransition] {
         try await database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM job_transitions WHERE job_id = ? ORDER BY rowid", arguments: [id]).map { row in
-                JobTransition(from: JobState(rawValue: row["from_state"]) ?? .failed, to: JobState(rawValue: row["to_state"]) ?? .failed,
-                              at: row["at"], reason: row["reason"])
+                JobTransition(from: String.fromDatabaseValue(row["from_state"] as DatabaseValue).flatMap(JobState.init(rawValue:)) ?? .failed,
+                              to: String.fromDatabaseValue(row["to_state"] as DatabaseValue).flatMap(JobState.init(rawValue:)) ?? .failed,
+                              at: Int64.fromDatabaseValue(row["at"] as DatabaseValue) ?? 0,
+                              reason: String.fromDatabaseValue(row["reason"] as DatabaseValue))
             }
         }
     }
@@ -101,7 +103,8 @@ public final class SQLiteJobStore: JobStore {
     public func unfinished() async throws -> [Job] {
         let finals = JobState.allCases.filter(\.isFinal).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try await database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE state NOT IN (\(finals)) ORDER BY sequence").map(Self.job)
+            // A damaged row is skipped: recovery goes on with the others.
+            try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE state NOT IN (\(finals)) ORDER BY sequence").compactMap { try? Self.job($0) }
         }
     }
 
@@ -126,18 +129,43 @@ public final class SQLiteJobStore: JobStore {
         try await database.read { db in
             var counts: [JobState: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM jobs GROUP BY state") {
-                if let state = JobState(rawValue: row["state"]) { counts[state] = row["n"] }
+                if let state = String.fromDatabaseValue(row["state"] as DatabaseValue).flatMap(JobState.init(rawValue:)) {
+                    counts[state] = Int.fromDatabaseValue(row["n"] as DatabaseValue) ?? 0
+                }
             }
             return counts
         }
     }
 
-    private static func job(_ row: Row) -> Job {
-        var job = Job(id: row["id"], kind: JobKind(rawValue: row["kind"]) ?? .recording, state: JobState(rawValue: row["state"]) ?? .failed,
-                      room: row["room"], settings: row["settings"], createdAt: row["created_at"],
-                      failureReason: row["failure_reason"], failureMessage: row["failure_message"])
-        job.updatedAt = row["updated_at"]
-        job.result = row["result"] ?? "{}"
+    /// A job from its row. Every column is read as a plain database value
+    /// and converted here: a damaged row (a wrong type, a NULL where a value
+    /// belongs) is an error, not the crash GRDB's typed subscripts make of it.
+    private static func job(_ row: Row) throws -> Job {
+        func text(_ column: String) throws -> String {
+            guard let value = String.fromDatabaseValue(row[column] as DatabaseValue) else { throw JobStoreError.damagedRow(column) }
+            return value
+        }
+        func optionalText(_ column: String) -> String? { String.fromDatabaseValue(row[column] as DatabaseValue) }
+        func integer(_ column: String) throws -> Int64 {
+            guard let value = Int64.fromDatabaseValue(row[column] as DatabaseValue) else { throw JobStoreError.damagedRow(column) }
+            return value
+        }
+        var job = Job(id: try text("id"), kind: JobKind(rawValue: try text("kind")) ?? .recording,
+                      state: JobState(rawValue: try text("state")) ?? .failed,
+                      room: optionalText("room"), settings: try text("settings"), createdAt: try integer("created_at"),
+                      failureReason: optionalText("failure_reason"), failureMessage: optionalText("failure_message"))
+        job.updatedAt = try integer("updated_at")
+        job.result = optionalText("result") ?? "{}"
         return job
     }
+
 }
+
+#if DEBUG
+extension SQLiteJobStore {
+    /// For tests: stores a value of the wrong type in a job's row, as a damaged file might hold.
+    func damage(id: String) async throws {
+        try await database.write { db in try db.execute(sql: "UPDATE jobs SET created_at = 'not a number' WHERE id = ?", arguments: [id]) }
+    }
+}
+#endif

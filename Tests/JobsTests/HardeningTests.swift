@@ -40,3 +40,18 @@ import Testing
         #expect(document.state == "failed" && document.error?.reason == "crashed_during_processing", "\(document.state) \(String(describing: document.error))")
     }
 }
+
+/// A damaged row (a wrong type where the schema says text) used to stop
+/// `serve` at start with a crash in GRDB's typed subscripts.
+@Suite struct DamagedStoreTests {
+    @Test func aDamagedRowIsAnErrorAndRecoverySkipsIt() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-\(UUID().uuidString).sqlite").path
+        let store = try SQLiteJobStore(path: path)
+        try await store.insert(Job(id: "good", kind: .render, settings: #"{"uploadId":"u"}"#, createdAt: 1))
+        try await store.insert(Job(id: "bad", kind: .render, settings: #"{"uploadId":"u"}"#, createdAt: 2))
+        try await store.damage(id: "bad")
+        await #expect(throws: JobStoreError.damagedRow("created_at")) { _ = try await store.job(id: "bad") }
+        #expect(try await store.unfinished().map(\.id) == ["good"])
+        #expect(try await store.list(state: nil, room: nil, limit: 10, before: nil).map(\.id) == ["good"])
+    }
+}
