@@ -1395,14 +1395,18 @@ enum OpenAPIDocument {
        "number",
        "null"
       ],
-      "minimum": 0
+      "minimum": 0,
+      "maximum": 86400,
+      "description": "Session seconds to start at (at most 86400: a day)"
      },
      "to": {
       "type": [
        "number",
        "null"
       ],
-      "exclusiveMinimum": 0
+      "exclusiveMinimum": 0,
+      "maximum": 86400,
+      "description": "Session seconds to stop at (at most 86400: a day)"
      },
      "webhookUrl": {
       "type": [
