@@ -268,7 +268,9 @@ public final class UDPMediaServer: @unchecked Sendable {
 
     private func forget(_ ufrag: String) {
         guard let entry = byUfrag.removeValue(forKey: ufrag) else { return }
-        for address in entry.addresses { byAddress[address] = nil }
+        // Only addresses still routed to this connection: a 5-tuple that a later
+        // session took over must keep reaching that session.
+        for address in entry.addresses where byAddress[address] == ufrag { byAddress[address] = nil }
         counters.connections = byUfrag.count
     }
 

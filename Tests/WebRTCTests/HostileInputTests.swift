@@ -105,4 +105,11 @@ import Testing
         #expect(connection.tracks.count == ReceiveConnection.Configuration.defaultMaximumTracks)
         #expect((connection.statistics.rejected.first { $0.key.contains("limit") }?.value ?? 0) >= 1_000 - 16)
     }
+
+    @Test(arguments: [([224, 0, 0, 251], 5353, false), ([239, 1, 2, 3], 9, false), ([0, 0, 0, 0], 9, false), ([255, 255, 255, 255], 9, false),
+                      ([127, 0, 0, 1], 0, false), ([127, 0, 0, 1], 50_000, true), ([192, 0, 2, 7], 9, true)] as [([UInt8], UInt16, Bool)])
+    func onlyUnicastCandidatesAreChecked(ip: [UInt8], port: UInt16, checked: Bool) {
+        #expect(STUNAddress(ip: ip, port: port).isCheckable == checked)
+        #expect(STUNAddress(ip: [0xff, 2] + [UInt8](repeating: 0, count: 13) + [1], port: 9).isCheckable == false)
+    }
 }

@@ -115,6 +115,10 @@ public struct ICEAgent: Sendable {
 
     /// A remote candidate from the SDP or a trickled fragment: it is checked.
     public mutating func addRemoteCandidate(_ candidate: ICECandidate) {
+        guard candidate.address.isCheckable else {
+            statistics.ignored += 1
+            return
+        }
         guard !pairs.contains(where: { $0.remote == candidate.address }), pairs.count < Self.maximumPairs else { return }
         pairs.append(Pair(remote: candidate.address, remotePriority: candidate.priority))
         // Highest priority first (§6.1.2.3; one local candidate, so the remote's priority orders the pairs).
@@ -330,5 +334,20 @@ public struct ICEAgent: Sendable {
     private func response(to request: STUNMessage, error: (Int, String)) -> [UInt8] {
         STUNMessage(messageClass: .error, transactionID: request.transactionID, attributes: [.errorCode(code: error.0, reason: error.1)])
             .serialize(integrityKey: Array(local.password.utf8))
+    }
+}
+
+extension STUNAddress {
+    /// Whether connectivity checks may go to this address: not port 0, and
+    /// not an unspecified, broadcast or multicast address (RFC 8445 §5.1.1.1
+    /// gathers only unicast addresses, so a peer naming another is lying, and
+    /// our checks would go to a whole group).
+    public var isCheckable: Bool {
+        guard port != 0 else { return false }
+        switch ip.count {
+        case 4: return !(ip.allSatisfy { $0 == 0 } || ip.allSatisfy { $0 == 255 } || (224...239).contains(ip[0]))
+        case 16: return !(ip.allSatisfy { $0 == 0 } || ip[0] == 0xff)
+        default: return false
+        }
     }
 }
