@@ -103,7 +103,10 @@ public actor JobService {
     private var autoRecordings: [String: String] = [:]  // room → job id ("starting" until it has one)
     private var autoStopsPending: Set<String> = []  // rooms whose last publisher left while their recording started
     private var finishers: [String: Task<JobDocument, Error>] = [:]
-    private var background: [Task<Void, Never>] = []
+    /// Work that outlives the call that started it (renders, webhooks), by a
+    /// number; each removes itself when done, so the map holds only what runs.
+    private var background: [Int: Task<Void, Never>] = [:]
+    private var nextBackgroundID = 0
     private var signaling: SignalingHub?
 
     public init(configuration: Configuration, store: JobStore, rooms: WHIPEndpoint, metrics: ServiceMetrics, logger: Logger) {
@@ -387,7 +390,7 @@ public actor JobService {
         load += JobCost.render
         renders[id] = JobCost.render
         await notify(job)
-        background.append(Task { await self.runRender(id: id, request: request) })
+        inBackground { await self.runRender(id: id, request: request) }
         return try await document(id: id)
     }
 
@@ -554,13 +557,13 @@ public actor JobService {
                 if job.state != .interrupted { _ = await transition(job.id, to: .interrupted, reason: "the server stopped during the recording") }
                 load += JobCost.render
                 renders[job.id] = JobCost.render
-                background.append(Task { await self.completeInterrupted(job) })
+                inBackground { await self.completeInterrupted(job) }
             case (.render, _):
                 if job.state == .processing { _ = await transition(job.id, to: .interrupted, reason: "the server stopped during the render") }
                 guard let request = try? JSONDecoder().decode(RenderRequest.self, from: Data(job.settings.utf8)) else { continue }
                 load += JobCost.render
                 renders[job.id] = JobCost.render
-                background.append(Task { await self.runRender(id: job.id, request: request) })
+                inBackground { await self.runRender(id: job.id, request: request) }
             }
         }
     }
@@ -596,7 +599,7 @@ public actor JobService {
         while (!running.isEmpty || !renders.isEmpty) && Date() < deadline {
             try? await Task.sleep(nanoseconds: 50_000_000)
         }
-        for task in background { task.cancel() }
+        for task in background.values { task.cancel() }
     }
 
     /// A room's first publisher came or its last one left: a pulled source
@@ -739,11 +742,19 @@ public actor JobService {
         let body = Array(Self.json(document).utf8)
         let id = job.id, state = job.state.rawValue
         let sender = webhooks
-        background.append(Task {
-            await sender.deliver(body: body, to: url, state: state) { attempt in await self.recordAttempt(id, attempt) }
-        })
-        background.removeAll { $0.isCancelled }
+        inBackground { await sender.deliver(body: body, to: url, state: state) { attempt in await self.recordAttempt(id, attempt) } }
     }
+
+    private func inBackground(_ work: @escaping @Sendable () async -> Void) {
+        let number = nextBackgroundID
+        nextBackgroundID += 1
+        background[number] = Task {
+            await work()
+            self.backgroundEnded(number)
+        }
+    }
+
+    private func backgroundEnded(_ number: Int) { background[number] = nil }
 
     private func recordAttempt(_ id: String, _ attempt: JobResult.WebhookAttempt) async {
         if attempt.delivered { metrics.webhookDeliveries.increment() } else { metrics.webhookFailures.increment() }
