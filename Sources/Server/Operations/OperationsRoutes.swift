@@ -38,9 +38,7 @@ public enum OperationsRoutes {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         router.get("/") { _, _ -> Response in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/html; charset=utf-8"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: JobsPage.html)))
+            Response(status: .ok, headers: PageHeaders.html(cache: "no-cache"), body: .init(byteBuffer: ByteBuffer(string: JobsPage.html)))
         }
     }
 

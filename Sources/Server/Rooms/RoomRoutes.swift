@@ -53,8 +53,7 @@ public enum RoomRoutes {
             guard let room = context.parameters.get("room"), (try? validateRoomName(room)) != nil else {
                 return APIResponses.error(ServiceError.notFound("no such room page"))
             }
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: .init(string: CallPage.html)))
+            return Response(status: .ok, headers: PageHeaders.html(cache: "no-store"), body: .init(byteBuffer: .init(string: CallPage.html)))
         }
         router.get("call-assets/tessera-room.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
