@@ -77,13 +77,13 @@ public final class ReceiveConnection {
     }
 
     public private(set) var configuration: Configuration
-    public private(set) var statistics = ConnectionStatistics()
+    public internal(set) var statistics = ConnectionStatistics()
     public private(set) var ice: ICEAgent
     public private(set) var isConnected = false
     public private(set) var isClosed = false
     /// When time was first given (`advance`): the connect deadline counts from here.
     private var beganAt: Int64?
-    public private(set) var tracks: [ConnectionTrack] = []
+    public internal(set) var tracks: [ConnectionTrack] = []
 
     public var summary: ConnectionSummary {
         ConnectionSummary(statistics: statistics, nack: nackStatistics, keyframes: keyframesReceived, tracks: tracks.count)
@@ -113,11 +113,11 @@ public final class ReceiveConnection {
     private var dtlsDeadline: Int64?
     private var inbound: SRTPSession?
     private var outbound: SRTPSession?
-    private var streams: [UInt32: InboundStream] = [:]
-    private var retransmissionStreams: [UInt32: UInt32] = [:]  // RTX SSRC → media SSRC
-    private var unbound: [UInt32: Int] = [:]  // SSRCs that could not be placed, and how often
+    var streams: [UInt32: InboundStream] = [:]
+    var retransmissionStreams: [UInt32: UInt32] = [:]  // RTX SSRC → media SSRC
+    var unbound: [UInt32: Int] = [:]  // SSRCs that could not be placed, and how often
     private var nextReport: Int64?
-    private var midExtensionIDs: Set<UInt8>
+    var midExtensionIDs: Set<UInt8>
 
     public init(configuration: Configuration, certificate: DTLSCertificate) throws(DTLSError) {
         self.configuration = configuration
@@ -307,80 +307,6 @@ public final class ReceiveConnection {
         outputs.append(.rtp(track: stream.track.index, packet: bytes))
     }
 
-    /// Places a packet from an SSRC not seen before: by the SSRCs the offer
-    /// declared, else by the mid header extension (RFC 8843 §15), else by a
-    /// payload type only one section uses. Returns false (and counts) when
-    /// the packet cannot be placed.
-    private func bind(_ packet: RTPPacket, into outputs: inout [Output]) -> Bool {
-        var mid = configuration.declared.first { $0.value.ssrcs.contains(packet.ssrc) }?.key
-        if mid == nil, !midExtensionIDs.isEmpty, packet.extensionProfile != nil {
-            for element in packet.headerExtensions where midExtensionIDs.contains(element.id) {
-                mid = String(decoding: element.data, as: UTF8.self)
-            }
-        }
-        if mid == nil {
-            let candidates = configuration.media.filter { media in
-                media.codecs.contains { $0.payloadType == packet.payloadType || $0.retransmissionPayloadType == packet.payloadType }
-            }
-            if candidates.count == 1 { mid = candidates[0].mid }
-        }
-        guard let mid, let media = configuration.media.first(where: { $0.mid == mid }) else {
-            if unbound.count >= 1_024 { unbound.removeAll() }  // a peer spraying SSRCs must not grow this
-            unbound[packet.ssrc, default: 0] += 1
-            rejectInto("rtp from an unknown ssrc")
-            return false
-        }
-        let declared = configuration.declared[mid] ?? DeclaredStreams()
-        // An RTX stream: declared as the second SSRC of an FID group, or sent with an RTX payload type.
-        let declaredMedia = declared.retransmission.first { $0.value == packet.ssrc }?.key
-        let isRetransmission = declaredMedia != nil || media.codecs.contains { $0.retransmissionPayloadType == packet.payloadType }
-        if isRetransmission {
-            let mediaSSRC = declaredMedia ?? streams.values.first { $0.track.mid == mid && $0.track.retransmissionSSRC == nil }?.track.ssrc
-            if let declaredMedia, streams[declaredMedia] == nil,
-               let codec = media.codecs.first(where: { $0.retransmissionPayloadType == packet.payloadType }) {
-                // RTX (a bandwidth probe, say) ahead of its stream's first packet: the
-                // offer's FID group names the stream and the RTX payload type its codec.
-                addTrack(mid: mid, media: media, codec: codec, ssrc: declaredMedia, declared: declared, into: &outputs)
-            }
-            guard let mediaSSRC, var stream = streams[mediaSSRC] else {
-                rejectInto("rtx before its stream")
-                return false
-            }
-            retransmissionStreams[packet.ssrc] = mediaSSRC
-            if stream.track.retransmissionSSRC != packet.ssrc {
-                stream.track.retransmissionSSRC = packet.ssrc
-                streams[mediaSSRC] = stream
-                tracks[stream.track.index] = stream.track
-                outputs.append(.trackUpdated(stream.track))
-            }
-            return true
-        }
-        guard let codec = media.codecs.first(where: { $0.payloadType == packet.payloadType }) else {
-            rejectInto("rtp with a payload type not negotiated")
-            return false
-        }
-        addTrack(mid: mid, media: media, codec: codec, ssrc: packet.ssrc, declared: declared, into: &outputs)
-        return streams[packet.ssrc] != nil
-    }
-
-    private func addTrack(mid: String, media: NegotiatedMedia, codec: NegotiatedMedia.Codec, ssrc: UInt32, declared: DeclaredStreams,
-                          into outputs: inout [Output]) {
-        guard tracks.count < configuration.maximumTracks else {
-            return rejectInto("a track past the limit of \(configuration.maximumTracks)")
-        }
-        let track = ConnectionTrack(
-            index: tracks.count, mid: mid, kind: media.kind, codec: codec, ssrc: ssrc,
-            retransmissionSSRC: declared.retransmission[ssrc], name: declared.trackName ?? mid,
-            retransmissionPayloadTypes: Dictionary(media.codecs.compactMap { codec in
-                codec.retransmissionPayloadType.map { ($0, codec.payloadType) }
-            }, uniquingKeysWith: { first, _ in first }),
-            headerExtensions: media.headerExtensions)
-        if let rtx = track.retransmissionSSRC { retransmissionStreams[rtx] = ssrc }
-        tracks.append(track)
-        streams[ssrc] = InboundStream(track: track, acceptsNack: media.kind == "video")
-        outputs.append(.trackAdded(track))
-    }
-
     private func receivedRTCP(_ bytes: [UInt8], now: Int64, into outputs: inout [Output]) {
         guard let packets = try? RTCPPacket.parseCompound(bytes) else { return rejectInto("malformed rtcp") }
         statistics.rtcpPackets += 1
@@ -453,7 +379,7 @@ public final class ReceiveConnection {
         return []
     }
 
-    private func rejectInto(_ reason: String) {
+    func rejectInto(_ reason: String) {
         statistics.reject(reason)
     }
 }
