@@ -49,6 +49,9 @@ public final class SignalingRoom {
         /// Messages refused for rate before the connection is closed.
         public var refusalsBeforeClose = 200
         public var maximumChatCharacters = 2000
+        /// Microseconds between record requests in one room: starting and
+        /// stopping a job costs far more than relaying a message.
+        public var recordRequestIntervalMicros: Int64 = 2_000_000
         public init() {}
     }
 
@@ -56,6 +59,7 @@ public final class SignalingRoom {
     public let limits: Limits
     public private(set) var members: [SignalingPeer] = []
     public private(set) var recording: (active: Bool, jobID: String?) = (false, nil)
+    private var lastRecordRequest: Int64?
     /// Counters for metrics and tests.
     public private(set) var refusedMessages = 0
     public private(set) var relayedMessages = 0
@@ -153,6 +157,10 @@ public final class SignalingRoom {
             guard let action = object["action"] as? String, action == "start" || action == "stop" else {
                 return refuse(id, "malformed", "record needs \"action\": \"start\" or \"stop\"")
             }
+            if let last = lastRecordRequest, now.saturatingSubtract(last) < limits.recordRequestIntervalMicros {
+                return refuse(id, "rate_limited", "one record request every \(limits.recordRequestIntervalMicros / 1_000_000) s per room")
+            }
+            lastRecordRequest = now
             return [.recordingRequested(start: action == "start", by: id)]
         case "media-state":
             // A camera or microphone turned off or on (the track keeps flowing, black or silent):

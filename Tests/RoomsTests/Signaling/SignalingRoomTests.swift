@@ -82,6 +82,14 @@ import Testing
         #expect(room.members.count == 2 && room.refusedMessages == 1)
     }
 
+    @Test func recordRequestsAreLimitedPerRoom() {
+        let room = Self.room()
+        #expect(room.receive(#"{"type":"record","action":"start"}"#, from: "a", now: 1_000_000) == [.recordingRequested(start: true, by: "a")])
+        let again = room.receive(#"{"type":"record","action":"stop"}"#, from: "a", now: 1_500_000)
+        #expect(Self.messages(again, to: "a").first?["code"] as? String == "rate_limited")
+        #expect(room.receive(#"{"type":"record","action":"stop"}"#, from: "a", now: 3_100_000) == [.recordingRequested(start: false, by: "a")])
+    }
+
     @Test func onlyTokensThatMayRecordAskForRecordings() {
         let room = Self.room()
         #expect(room.receive(#"{"type":"record","action":"start"}"#, from: "a", now: 1) == [.recordingRequested(start: true, by: "a")])
