@@ -36,13 +36,14 @@ public struct Renderer {
         do {
             var lastReport = Date.distantPast
             var written = 0
+            func submit(_ tick: RenderSession.Tick) throws {
+                try out.submit(tick)
+                written += 1
+                if written % 64 == 0 { try check() }
+            }
             while let item = try reader.next() {
                 try session.consume(item)
-                try session.forEachDueTick { tick in
-                    try out.submit(tick)
-                    written += 1
-                    if written % 64 == 0 { try check() }
-                }
+                try session.forEachDueTick(submit)
                 if session.isComplete { break }
                 if let progress, Date().timeIntervalSince(lastReport) > 0.25 {
                     lastReport = Date()
@@ -50,11 +51,7 @@ public struct Renderer {
                 }
             }
             session.finish()
-            try session.forEachDueTick { tick in
-                try out.submit(tick)
-                written += 1
-                if written % 64 == 0 { try check() }
-            }
+            try session.forEachDueTick(submit)
             guard session.summary.framesWritten > 0 else { throw RenderError("\(path) holds no media to render") }
             try out.finish()
         } catch {
