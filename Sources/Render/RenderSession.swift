@@ -88,7 +88,8 @@ public final class RenderSession {
             switch event.kind {
             // A participant's tile begins with their first media, not with
             // their offer: a publisher that never connects is no empty tile.
-            case .participantJoined: break
+            // The join still sets their place in the layout's order.
+            case .participantJoined: reservePlace(id)
             // A second end (a track ended by renegotiation, then again when the
             // connection closes) must not move the first one later.
             case .participantLeft:
@@ -145,14 +146,17 @@ public final class RenderSession {
     /// The tile a video track is shown in: its participant's, or its own for a screen share.
     private func tileID(of track: DumpTrack) -> String { screenTiles[track.id] ?? track.participantID }
 
-    private func notePresence(_ id: String, at time: Int64) {
+    /// A participant's place in join order, before (or without) their first media.
+    private func reservePlace(_ id: String) {
         if participants[id] == nil {
             participants[id] = Presence(joined: .max, placeholder: Self.placeholderColor(for: id))
         }
-        if participants[id]!.joined == .max {
-            participants[id]!.joined = time
-            participantOrder.append(id)
-        }
+        if !participantOrder.contains(id) { participantOrder.append(id) }
+    }
+
+    private func notePresence(_ id: String, at time: Int64) {
+        reservePlace(id)
+        if participants[id]!.joined == .max { participants[id]!.joined = time }
         if let left = participants[id]!.left, time > left + 1_000_000 { participants[id]!.left = nil }  // came back
     }
 
@@ -261,7 +265,7 @@ public final class RenderSession {
         }
         let present = participantOrder.filter { id in
             guard let presence = participants[id], let origin else { return false }
-            return presence.joined - origin <= time + half && (presence.left.map { $0 - origin > time } ?? true)
+            return presence.joined != .max && presence.joined - origin <= time + half && (presence.left.map { $0 - origin > time } ?? true)
         }
         let screens = Set(screenTiles.values)
         let tiles = layoutEngine.place(present, screens: screens, speaker: speakers.speaker.flatMap { present.contains($0) ? $0 : nil }).map { tile in
