@@ -40,8 +40,16 @@ build fuzz-import Fuzz/FuzzImport.swift Dump RTP SDP
 build fuzz-answer Fuzz/FuzzAnswer.swift WebRTC RTP SDP
 build fuzz-render Fuzz/FuzzRender.swift Render Media Dump RTP SDP
 
+# Room signaling and room tokens: their modules need NIO and GRDB, so their
+# few sources are compiled straight into the fuzz binary.
+swiftc -sanitize=fuzzer,address -parse-as-library -module-name FuzzRooms -I "$objects/Modules" -I Sources/COpenSSL \
+  Fuzz/FuzzRooms.swift Sources/Rooms/Signaling/SignalingRoom.swift Sources/Jobs/Service/RoomToken.swift Sources/Jobs/WebhookSignature.swift \
+  $(for source in $(find Sources/RTP Sources/APIModel Sources/JanusProtocol -name "*.swift"); do
+      m=$(echo "$source" | cut -d/ -f2); echo "$objects/$m.build/$(basename "$source").o"; done) \
+  -lcrypto -o Fuzz/bin/fuzz-rooms 2> >(grep -v "Cannot export local symbol" >&2)
+
 status=0
-targets=(fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api fuzz-janus fuzz-import fuzz-answer fuzz-render)
+targets=(fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api fuzz-janus fuzz-import fuzz-answer fuzz-render fuzz-rooms)
 for target in "${targets[@]}"; do
   corpus="Fuzz/corpus-${target#fuzz-}"
   mkdir -p "$corpus"

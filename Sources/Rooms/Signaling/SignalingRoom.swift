@@ -1,4 +1,5 @@
 import Foundation
+import RTP
 
 /// One member of a built-in room: a browser (role "participant") or
 /// tessera's recorder (role "recorder").
