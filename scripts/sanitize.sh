@@ -10,14 +10,15 @@ status=0
 for sanitizer in ${SANITIZERS:-address thread}; do
   scratch=".build-$sanitizer"
   echo "sanitize: building with -sanitize=$sanitizer"
-  swift build --build-tests --scratch-path "$scratch" -Xswiftc -sanitize=$sanitizer >"$scratch.log" 2>&1 || { tail -30 "$scratch.log"; exit 1; }
+  mkdir -p "$scratch"
+  swift build --build-tests --scratch-path "$scratch" -Xswiftc -sanitize=$sanitizer >"$scratch/sanitize-build.log" 2>&1 || { tail -30 "$scratch/sanitize-build.log"; exit 1; }
   echo "sanitize: running the tests under $sanitizer"
   if TSAN_OPTIONS="halt_on_error=1" ASAN_OPTIONS="detect_leaks=0" \
-     swift test --skip-build --scratch-path "$scratch" --filter "$filter" >"$scratch-test.log" 2>&1; then
-    echo "sanitize: $sanitizer: $(grep -E 'Test run with' "$scratch-test.log" | tail -1)"
+     swift test --skip-build --scratch-path "$scratch" --filter "$filter" >"$scratch/sanitize-test.log" 2>&1; then
+    echo "sanitize: $sanitizer: $(grep -E 'Test run with' "$scratch/sanitize-test.log" | tail -1)"
   else
-    echo "sanitize: $sanitizer FOUND SOMETHING (see $scratch-test.log):"
-    grep -E "ERROR: (Address|Thread)Sanitizer|WARNING: ThreadSanitizer|SUMMARY" "$scratch-test.log" | head -20
+    echo "sanitize: $sanitizer FOUND SOMETHING (see $scratch/sanitize-test.log):"
+    grep -E "ERROR: (Address|Thread)Sanitizer|WARNING: ThreadSanitizer|SUMMARY" "$scratch/sanitize-test.log" | head -20
     status=1
   fi
 done
