@@ -13,7 +13,9 @@ file), which keeps the load generator cheap for benchmarks. --loss and
 --jitter put a UDP relay between the publisher and tessera (tessera's answer
 candidates are rewritten to it) that drops that share of RTP packets at
 random and delays each datagram by up to --jitter seconds, which reorders
-them; the packets it dropped are reported by SSRC and sequence number.
+them; the packets it dropped are reported by SSRC and sequence number. The
+relay stops dropping one second before the end, so that repairs of the
+earlier losses (NACK, retransmission) can arrive before the DELETE.
 """
 import argparse
 import asyncio
@@ -41,6 +43,7 @@ class Relay:
         self.dropped = {}
         self.forwarded = 0
         self.client = None
+        self.dropping = True
 
     async def start(self):
         loop = asyncio.get_running_loop()
@@ -60,7 +63,7 @@ class Relay:
     def from_client(self, data, addr):
         self.client = addr
         is_rtp = len(data) >= 12 and 128 <= data[0] <= 191 and not 192 <= data[1] <= 223
-        if is_rtp and self.rng.random() < self.loss:
+        if is_rtp and self.dropping and self.rng.random() < self.loss:
             ssrc = str(int.from_bytes(data[8:12], "big"))
             self.dropped.setdefault(ssrc, []).append(int.from_bytes(data[2:4], "big"))
             return
@@ -125,7 +128,12 @@ async def publish(args, index):
     while pc.connectionState != "connected" and time.monotonic() - started < 10:
         await asyncio.sleep(0.05)
     connected = pc.connectionState == "connected"
-    await asyncio.sleep(args.seconds)
+    if relay and args.seconds > 2:
+        await asyncio.sleep(args.seconds - 1)
+        relay.dropping = False  # the last second is clean: losses before it can still be repaired
+        await asyncio.sleep(1)
+    else:
+        await asyncio.sleep(args.seconds)
     sent = {}
     for sender in pc.getSenders():
         stats = await sender.getStats()
