@@ -4,6 +4,7 @@ import PackageDescription
 /// Module map: see docs/architecture.md. Imports point one way:
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
 /// WebRTC, WebRTCDriver, Dump, JanusProtocol ← Rooms; JanusProtocol ← APIModel; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
+/// Telemetry (limit refusal counters, through swift-metrics) ← WebRTCDriver, Rooms, Jobs, Server.
 let package = Package(
     name: "tessera",
     platforms: [.macOS(.v14)],
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,27 +31,29 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "RTP"),
+        .target(name: "Telemetry", dependencies: [.product(name: "CoreMetrics", package: "swift-metrics")]),
         .target(name: "SDP"),
         .target(name: "Dump", dependencies: ["RTP", "SDP"]),
         .target(name: "Media", dependencies: ["CFFmpeg", "COpus"]),
         .target(name: "Render", dependencies: ["RTP", "Dump", "Media"]),
         .target(name: "WebRTC", dependencies: ["RTP", "SDP", "COpenSSL", "CSRTP"]),
         .target(name: "WebRTCDriver", dependencies: [
-            "WebRTC", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            "WebRTC", "Telemetry", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "JanusProtocol"),
         .target(name: "Rooms", dependencies: [
-            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol",
+            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol", "Telemetry",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .target(name: "APIModel", dependencies: ["JanusProtocol"]),
         .target(name: "Jobs", dependencies: [
-            "APIModel", "Render", "Rooms", "JanusProtocol", "Media", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift"),
+            "APIModel", "Render", "Rooms", "JanusProtocol", "Media", "COpenSSL", "Telemetry", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
         ]),
         .target(name: "Server", dependencies: [
-            "APIModel", "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", .product(name: "Prometheus", package: "swift-prometheus"),
+            "APIModel", "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", "Telemetry", .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"), .product(name: "Logging", package: "swift-log"),

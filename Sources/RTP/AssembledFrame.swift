@@ -17,6 +17,14 @@ public struct AssembledFrame: Sendable {
     public var referencesIntact: Bool
 
     public var packetCount: Int { Int(lastSequence - firstSequence + 1) }
+
+    /// The largest picture decoded (4096x2304, a little over 4K UHD): a
+    /// decoder for a crafted 16384x16384 stream would cost a gigabyte.
+    public static let maximumPixels = 4096 * 2304
+
+    /// Whether the keyframe's header (VP8, VP9) or SPS (H.264) claims a
+    /// picture larger than `maximumPixels`. (Both sides are at most 16384.)
+    public var exceedsPixelLimit: Bool { (width ?? 0) * (height ?? 0) > Self.maximumPixels }
 }
 
 /// A frame that could not be put together, and why.

@@ -5,9 +5,6 @@
 public struct H264SequenceParameterSet: Equatable, Sendable {
     public let profile: UInt8
     public let level: UInt8
-    /// The largest picture taken (4096x2304, a little over 4K UHD): a
-    /// decoder for a crafted 16384x16384 stream would cost a gigabyte.
-    public static let maximumPixels = 4096 * 2304
     public let width: Int
     public let height: Int
 
@@ -66,7 +63,7 @@ public struct H264SequenceParameterSet: Equatable, Sendable {
             width -= cropX * (left + right)
             height -= cropY * (top + bottom)
         }
-        guard width > 0, height > 0, width <= 16384, height <= 16384, width * height <= Self.maximumPixels else {
+        guard width > 0, height > 0, width <= 16384, height <= 16384 else {
             throw .badPayload(codec: "H264", reason: "SPS gives an impossible size \(width)x\(height)")
         }
         self.profile = profile

@@ -315,6 +315,7 @@ public final class RenderSession {
         summary.audioLateSamples = mixer.lateSamples
         summary.tilesScaled = compositor.tilesScaled
         summary.tilesReused = compositor.tilesReused
+        summary.truncatedByDurationLimit = isTruncatedByDurationLimit
         summary.tracks = trackOrder.compactMap { videoTracks[$0]?.finalSummary ?? audioTracks[$0]?.finalSummary }
         return summary
     }

@@ -19,6 +19,8 @@ public struct RenderSummary: Codable, Sendable {
         public var framesSuperseded = 0
         public var framesSkippedWithoutReference = 0
         public var decodeErrors = 0
+        /// Keyframes refused unread for claiming a picture past `AssembledFrame.maximumPixels`.
+        public var framesRefusedOversize = 0
         public var resolutions: [String] = []
         /// Audio: milliseconds made up by loss concealment / FEC.
         public var concealedMilliseconds = 0
@@ -45,6 +47,8 @@ public struct RenderSummary: Codable, Sendable {
     public var tilesScaled = 0
     public var tilesReused = 0
     public var skippedSpans: [SkippedSpan] = []
+    /// The output stopped at `RenderSettings.maximumDurationMicros` before the session's end.
+    public var truncatedByDurationLimit = false
     public var tracks: [Track] = []
     public var wallSeconds = 0.0
     public var speed: Double { wallSeconds > 0 ? durationSeconds / wallSeconds : 0 }

@@ -65,6 +65,11 @@ final class VideoTrackState: TrackIntakeOwner {
     func hasRecentPicture(at time: Int64, hold: Int64) -> Bool { picture != nil && time - pictureTime <= hold }
 
     private func decode(_ frame: AssembledFrame, at time: Int64) {
+        if frame.isKeyframe && frame.exceedsPixelLimit {
+            summary.framesRefusedOversize += 1
+            waitingForKeyframe = true  // what follows refers to the refused picture
+            return
+        }
         if frame.isKeyframe { waitingForKeyframe = false }
         guard !waitingForKeyframe, frame.referencesIntact || frame.isKeyframe else {
             summary.framesSkippedWithoutReference += 1

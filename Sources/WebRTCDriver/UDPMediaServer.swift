@@ -1,6 +1,7 @@
 import NIOCore
 import WebRTC
 import NIOPosix
+import Telemetry
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -258,12 +259,24 @@ public final class UDPMediaServer: @unchecked Sendable {
                 wrote = true
                 continue
             }
+            if case let .limitReached(limit) = output {
+                Self.count(limit)
+                continue
+            }
             if case .closed = output { closed = true }
             sink.connection(ufrag, produced: output, now: now)
         }
         // Most calls (a media packet in, nothing out) wrote nothing: no flush through the pipeline then.
         if wrote { channel?.flush() }
         if closed { forget(ufrag) }
+    }
+
+    private static func count(_ limit: ConnectionLimit) {
+        switch limit {
+        case .connectDeadline: Limit.connectDeadline.count()
+        case .tracksPerConnection: Limit.tracksPerConnection.count()
+        case .nackGaps: Limit.nackGaps.count()
+        }
     }
 
     private func forget(_ ufrag: String) {

@@ -126,6 +126,7 @@ struct Serve: AsyncParsableCommand {
         serviceConfiguration.autoRecordComposite = !autoRecordDumpOnly
         serviceConfiguration.sourceHosts = sourceHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
         let metrics = ServiceMetrics()
+        metrics.bootstrapSwiftMetrics()
         let service = JobService(configuration: serviceConfiguration, store: store, rooms: whip, metrics: metrics, logger: logger)
         events.attach(service)
         await service.recover()

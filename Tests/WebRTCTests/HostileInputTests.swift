@@ -74,13 +74,18 @@ import Testing
         configuration.connectTimeoutMicros = 5_000_000
         let connection = try ReceiveConnection(configuration: configuration, certificate: certificate)
         var closed: String?
+        var limits: [ConnectionLimit] = []
         var now: Int64 = 0
         while now <= 6_000_000 && closed == nil {
-            for output in connection.advance(to: now) { if case let .closed(reason, _) = output { closed = reason } }
+            for output in connection.advance(to: now) {
+                if case let .closed(reason, _) = output { closed = reason }
+                if case let .limitReached(limit) = output { limits.append(limit) }
+            }
             now += 10_000
         }
         #expect(closed?.contains("no connection within 5 s") == true, "\(closed ?? "still open")")
         #expect(now > 5_000_000)
+        #expect(limits == [.connectDeadline], "the refusal is reported for the metrics")
     }
 
     @Test func aConnectedPeerIsNotClosedByTheConnectDeadline() throws {
@@ -94,13 +99,19 @@ import Testing
     /// One peer sending from a thousand SSRCs opens at most `maximumTracks` tracks.
     @Test func aPeerCannotOpenTracksWithoutEnd() throws {
         let (connection, publisher, _) = try ReceiveConnectionTests.connected()
-        var added = 0
+        var added = 0, refusals = 0
         for ssrc in UInt32(1)...1_000 {
             let packet = RTPPacketFields(marker: true, payloadType: 96, sequenceNumber: UInt16(ssrc & 0xffff), timestamp: ssrc * 3000,
                                          ssrc: 0x10_0000 + ssrc, payload: [0x10, 0x01, 0x00, 0x00, 7, 7]).serialize()
             let outputs = connection.handle(try publisher.srtp!.protectRTP(packet), from: ReceiveConnectionTests.peer, now: 10_000 + Int64(ssrc))
             added += outputs.filter { if case .trackAdded = $0 { true } else { false } }.count
+            refusals += outputs.filter { if case .limitReached(.tracksPerConnection) = $0 { true } else { false } }.count
+            if ssrc == 1_000 {  // a refused SSRC's next packet is refused again, but counted once
+                let again = connection.handle(try publisher.srtp!.protectRTP(packet), from: ReceiveConnectionTests.peer, now: 20_000)
+                refusals += again.filter { if case .limitReached = $0 { true } else { false } }.count
+            }
         }
+        #expect(refusals == 1_000 - ReceiveConnection.Configuration.defaultMaximumTracks, "one refusal reported per SSRC past the limit")
         #expect(added == ReceiveConnection.Configuration.defaultMaximumTracks)
         #expect(connection.tracks.count == ReceiveConnection.Configuration.defaultMaximumTracks)
         #expect((connection.statistics.rejected.first { $0.key.contains("limit") }?.value ?? 0) >= 1_000 - 16)

@@ -90,8 +90,18 @@ import Testing
             usleep(200_000)
         }
         #expect(open.isEmpty, "\(open.count) of 50 half-sent requests still held after 45 s")
-        // Whole requests still get answers.
+        // Whole requests still get answers, and the closes are counted.
         #expect(try ServerProcess.http("GET", server.base + "/healthz").status == 200)
+        let counted = Self.limitRefusals(server, "request_head")
+        #expect(counted >= 50, "request_head refusals: \(counted)")
+    }
+
+    /// The value of `tessera_limit_refusals_total{limit=…}` on `/metrics` (-1 when it is not there).
+    static func limitRefusals(_ server: ServerProcess, _ limit: String) -> Int {
+        let body = (try? ServerProcess.http("GET", server.base + "/metrics").body) ?? ""
+        let prefix = #"tessera_limit_refusals_total{limit="\#(limit)"} "#
+        guard let line = body.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return -1 }
+        return Int(line.dropFirst(prefix.count)) ?? -1
     }
 
     @Test func aPublisherThatNeverConnectsIsDroppedAndNeverShown() throws {
@@ -102,14 +112,20 @@ import Testing
         let ghost = try Self.publish(server.base + "/whip/ghost", seconds: 1, extra: ["--offer-only"])
         #expect(ghost.status == 201, "\(ghost)")
         let real = try Service.startPublisher(server.base + "/whip/ghost", media: "publish-red.mp4", codec: "vp8", seconds: 6)
-        // Within the connect deadline (and some slack) the ghost's session is gone.
+        // Within the connect deadline (and some slack) the ghost's session is gone. An
+        // empty trickle fragment asks without touching it: 204 while it exists, 404 after.
         var gone = false
         let deadline = Date().addingTimeInterval(30)
         while !gone && Date() < deadline, let location = ghost.location {
-            gone = try ServerProcess.http("DELETE", server.base + location, headers: [Service.auth]).status == 404
+            let asked = try ServerProcess.http("PATCH", server.base + location, body: "a=end-of-candidates\r\n",
+                                               headers: [Service.auth, "Content-Type: application/trickle-ice-sdpfrag"])
+            #expect(asked.status == 204 || asked.status == 404, "\(asked)")
+            gone = asked.status == 404
             if !gone { usleep(500_000) }
         }
         #expect(gone, "the session of a publisher that never connected is still there")
+        #expect(Self.limitRefusals(server, "connect_deadline") == 1)
+        #expect(Self.limitRefusals(server, "tracks_per_connection") == 0, "every limit shows, at 0 until it refuses")
         real.waitUntilExit()
         let stopped = try Service.post(server, "/v1/recordings/\(id)/stop", "")
         #expect(try Service.decode(Service.Document.self, stopped.body).state == "completed", "\(stopped.body)")

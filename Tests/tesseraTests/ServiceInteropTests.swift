@@ -264,6 +264,11 @@ import Testing
         #expect(try Self.decode(ErrorBody.self, refused.body).error == "at_capacity")
         let cheap = try Self.post(server, "/v1/recordings", #"{"room": "cap3", "liveComposite": false}"#)
         #expect(cheap.status == 201, "a dump-only recording (cost 1) still fits")
+        // Imports share the capacity: with all 5 units taken, a capture is refused, not parsed.
+        let capture = try ServerProcess.run("/usr/bin/curl", ["-s", "-X", "POST", "-H", Self.auth, "--data-binary", "@\(try Fixtures.path("four.pcap"))",
+                                                              "-w", "\n%{http_code}", server.base + "/v1/uploads"])
+        #expect(capture.out.hasSuffix("503") && capture.out.contains("at_capacity"), "\(capture.out)")
+        #expect(HardeningInteropTests.limitRefusals(server, "admission") == 2)
         let id = try Self.decode(Document.self, first.body).id
         #expect(try Self.get(server, "/v1/recordings/\(id)").state == "active")
         // The running recording's layout can change; a layout that does not exist cannot.

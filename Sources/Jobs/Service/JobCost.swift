@@ -8,6 +8,8 @@ public enum JobCost {
     public static let liveComposite = 4
     public static let render = 3
     public static let dumpOnly = 1
+    /// An upload's import into a dump (one core, the file in memory).
+    public static let dumpImport = 2
 
     /// The default capacity: room for three live composites per two cores.
     public static func defaultCapacity(cores: Int) -> Int { Swift.max(liveComposite, 6 * cores) }

@@ -5,6 +5,7 @@ import Logging
 import Media
 import Render
 import Rooms
+import Telemetry
 
 /// The job queue: starts, watches and ends recordings and renders, keeps
 /// every state change in the `JobStore`, and tells webhooks about them.
@@ -460,6 +461,9 @@ public actor JobService {
     private func recordRender(_ id: String, summary: RenderSummary, live: Bool) async {
         let dropped = summary.tracks.reduce(0) { $0 + $1.framesDroppedByReason.values.reduce(0, +) }
         metrics.framesDropped.increment(by: Int64(dropped))
+        let oversize = summary.tracks.reduce(0) { $0 + $1.framesRefusedOversize }
+        if oversize > 0 { Limit.decoderPixels.count(oversize) }
+        if summary.truncatedByDurationLimit { Limit.renderDuration.count() }
         if !live { metrics.renderSpeed.set(summary.speed) }
         await updateResult(id) { result in
             result.durationSeconds = summary.durationSeconds
@@ -634,6 +638,19 @@ public actor JobService {
         }
     }
 
+    // MARK: - Imports
+
+    /// An upload being imported (a capture or Janus recordings parsed in
+    /// memory) takes `JobCost.dumpImport` units of capacity while it runs, as
+    /// a job would: refused like a job when the machine is full. Pair each
+    /// successful call with one `releaseImport`.
+    public func reserveImport() throws(ServiceError) {
+        try admit(cost: JobCost.dumpImport)
+        load += JobCost.dumpImport
+    }
+
+    public func releaseImport() { load = Swift.max(0, load - JobCost.dumpImport) }
+
     // MARK: - Metrics
 
     public func refreshMetrics() async {
@@ -646,11 +663,13 @@ public actor JobService {
         guard accepting else { throw ServiceError(status: 503, code: "shutting_down", message: "the server is shutting down", retryAfter: 30) }
         if let free = configuration.freeBytes(configuration.dataDirectory), free < configuration.diskFloorBytes {
             metrics.jobsRefused.increment()
+            Limit.admission.count()
             throw ServiceError(status: 507, code: "insufficient_storage",
                                message: "only \(free) bytes free, below the floor of \(configuration.diskFloorBytes)")
         }
         guard load + cost <= configuration.capacity else {
             metrics.jobsRefused.increment()
+            Limit.admission.count()
             throw ServiceError(status: 503, code: "at_capacity",
                                message: "running jobs use \(load) of \(configuration.capacity) capacity units; this one needs \(cost)",
                                retryAfter: 30)

@@ -142,7 +142,7 @@ public final class RoomRecorder: @unchecked Sendable {
             return
         case let .closed(reason, _):
             leave(ufrag: ufrag, reason: reason, now: now)
-        case .send:
+        case .send, .limitReached:
             return
         }
     }

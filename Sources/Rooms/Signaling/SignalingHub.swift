@@ -1,4 +1,5 @@
 import Foundation
+import Telemetry
 import Logging
 
 /// Every built-in room's signaling, and the sockets and recorders in them.
@@ -51,9 +52,10 @@ public actor SignalingHub {
 
     public func receive(room name: String, from id: String, text: String) {
         guard let room = rooms[name] else { return }
-        let before = room.refusedMessages
+        let before = room.refusedMessages, rateBefore = room.rateRefusals
         perform(room.receive(text, from: id, now: now), in: room)
         messagesRefused += room.refusedMessages - before
+        if room.rateRefusals > rateBefore { Limit.roomRequests.count(room.rateRefusals - rateBefore) }
     }
 
     public func leave(room name: String, peer id: String) {

@@ -63,6 +63,8 @@ public final class SignalingRoom {
     private var lastRecordRequest: Int64?
     /// Counters for metrics and tests.
     public private(set) var refusedMessages = 0
+    /// Of those, refused for rate: past the message bucket or the record-request interval.
+    public private(set) var rateRefusals = 0
     public private(set) var relayedMessages = 0
 
     private var buckets: [String: (tokens: Double, at: Int64, refusals: Int)] = [:]
@@ -159,6 +161,7 @@ public final class SignalingRoom {
                 return refuse(id, "malformed", "record needs \"action\": \"start\" or \"stop\"")
             }
             if let last = lastRecordRequest, now.saturatingSubtract(last) < limits.recordRequestIntervalMicros {
+                rateRefusals += 1
                 return refuse(id, "rate_limited", "one record request every \(limits.recordRequestIntervalMicros / 1_000_000) s per room")
             }
             lastRecordRequest = now
@@ -200,6 +203,7 @@ public final class SignalingRoom {
         bucket.refusals += 1
         buckets[id] = bucket
         refusedMessages += 1
+        rateRefusals += 1
         if bucket.refusals >= limits.refusalsBeforeClose {
             closing.insert(id)
             return [.close(peer: id, code: 1008, reason: "too many messages")]

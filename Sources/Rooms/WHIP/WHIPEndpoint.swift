@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import SDP
+import Telemetry
 import WebRTC
 import WebRTCDriver
 
@@ -129,6 +130,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
         do {
             etag = try await media.eventLoop.submit { () throws -> String in
                 guard self.sessions.count < self.configuration.maximumPublishers else {
+                    Limit.publishers.count()
                     throw WHIPError.unavailable("this server takes at most \(self.configuration.maximumPublishers) publishers")
                 }
                 let connection = try ReceiveConnection(configuration: settings, certificate: certificate)

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Jobs
+import Telemetry
 
 /// JSON in and out of the REST API: `{"error": code, "message": text}` for
 /// every refusal, with the status the `ServiceError` names.
@@ -40,6 +41,7 @@ enum APIResponses {
         }
         let body: ByteBuffer
         do { body = try await request.collectBody(upTo: maximumJSONBytes) } catch {
+            Limit.bodySize.count()
             throw ServiceError(status: 413, code: "too_large", message: "the JSON body is larger than \(maximumJSONBytes) bytes")
         }
         do {

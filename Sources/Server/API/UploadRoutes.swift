@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import Jobs
 import SDP
+import Telemetry
 
 /// `POST /v1/uploads`: media recorded elsewhere, streamed to disk under
 /// `DATA-DIR/uploads/` and size-limited, to render with
@@ -29,12 +30,13 @@ enum UploadRoutes {
 
     static func add<Context: RequestContext>(to router: Router<Context>, _ d: APIRoutes.Dependencies, dataDirectory: String, maximumBytes: Int64) {
         router.post("v1/uploads") { request, _ in
-            await APIRoutes.handle(request, d) { try await upload(request, dataDirectory: dataDirectory, maximumBytes: maximumBytes) }
+            await APIRoutes.handle(request, d) { try await upload(request, service: d.service, dataDirectory: dataDirectory, maximumBytes: maximumBytes) }
         }
     }
 
-    static func upload(_ request: Request, dataDirectory: String, maximumBytes: Int64) async throws -> Response {
+    static func upload(_ request: Request, service: JobService, dataDirectory: String, maximumBytes: Int64) async throws -> Response {
         if let length = request.headers[.contentLength].flatMap({ Int64($0) }), length > maximumBytes {
+            Limit.bodySize.count()
             throw ServiceError(status: 413, code: "too_large", message: "uploads are at most \(maximumBytes) bytes")
         }
         let directory = dataDirectory + "/uploads"
@@ -51,6 +53,7 @@ enum UploadRoutes {
             for try await buffer in request.body {
                 size += Int64(buffer.readableBytes)
                 guard size <= maximumBytes else {
+                    Limit.bodySize.count()
                     throw ServiceError(status: 413, code: "too_large", message: "uploads are at most \(maximumBytes) bytes")
                 }
                 if head.count < 512 { head += buffer.getBytes(at: buffer.readerIndex, length: min(512 - head.count, buffer.readableBytes)) ?? [] }
@@ -71,21 +74,14 @@ enum UploadRoutes {
             // Imports read the whole file into memory: bounded in size, and in
             // how many run at once, so uploads cannot exhaust memory or threads.
             guard size <= maximumImportBytes else {
+                Limit.bodySize.count()
                 throw ServiceError(status: 413, code: "too_large", message: "captures and Janus recordings to import are at most \(maximumImportBytes >> 20) MB")
             }
-            guard await importSlots.take() else {
-                throw ServiceError(status: 503, code: "busy", message: "\(ImportSlots.limit) imports are running; try again shortly")
-            }
-            do {
-                let response = try await pcap
+            return try await admitted(service) {
+                try await pcap
                     ? importCapture(partial, id: id, directory: directory, descriptions: request.uri.queryParameters[values: "sdp"].map(String.init))
                     : importJanus(partial, id: id, directory: directory,
                                   singleFileName: mjr ? request.uri.queryParameters["name"].map(String.init) ?? "upload.mjr" : nil)
-                await importSlots.give()
-                return response
-            } catch {
-                await importSlots.give()
-                throw error
             }
         }
         guard head.starts(with: DumpFormat.magic) else {
@@ -181,6 +177,32 @@ enum UploadRoutes {
     /// The largest capture or Janus recording imported (they are parsed in memory).
     static let maximumImportBytes: Int64 = 512 << 20
     static let importSlots = ImportSlots()
+
+    /// Runs an import inside one of the import slots and with its cost
+    /// reserved by the service's admission (so imports and jobs share the
+    /// machine's capacity); both are given back however the import ends.
+    static func admitted(_ service: JobService, _ body: () async throws -> Response) async throws -> Response {
+        guard await importSlots.take() else {
+            Limit.importsAtOnce.count()
+            throw ServiceError(status: 503, code: "busy", message: "\(ImportSlots.limit) imports are running; try again shortly", retryAfter: 5)
+        }
+        do {
+            try await service.reserveImport()
+        } catch {
+            await importSlots.give()
+            throw error
+        }
+        do {
+            let response = try await body()
+            await service.releaseImport()
+            await importSlots.give()
+            return response
+        } catch {
+            await service.releaseImport()
+            await importSlots.give()
+            throw error
+        }
+    }
 
     /// Imports running at once: at most `limit`, refused beyond (no queue).
     actor ImportSlots {

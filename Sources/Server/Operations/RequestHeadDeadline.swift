@@ -3,6 +3,7 @@ import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import Telemetry
 
 /// Closes a connection whose first request head has not arrived complete
 /// within `timeout` (a slowloris client sends a header byte now and then and
@@ -47,7 +48,10 @@ final class RequestHeadDeadlineHandler: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         let channel = context.channel
-        deadline = context.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+        deadline = context.eventLoop.scheduleTask(in: timeout) {
+            Limit.requestHead.count()
+            channel.close(promise: nil)
+        }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) { deadline?.cancel() }

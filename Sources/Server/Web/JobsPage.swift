@@ -2,8 +2,9 @@
 /// lists recordings and renders with their state, room, duration, poster
 /// and files (downloaded through signed links), stops running recordings,
 /// starts new ones, and refreshes itself every 2 s. The API key, if the
-/// server has one, is typed into the page and kept in the browser's
-/// localStorage; every call sends it as a bearer token.
+/// server has one, is typed into the page and kept in the tab's
+/// sessionStorage (gone when the tab closes, never written to disk by the
+/// page); every call sends it as a bearer token.
 enum JobsPage {
     static let html = #"""
 <!doctype html>
@@ -43,8 +44,9 @@ enum JobsPage {
 </table>
 <script type="module">
 const keyInput = document.getElementById("key");
-keyInput.value = localStorage.getItem("tessera-key") || "";
-keyInput.addEventListener("change", () => { localStorage.setItem("tessera-key", keyInput.value); refresh(); });
+localStorage.removeItem("tessera-key");  // where earlier versions kept it, for good
+keyInput.value = sessionStorage.getItem("tessera-key") || "";
+keyInput.addEventListener("change", () => { sessionStorage.setItem("tessera-key", keyInput.value); refresh(); });
 const status = document.getElementById("status");
 const posters = new Map();  // job id -> object URL of its poster
 

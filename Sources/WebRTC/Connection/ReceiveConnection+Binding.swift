@@ -20,8 +20,7 @@ extension ReceiveConnection {
             if candidates.count == 1 { mid = candidates[0].mid }
         }
         guard let mid, let media = configuration.media.first(where: { $0.mid == mid }) else {
-            if unbound.count >= 1_024 { unbound.removeAll() }  // a peer spraying SSRCs must not grow this
-            unbound[packet.ssrc, default: 0] += 1
+            noteUnbound(packet.ssrc)
             rejectInto("rtp from an unknown ssrc")
             return false
         }
@@ -61,6 +60,8 @@ extension ReceiveConnection {
     private func addTrack(mid: String, media: NegotiatedMedia, codec: NegotiatedMedia.Codec, ssrc: UInt32, declared: DeclaredStreams,
                           into outputs: inout [Output]) {
         guard tracks.count < configuration.maximumTracks else {
+            if unbound[ssrc] == nil { outputs.append(.limitReached(.tracksPerConnection)) }  // once per SSRC, not per packet
+            noteUnbound(ssrc)
             return rejectInto("a track past the limit of \(configuration.maximumTracks)")
         }
         let track = ConnectionTrack(
@@ -74,5 +75,10 @@ extension ReceiveConnection {
         tracks.append(track)
         streams[ssrc] = InboundStream(track: track, acceptsNack: media.kind == "video")
         outputs.append(.trackAdded(track))
+    }
+
+    private func noteUnbound(_ ssrc: UInt32) {
+        if unbound.count >= 1_024 { unbound.removeAll() }  // a peer spraying SSRCs must not grow this
+        unbound[ssrc, default: 0] += 1
     }
 }

@@ -74,6 +74,8 @@ public final class ReceiveConnection {
         /// The connection is over (DTLS failed, consent lost, peer closed),
         /// with its final counters.
         case closed(reason: String, summary: ConnectionSummary)
+        /// One of the connection's limits refused something (for the metrics).
+        case limitReached(ConnectionLimit)
     }
 
     public private(set) var configuration: Configuration
@@ -179,7 +181,7 @@ public final class ReceiveConnection {
         beganAt = began
         if !isConnected && now.saturatingSubtract(began) >= configuration.connectTimeoutMicros {
             isClosed = true
-            return [.closed(reason: "no connection within \(configuration.connectTimeoutMicros / 1_000_000) s: ICE and DTLS did not complete",
+            return [.limitReached(.connectDeadline), .closed(reason: "no connection within \(configuration.connectTimeoutMicros / 1_000_000) s: ICE and DTLS did not complete",
                             summary: summary)]
         }
         for event in ice.advance(to: now) { apply(event, into: &outputs, now: now) }
@@ -302,7 +304,9 @@ public final class ReceiveConnection {
             }
         }
         guard var stream = streams.removeValue(forKey: packet.ssrc) else { return }
+        let capped = stream.nack?.statistics.capped
         stream.received(packet, now: now)
+        if stream.nack?.statistics.capped != capped { outputs.append(.limitReached(.nackGaps)) }
         streams[packet.ssrc] = stream
         outputs.append(.rtp(track: stream.track.index, packet: bytes))
     }

@@ -21,6 +21,8 @@ public struct NackGenerator: Sendable {
         public var givenUp = 0
         /// Missing packets that arrived late before any request: reordering, not loss.
         public var reordered = 0
+        /// Times the bookkeeping reached `maximumMissing` and dropped its gaps.
+        public var capped = 0
     }
 
     private struct Gap {
@@ -70,6 +72,7 @@ public struct NackGenerator: Sendable {
                 // grow the bookkeeping without bound: past the cap, the old
                 // gaps are given up (the frames they belong to are lost anyway).
                 if gaps.count + Int(missingCount) > Self.maximumMissing {
+                    statistics.capped += 1
                     statistics.givenUp += gaps.count
                     gaps.removeAll()
                 }
