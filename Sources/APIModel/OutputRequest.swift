@@ -22,28 +22,27 @@ public struct OutputRequest: Codable, Equatable, Sendable {
 
     static let presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
 
-    /// The request with every default filled in, or why it cannot be made.
-    public func validated() throws(ServiceError) -> OutputRequest {
-        var output = self
-        output.format = format ?? "mp4"
-        guard output.format == "mp4" || output.format == "webm" else { throw .invalid("output.format must be \"mp4\" or \"webm\"") }
-        output.width = width ?? 1280
-        output.height = height ?? 720
-        for (name, value) in [("width", output.width!), ("height", output.height!)] {
+    /// The output with every default filled in, or why it cannot be made.
+    public func validated() throws(ServiceError) -> OutputSpec {
+        let standard = OutputSpec.standard
+        guard let container = OutputSpec.Container(rawValue: format ?? standard.container.rawValue) else {
+            throw .invalid("output.format must be \"mp4\" or \"webm\"")
+        }
+        let width = width ?? standard.width, height = height ?? standard.height
+        for (name, value) in [("width", width), ("height", height)] {
             guard (16...3840).contains(value), value % 2 == 0 else { throw .invalid("output.\(name) must be an even number from 16 to 3840") }
         }
-        output.fps = fps ?? 30
-        guard (1...60).contains(output.fps!) else { throw .invalid("output.fps must be 1 to 60") }
-        output.videoBitrate = videoBitrate ?? 2_500_000
-        guard (50_000...50_000_000).contains(output.videoBitrate!) else { throw .invalid("output.videoBitrate must be 50000 to 50000000 bits/s") }
-        output.audioBitrate = audioBitrate ?? 128_000
-        guard (16_000...512_000).contains(output.audioBitrate!) else { throw .invalid("output.audioBitrate must be 16000 to 512000 bits/s") }
-        output.preset = preset ?? "veryfast"
-        guard Self.presets.contains(output.preset!) else { throw .invalid("output.preset must be one of \(Self.presets.joined(separator: ", "))") }
-        return output
+        let fps = fps ?? standard.fps
+        guard (1...60).contains(fps) else { throw .invalid("output.fps must be 1 to 60") }
+        let videoBitrate = videoBitrate ?? standard.videoBitrate
+        guard (50_000...50_000_000).contains(videoBitrate) else { throw .invalid("output.videoBitrate must be 50000 to 50000000 bits/s") }
+        let audioBitrate = audioBitrate ?? standard.audioBitrate
+        guard (16_000...512_000).contains(audioBitrate) else { throw .invalid("output.audioBitrate must be 16000 to 512000 bits/s") }
+        let preset = preset ?? standard.preset
+        guard Self.presets.contains(preset) else { throw .invalid("output.preset must be one of \(Self.presets.joined(separator: ", "))") }
+        return OutputSpec(container: container, width: width, height: height, fps: fps, videoBitrate: videoBitrate,
+                          audioBitrate: audioBitrate, preset: preset)
     }
-
-    public var fileExtension: String { format ?? "mp4" }
 }
 
 /// When a recording stops by itself.

@@ -39,33 +39,36 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
             self.pin = pin
         }
 
-        func validated() throws(ServiceError) -> Source {
+        func validated() throws(ServiceError) -> SourceSpec {
             switch type {
             case "whip", "room":
                 guard url == nil, token == nil, name == nil, room == nil, pin == nil else {
                     throw .invalid("source.url, token, name, room and pin are for types \"whep\" and \"janus\"")
                 }
+                return type == "whip" ? .whip : .room
             case "whep":
-                try validateURL(what: "the WHEP endpoint's")
+                let url = try validateURL(what: "the WHEP endpoint's")
                 guard room == nil, pin == nil else { throw .invalid("source.room and pin are for type \"janus\"") }
                 if let name, name.isEmpty || name.count > 128 { throw .invalid("source.name must be 1–128 characters") }
+                return .whep(WHEPSourceSpec(url: url, token: token, participantName: name ?? url.host ?? "whep"))
             case "janus":
-                try validateURL(what: "the Janus API's (http://janus.example:8088/janus, or ws://janus.example:8188 for its WebSocket transport)",
-                                schemes: ["http", "https", "ws", "wss"])
+                let url = try validateURL(what: "the Janus API's (http://janus.example:8088/janus, or ws://janus.example:8188 for its WebSocket transport)",
+                                          schemes: ["http", "https", "ws", "wss"])
                 guard name == nil else { throw .invalid("source.name is for type \"whep\": Janus names its publishers") }
+                let janusRoom: JanusID
                 switch room {
                 case nil: throw .invalid("source.room must name the Janus VideoRoom (its number, or its string id)")
                 case let .string(text)? where text.isEmpty || text.count > 128: throw .invalid("source.room must be 1–128 characters")
-                default: break
+                case let room?: janusRoom = room
                 }
                 if let pin, pin.isEmpty || pin.count > 256 { throw .invalid("source.pin must be 1–256 characters") }
+                return .janus(JanusSourceSpec(url: url, room: janusRoom, pin: pin, token: token))
             default:
                 throw .invalid("source.type must be \"whip\", \"room\", \"whep\" or \"janus\"")
             }
-            return self
         }
 
-        private func validateURL(what: String, schemes: Set<String> = ["http", "https"]) throws(ServiceError) {
+        private func validateURL(what: String, schemes: Set<String> = ["http", "https"]) throws(ServiceError) -> URL {
             guard let url, url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
                   let parsed = URL(string: url), schemes.contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else {
                 throw .invalid("source.url must be \(what) \(schemes.sorted().map { $0 + "://" }.joined(separator: " or ")) URL, in ASCII")
@@ -73,6 +76,7 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
             if let token, token.isEmpty || token.count > 4096 || !token.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }) {
                 throw .invalid("source.token must be 1–4096 visible ASCII characters")
             }
+            return parsed
         }
     }
 
@@ -99,20 +103,24 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
     }
 
     /// The request with defaults filled in, or why it is refused.
-    public func validated() throws(ServiceError) -> RecordingRequest {
-        var request = self
+    public func validated() throws(ServiceError) -> RecordingSpec {
         guard !room.isEmpty, room.count <= 64, room.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw .invalid("room must be 1–64 letters, digits, '-' or '_'")
         }
-        request.source = try (source ?? Source(type: "whip")).validated()
+        let wireSource = source ?? Source(type: "whip")
+        let source = try wireSource.validated()
         try validateLayoutName(layout)
-        request.layout = layout ?? "grid"
-        request.output = try (output ?? OutputRequest()).validated()
+        let output = try (output ?? OutputRequest()).validated()
         try limits?.validate()
         try validateWebhookURL(webhookUrl)
         try validateMetadata(metadata)
+        var request = self
+        request.source = wireSource
+        request.layout = layout ?? "grid"
+        request.output = output.request
         request.liveComposite = liveComposite ?? true
-        return request
+        return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, limits: limits,
+                             webhookUrl: webhookUrl, liveComposite: liveComposite ?? true, request: request)
     }
 }
 
@@ -140,31 +148,28 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         self.metadata = metadata
     }
 
-    public func validated() throws(ServiceError) -> RenderRequest {
-        var request = self
-        guard (recordingId == nil) != (uploadId == nil) else { throw .invalid("give exactly one of recordingId and uploadId") }
+    public func validated() throws(ServiceError) -> RenderSpec {
+        let source: RenderSpec.Source
+        switch (recordingId, uploadId) {
+        case let (recording?, nil): source = .recording(recording)
+        case let (nil, upload?): source = .upload(upload)
+        default: throw .invalid("give exactly one of recordingId and uploadId")
+        }
         try validateLayoutName(layout)
-        request.layout = layout ?? "grid"
-        request.output = try (output ?? OutputRequest()).validated()
+        let output = try (output ?? OutputRequest()).validated()
         // Finite and within a day's render: these become integer microseconds.
         if let from, !(from >= 0 && from <= Self.maximumSeconds) { throw .invalid("from must be between 0 and \(Int(Self.maximumSeconds)) seconds") }
         if let to, !(to > 0 && to <= Self.maximumSeconds) { throw .invalid("to must be more than 0 and at most \(Int(Self.maximumSeconds)) seconds") }
         try validateWebhookURL(webhookUrl)
         try validateMetadata(metadata)
-        return request
+        var request = self
+        request.layout = layout ?? "grid"
+        request.output = output.request
+        return RenderSpec(source: source, layout: layout ?? "grid", output: output, from: from, to: to, webhookUrl: webhookUrl, request: request)
     }
 
     /// The longest session time a render range may name: 24 hours.
     public static let maximumSeconds: Double = 86_400
-
-    /// `to` after `from`, and `from` inside the source: checked once the
-    /// source is known to exist (its length in seconds, when known).
-    public func validateSpan(sourceSeconds: Double? = nil) throws(ServiceError) {
-        if let to, !(to > (from ?? 0)) { throw .invalid("to must be after from") }
-        if let from, let sourceSeconds, from >= sourceSeconds {
-            throw .invalid("from (\(from) s) is past the end of the source (\(sourceSeconds.rounded()) s)")
-        }
-    }
 }
 
 /// A job's metadata: small enough to store and echo with every job.

@@ -11,19 +11,19 @@ import Testing
 
     @Test func defaultsAreFilledIn() throws {
         let valid = try Self.recording(#"{"room": "r"}"#).validated()
-        #expect(valid.layout == "grid" && valid.liveComposite == true && valid.source?.type == "whip")
-        #expect(valid.output == OutputRequest(format: "mp4", width: 1280, height: 720, fps: 30, videoBitrate: 2_500_000,
+        #expect(valid.layout == "grid" && valid.liveComposite == true && valid.source == .whip && valid.request.source?.type == "whip")
+        #expect(valid.output.request == OutputRequest(format: "mp4", width: 1280, height: 720, fps: 30, videoBitrate: 2_500_000,
                                               preset: "veryfast", audioBitrate: 128_000))
         let pull = try Self.recording(#"{"room": "r", "source": {"type": "whep", "url": "https://sfu.example/whep/1", "token": "t0k"}}"#).validated()
-        #expect(pull.source == RecordingRequest.Source(type: "whep", url: "https://sfu.example/whep/1", token: "t0k"))
+        #expect(pull.request.source == RecordingRequest.Source(type: "whep", url: "https://sfu.example/whep/1", token: "t0k"))
         // Janus room ids keep their JSON type: a number, or a string where Janus uses string_ids.
         let janus = try Self.recording(#"{"room": "r", "source": {"type": "janus", "url": "http://janus:8088/janus", "room": 1234, "pin": "p"}}"#).validated()
-        #expect(janus.source == RecordingRequest.Source(type: "janus", url: "http://janus:8088/janus", room: .number(1234), pin: "p"))
+        #expect(janus.request.source == RecordingRequest.Source(type: "janus", url: "http://janus:8088/janus", room: .number(1234), pin: "p"))
         let named = try Self.recording(#"{"room": "r", "source": {"type": "janus", "url": "http://janus/janus", "room": "lobby"}}"#).validated()
-        #expect(named.source?.room == .string("lobby"))
+        #expect(named.request.source?.room == .string("lobby"))
         let socket = try Self.recording(#"{"room": "r", "source": {"type": "janus", "url": "wss://janus.example:8989", "room": 1}}"#).validated()
-        #expect(socket.source?.url == "wss://janus.example:8989", "Janus' WebSocket transport")
-        let stored = try Self.recording(String(decoding: try JSONEncoder().encode(janus), as: UTF8.self))
+        #expect(socket.request.source?.url == "wss://janus.example:8989", "Janus' WebSocket transport")
+        let stored = try Self.recording(String(decoding: try JSONEncoder().encode(janus.request), as: UTF8.self))
         #expect(stored.source?.room == .number(1234), "stored and read back (recovery reads the stored request)")
     }
 
@@ -82,7 +82,7 @@ import Testing
 
     @Test func aSpanMustGoForward() throws {
         let request = try JSONDecoder().decode(RenderRequest.self, from: Data(#"{"recordingId": "a", "from": 10, "to": 5}"#.utf8))
-        #expect(throws: ServiceError.self) { try request.validateSpan() }
+        #expect(throws: ServiceError.self) { try request.validated().validateSpan() }
     }
 }
 

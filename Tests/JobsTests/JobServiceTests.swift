@@ -85,10 +85,11 @@ import WebRTCDriver
         #expect(try await service.stopRecording(id: live.id).state == "aborted")
         #expect(await service.currentLoad == 1)
         // An upload's import takes its share while it runs, and gives it back.
-        try await service.reserveImport()
+        let reservation = try await service.reserveImport()
         #expect(await service.currentLoad == 1 + JobCost.dumpImport)
         await #expect(throws: ServiceError.self) { _ = try await service.createRecording(RecordingRequest(room: "d")) }
-        await service.releaseImport()
+        reservation.release()
+        reservation.release()  // a second release gives nothing back
         #expect(await service.currentLoad == 1)
         // A stop of a finished recording answers with it again; an unknown one is a 404.
         #expect(try await service.stopRecording(id: live.id).state == "aborted")

@@ -41,7 +41,7 @@ enum UploadRoutes {
         }
         let directory = dataDirectory + "/uploads"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let id = randomID()
+        let id = JobIDs.make()
         let partial = "\(directory)/\(id).partial"
         guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
             throw ServiceError(status: 500, code: "internal", message: "cannot write \(partial)")
@@ -186,19 +186,19 @@ enum UploadRoutes {
             Limit.importsAtOnce.count()
             throw ServiceError(status: 503, code: "busy", message: "\(ImportSlots.limit) imports are running; try again shortly", retryAfter: 5)
         }
+        let reservation: Reservation
         do {
-            try await service.reserveImport()
+            reservation = try await service.reserveImport()
         } catch {
             await importSlots.give()
             throw error
         }
+        defer { reservation.release() }
         do {
             let response = try await body()
-            await service.releaseImport()
             await importSlots.give()
             return response
         } catch {
-            await service.releaseImport()
             await importSlots.give()
             throw error
         }
@@ -214,11 +214,5 @@ enum UploadRoutes {
             return true
         }
         func give() { running = Swift.max(0, running - 1) }
-    }
-
-    static func randomID() -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
     }
 }

@@ -1,0 +1,182 @@
+import APIModel
+import Foundation
+import Logging
+import Render
+import Rooms
+
+/// One running recording: its source, its recorder and dump, its live
+/// render, and its monitor (the job's limits, the disk floor, write
+/// failures). It holds its capacity reservation until it has ended.
+actor RecordingRun {
+    struct Context: Sendable {
+        let rooms: WHIPEndpoint
+        let ledger: JobLedger
+        let renderer: BatchRenderer
+        let files: FileStore
+        let metrics: ServiceMetrics
+        let logger: Logger
+        let monitorIntervalSeconds: Double
+    }
+
+    let id: String
+    let spec: RecordingSpec
+    let source: any RecordingSource
+    private let reservation: Reservation
+    private let context: Context
+    private let logger: Logger
+    private var recorder: RoomRecorder?
+    private var live: LiveRender?
+    private(set) var startedAt = Date()
+    /// Set once `end` begins: the run ends once, however many reasons arrive.
+    private(set) var isEnding = false
+
+    init(id: String, spec: RecordingSpec, source: any RecordingSource, reservation: Reservation, context: Context) {
+        self.id = id
+        self.spec = spec
+        self.source = source
+        self.reservation = reservation
+        self.context = context
+        var logger = context.logger
+        logger[metadataKey: "job"] = .string(id)
+        self.logger = logger
+    }
+
+    private var key: JobFiles.Key { JobFiles.Key(kind: .recording, id: id) }
+
+    /// Opens the dump, starts the live render and the source. Throws (having
+    /// undone what it did) when any of them cannot start.
+    func start() async throws {
+        let directory = context.files.workingDirectory(of: key)
+        let dumpPath = directory + "/" + JobFiles.dumpName
+        let recorder = try await context.rooms.startRecording(room: spec.room, dumpPath: dumpPath, sessionID: id)
+        self.recorder = recorder
+        if spec.liveComposite {
+            let settings = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: directory + "/" + JobFiles.posterName,
+                                                        latencyMicros: context.renderer.settings.latencyMicros)
+            let live = LiveRender(dump: dumpPath, output: directory + "/" + JobFiles.outputName(.recording, fileExtension: spec.output.fileExtension),
+                                  settings: settings)
+            live.start()
+            self.live = live
+        }
+        startedAt = Date()
+        let id = self.id
+        await context.ledger.changeResult(id) { result in
+            result.dump = JobFiles.dump(ofRecording: id)
+            result.startedAt = JobLedger.now()
+        }
+        do { try await source.start() } catch {
+            try? await context.rooms.stopRecording(recorder, reason: Self.startFailure(spec.source))
+            if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
+            self.recorder = nil
+            throw error
+        }
+    }
+
+    /// Watches the run every `monitorIntervalSeconds` and hands what ends it to `ended`.
+    nonisolated func monitor(_ ended: @escaping @Sendable (RunEnding) async -> Void) -> Task<Void, Never> {
+        let interval = UInt64(context.monitorIntervalSeconds * 1_000_000_000)
+        return Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: interval)
+                guard let self, !Task.isCancelled else { return }
+                if let ending = await self.dueEnding() { await ended(ending) }
+            }
+        }
+    }
+
+    /// What ends the run now, if anything: a write failure, the disk floor, a limit of the job's.
+    func dueEnding() async -> RunEnding? {
+        guard let recorder, !isEnding else { return nil }
+        let statistics = await context.rooms.statistics(of: recorder)
+        let floor = context.renderer.settings
+        if let failure = statistics.writeFailure {
+            return .failed(reason: "dump_write_failed", message: "writing the dump failed: \(failure)")
+        } else if let free = floor.freeBytes(floor.dataDirectory), free < floor.diskFloorBytes {
+            return .failed(reason: "disk_full", message: "free disk space fell below the floor (\(free) bytes free); the dump and the file up to here are kept")
+        } else if let maximum = spec.limits?.maxDurationSeconds, Date().timeIntervalSince(startedAt) >= maximum {
+            return .limit("maxDurationSeconds \(maximum) reached")
+        } else if let maximum = spec.limits?.maxBytes, statistics.bytesWritten >= maximum {
+            return .limit("maxBytes \(maximum) reached")
+        }
+        return nil
+    }
+
+    /// The recording so far, for its document while it runs.
+    func figures() async -> (statistics: RoomRecorder.Statistics, seconds: Double, progress: Double?)? {
+        guard let recorder else { return nil }
+        return (await context.rooms.statistics(of: recorder), Date().timeIntervalSince(startedAt), live?.progressSeconds)
+    }
+
+    /// A new layout for the rest of the live composite; false when it keeps the dump only.
+    func changeLayout(_ layout: Layout) -> Bool {
+        guard let live else { return false }
+        live.changeLayout(layout)
+        return true
+    }
+
+    /// Stops the source and the recorder, finishes the file and moves the job to its final state.
+    func end(_ ending: RunEnding) async {
+        guard !isEnding, let recorder else { return }
+        isEnding = true
+        defer { reservation.release() }
+        let ledger = context.ledger, reason = ending.text
+        if !ending.isFailure { await ledger.transition(id, to: .stopping, reason: reason) }
+        await source.stop(reason: reason)
+        let statistics = await context.rooms.statistics(of: recorder)
+        do { try await context.rooms.stopRecording(recorder, reason: reason) } catch {
+            logger.error("closing the dump failed", metadata: ["error": .string("\(error)")])
+        }
+        context.metrics.packetsRecorded.increment(by: Int64(statistics.mediaPackets))
+        context.metrics.bytesRecorded.increment(by: statistics.bytesWritten)
+        let stoppedAt = JobLedger.now()
+        await ledger.changeResult(id) { result in
+            result.stoppedAt = stoppedAt
+            result.record(statistics)
+        }
+        let hadMedia = statistics.mediaPackets > 0
+        var renderFailure: String?
+        if !hadMedia {
+            if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
+        } else {
+            if !ending.isFailure { await ledger.transition(id, to: .processing, reason: nil) }
+            renderFailure = await finishFile()
+            await context.renderer.refreshFiles(key)
+        }
+        let outcome = JobOutcome.of(ending, hadMedia: hadMedia, renderFailure: renderFailure)
+        await ledger.transition(id, to: outcome.state, reason: outcome.reason, message: outcome.message)
+        logger.info(hadMedia ? "recording finished" : "recording ended without media", metadata: ["packets": .stringConvertible(statistics.mediaPackets)])
+    }
+
+    /// Finishes the live composite; if it broke, the dump is whole, so it is rendered again in batch. Returns why no file could be made.
+    private func finishFile() async -> String? {
+        guard let live else { return nil }
+        do {
+            let summary = try await onThread("tessera-finish") { try live.finish() }
+            await context.renderer.record(id, summary: summary, live: true)
+            return nil
+        } catch {
+            logger.warning("live composite failed; rendering the dump", metadata: ["error": .string("\(error)")])
+            do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout)) } catch { return "\(error)" }
+            return nil
+        }
+    }
+
+    private static func startFailure(_ source: SourceSpec) -> String {
+        switch source {
+        case .whep: "the WHEP source could not be reached"
+        case .janus: "the Janus room could not be joined"
+        case .whip, .room: "the recording could not start"
+        }
+    }
+}
+
+extension JobResult {
+    /// Takes in what the recorder saw: bytes, participants and tracks.
+    mutating func record(_ statistics: RoomRecorder.Statistics) {
+        bytesReceived = statistics.bytesWritten
+        participants = statistics.participants.sorted { $0.key < $1.key }.map { Participant(id: $0.key, name: $0.value.isEmpty ? nil : $0.value) }
+        tracks = statistics.tracks.map {
+            Track(id: Int($0.id), participantId: $0.participantID, kind: $0.kind, codec: $0.codec, packets: $0.packets, bytes: $0.bytes, ended: $0.ended)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import APIModel
+import Render
+
+extension RenderSettings {
+    /// The settings for an output a client asked for, with a named layout
+    /// (one of `layouts/` or the shipped ones): refused with 400 when the
+    /// layout cannot be loaded.
+    static func forOutput(_ output: OutputSpec, layout name: String, poster: String?, latencyMicros: Int64) throws(ServiceError) -> RenderSettings {
+        let layout: Layout
+        do { layout = try Layout.load(name) } catch { throw .invalid("layout: \(error)") }
+        var settings = RenderSettings(layout: layout, container: output.container == .webm ? .webm : .mp4,
+                                      width: output.width, height: output.height, fps: output.fps)
+        settings.video.bitrate = output.videoBitrate
+        settings.video.preset = output.preset
+        settings.audio.bitrate = output.audioBitrate
+        settings.latencyMicros = latencyMicros
+        settings.posterPath = poster
+        return settings
+    }
+}
