@@ -13,14 +13,6 @@ public struct APIAuthorizer: Sendable {
         guard let header, header.hasPrefix("Bearer ") else { return false }
         let given = Array(header.dropFirst(7).utf8)
         // Every key is compared, whichever matches.
-        return keys.reduce(false) { matched, key in Self.constantTimeEqual(key, given) || matched }
-    }
-
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(a.count == b.count ? 0 : 1)
-        for index in 0..<Swift.max(a.count, b.count) {
-            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0xff)
-        }
-        return difference == 0
+        return keys.reduce(false) { matched, key in ConstantTime.equal(key, given) || matched }
     }
 }

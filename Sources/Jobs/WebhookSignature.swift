@@ -1,3 +1,4 @@
+import APIModel
 import COpenSSL
 
 /// How a webhook delivery proves it came from this server and is fresh:
@@ -19,11 +20,13 @@ public enum WebhookSignature {
     /// refuse timestamps more than `tolerance` seconds from `now`.
     public static func verify(body: [UInt8], secret: String, timestamp: String, signature: String, now: Int64,
                               tolerance: Int64 = 300) -> Bool {
-        guard let time = Int64(timestamp), abs(now - time) <= tolerance else { return false }
+        // A hostile timestamp (Int64's ends) must not trap the subtraction.
+        guard let time = Int64(timestamp) else { return false }
+        let (difference, overflow) = now.subtractingReportingOverflow(time)
+        guard !overflow, difference.magnitude <= tolerance.magnitude else { return false }
         let expected = Array(headers(body: body, secret: secret, timestamp: time).signature.utf8)
         let given = Array(signature.utf8)
-        guard expected.count == given.count else { return false }
-        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return ConstantTime.equal(expected, given)
     }
 
     static func hmacSHA256(key: [UInt8], _ data: [UInt8]) -> [UInt8] {

@@ -1,3 +1,4 @@
+import APIModel
 import HTTPTypes
 import Hummingbird
 import Rooms
@@ -11,19 +12,25 @@ public enum WHIPRoutes {
     /// Largest offer accepted: browsers' offers are a few kilobytes.
     public static let maximumBodyBytes = 128 * 1024
 
-    public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPEndpoint) {
-        router.post("whip/:room") { request, context -> Response in
-            cors(try await offer(request, context, endpoint: endpoint))
+    /// `tokens`: one of them is required as `Authorization: Bearer …` when
+    /// any is set (the WHIP token, or the API keys when WHIP is protected by
+    /// them); checked in front of every route but the CORS preflight.
+    public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPEndpoint, tokens: [String] = []) {
+        let whip = router.group("whip")
+            .add(middleware: CORSMiddleware(exposing: "Location, ETag, Link"))
+            .add(middleware: BearerTokenMiddleware(authorizer: APIAuthorizer(keys: tokens)) { plain(.unauthorized, "a valid bearer token is required") })
+        whip.post(":room") { request, context -> Response in
+            try await offer(request, context, endpoint: endpoint)
         }
-        router.patch("whip/:room/:session") { request, context -> Response in
-            cors(try await trickle(request, context, endpoint: endpoint))
+        whip.patch(":room/:session") { request, context -> Response in
+            try await trickle(request, context, endpoint: endpoint)
         }
-        router.delete("whip/:room/:session") { request, context -> Response in
-            cors(try await end(request, context, endpoint: endpoint))
+        whip.delete(":room/:session") { request, context -> Response in
+            try await end(request, context, endpoint: endpoint)
         }
         // RFC 9725 §4.4: browsers send OPTIONS first (CORS preflight); it also lists ICE servers.
-        for path in ["whip/:room", "whip/:room/:session"] {
-            router.on(RouterPath(path), method: .options) { _, _ -> Response in
+        for path in [":room", ":room/:session"] {
+            whip.on(RouterPath(path), method: .options) { _, _ -> Response in
                 var headers = HTTPFields()
                 headers[.allow] = "OPTIONS, POST, PATCH, DELETE"
                 headers[.accessControlAllowMethods] = "OPTIONS, POST, PATCH, DELETE"
@@ -31,17 +38,9 @@ public enum WHIPRoutes {
                 for server in endpoint.configuration.iceServers {
                     headers.append(HTTPField(name: HTTPField.Name("Link")!, value: "<\(server)>; rel=\"ice-server\""))
                 }
-                return cors(Response(status: .noContent, headers: headers))
+                return Response(status: .noContent, headers: headers)
             }
         }
-    }
-
-    /// Publishers in browser pages on other origins must see the answer and its headers.
-    static func cors(_ response: Response) -> Response {
-        var response = response
-        response.headers[.accessControlAllowOrigin] = "*"
-        response.headers[.accessControlExposeHeaders] = "Location, ETag, Link"
-        return response
     }
 
     static func offer<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPEndpoint) async throws -> Response {
@@ -53,8 +52,7 @@ public enum WHIPRoutes {
         let body = try await request.collectBody(upTo: maximumBodyBytes)
         let name = request.uri.queryParameters["name"].map(String.init)
         do {
-            let answer = try await endpoint.publish(room: room, offer: String(buffer: body),
-                                                    authorization: request.headers[.authorization], name: name)
+            let answer = try await endpoint.publish(room: room, offer: String(buffer: body), name: name)
             var headers = HTTPFields()
             headers[.contentType] = "application/sdp"
             headers[.location] = answer.location
@@ -75,7 +73,7 @@ public enum WHIPRoutes {
         let body = try await request.collectBody(upTo: maximumBodyBytes)
         do {
             try await endpoint.trickle(room: room, session: session, fragment: String(buffer: body),
-                                       authorization: request.headers[.authorization], ifMatch: request.headers[.ifMatch])
+                                       ifMatch: request.headers[.ifMatch])
             return Response(status: .noContent)
         } catch {
             return failure(error)
@@ -85,7 +83,7 @@ public enum WHIPRoutes {
     static func end<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPEndpoint) async throws -> Response {
         let room = try context.parameters.require("room"), session = try context.parameters.require("session")
         do {
-            try await endpoint.end(room: room, session: session, authorization: request.headers[.authorization])
+            try await endpoint.end(room: room, session: session)
             return Response(status: .ok)
         } catch {
             return failure(error)
@@ -96,15 +94,12 @@ public enum WHIPRoutes {
         let status: HTTPResponse.Status = switch error {
         case .malformed: .badRequest
         case .unsupported: .notAcceptable
-        case .unauthorized: .unauthorized
         case .unknownSession: .notFound
         case .unprocessable: .unprocessableContent
         case .preconditionFailed: .preconditionFailed
         case .unavailable: .serviceUnavailable
         }
-        var response = plain(status, error.description)
-        if case .unauthorized = error { response.headers[.wwwAuthenticate] = "Bearer" }
-        return response
+        return plain(status, error.description)
     }
 
     static func plain(_ status: HTTPResponse.Status, _ message: String) -> Response {

@@ -105,7 +105,6 @@ struct Serve: AsyncParsableCommand {
             for (port, address) in reflexive { logger.info("server-reflexive address", metadata: ["port": .stringConvertible(port), "address": .string(address)]) }
         }
         var whipConfiguration = WHIPEndpoint.Configuration(candidateAddresses: candidates,
-                                 bearerTokens: whipTokens,
                                  iceServers: iceServer, recordingBitrate: recordingBitrate,
                                  consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000)
         whipConfiguration.reflexiveAddresses = reflexive
@@ -132,7 +131,7 @@ struct Serve: AsyncParsableCommand {
         await service.recover()
 
         let router = Router()
-        WHIPRoutes.add(to: router, endpoint: whip)
+        WHIPRoutes.add(to: router, endpoint: whip, tokens: whipTokens)
         let links = try DownloadLinkSigner(dataDirectory: dataDir)
         let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: keys),
                                                   links: links, dataDirectory: dataDir,

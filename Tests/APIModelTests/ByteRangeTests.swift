@@ -43,3 +43,12 @@ import Testing
         #expect(!APIAuthorizer(keys: ["k"]).allows(authorization: nil))
     }
 }
+
+@Suite struct ConstantTimeTests {
+    @Test func tokensCompareWholly() {
+        #expect(ConstantTime.equal(Array("secret".utf8), Array("secret".utf8)))
+        #expect(!ConstantTime.equal(Array("secret".utf8), Array("secres".utf8)))
+        #expect(!ConstantTime.equal(Array("secret".utf8), Array("secret2".utf8)))
+        #expect(!ConstantTime.equal([], Array("s".utf8)))
+    }
+}

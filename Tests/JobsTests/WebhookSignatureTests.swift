@@ -22,6 +22,12 @@ import Testing
         #expect(!WebhookSignature.verify(body: body, secret: "s3cret", timestamp: "soon", signature: signature, now: 0))
     }
 
+    /// Timestamps at Int64's ends are refused, not trapped on.
+    @Test(arguments: [("-9223372036854775808", Int64.max), ("9223372036854775807", Int64.min), ("-9223372036854775808", 0)] as [(String, Int64)])
+    func hostileTimestampsAreRefused(timestamp: String, now: Int64) {
+        #expect(!WebhookSignature.verify(body: [1], secret: "s", timestamp: timestamp, signature: "v1=00", now: now))
+    }
+
     @Test func retriesBackOffAndStop() {
         let policy = WebhookRetryPolicy()
         #expect((1...8).map { policy.delay(afterAttempt: $0, elapsed: 0) } == [1, 2, 4, 8, 16, 32, 60, 60])

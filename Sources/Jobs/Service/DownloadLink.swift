@@ -39,7 +39,6 @@ public struct DownloadLinkSigner: Sendable {
         guard now <= expires else { return false }
         let expected = Array(self.signature(job: job, file: file, expires: expires).utf8)
         let given = Array(signature.utf8)
-        guard expected.count == given.count else { return false }
-        return zip(expected, given).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return ConstantTime.equal(expected, given)
     }
 }

@@ -40,7 +40,7 @@ public struct RoomTokenSigner: Sendable {
         guard parts.count == 3, parts[0] == "v1", token.utf8.count <= 4096 else { throw .malformed }
         let expected = Array(WebhookSignature.hex(WebhookSignature.hmacSHA256(key: key, Array(parts[1].utf8))).utf8)
         let given = Array(parts[2].utf8)
-        guard expected.count == given.count, zip(expected, given).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0 else {
+        guard ConstantTime.equal(expected, given) else {
             throw .badSignature
         }
         guard let json = Self.decodeBase64URL(String(parts[1])), let grant = try? JSONDecoder().decode(RoomGrant.self, from: Data(json)) else {

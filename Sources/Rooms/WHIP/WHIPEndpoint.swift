@@ -18,9 +18,6 @@ public final class WHIPEndpoint: @unchecked Sendable {
     public struct Configuration: Sendable {
         /// Addresses announced as host candidates (a public address behind 1:1 NAT goes here).
         public var candidateAddresses: [String]
-        /// One of these is required as `Authorization: Bearer …` when any is set
-        /// (the WHIP token, or the API keys when WHIP is protected by them).
-        public var bearerTokens: [String]
         /// ICE servers announced in `Link` headers (RFC 9725 §4.6), e.g. "stun:stun.example.net:3478".
         public var iceServers: [String]
         /// What REMB announces, so senders ramp up to recording quality.
@@ -35,12 +32,11 @@ public final class WHIPEndpoint: @unchecked Sendable {
         /// How long a publisher may take to connect (ICE and DTLS) after its offer.
         public var connectTimeoutMicros: Int64 = 30_000_000
 
-        public init(candidateAddresses: [String], bearerTokens: [String] = [], iceServers: [String] = [],
+        public init(candidateAddresses: [String], iceServers: [String] = [],
                     recordingBitrate: UInt64 = 4_000_000, flushIntervalMicros: Int64 = 1_000_000, maximumPublishers: Int = 200,
                     consentTimeoutMicros: Int64 = ICEAgent.defaultConsentTimeoutMicros) {
             self.consentTimeoutMicros = consentTimeoutMicros
             self.candidateAddresses = candidateAddresses
-            self.bearerTokens = bearerTokens.filter { !$0.isEmpty }
             self.iceServers = iceServers
             self.recordingBitrate = recordingBitrate
             self.flushIntervalMicros = flushIntervalMicros
@@ -101,8 +97,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
     }
 
     /// POST /whip/{room}: answers the offer and starts receiving.
-    public func publish(room: String, offer text: String, authorization: String?, name: String? = nil) async throws(WHIPError) -> Answer {
-        try authorize(authorization)
+    public func publish(room: String, offer text: String, name: String? = nil) async throws(WHIPError) -> Answer {
         guard Self.isValidRoomName(room) else { throw .malformed("room names are 1–64 letters, digits, '-' or '_'") }
         let offer: SessionDescription
         do { offer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP offer: \(error)") }
@@ -156,9 +151,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
     /// PATCH /whip/{room}/{session}: a trickle ICE fragment (RFC 8840):
     /// its candidates are checked by the session's ICE agent. An ICE restart
     /// (new credentials) is refused; mDNS and TCP candidates are skipped.
-    public func trickle(room: String, session sessionID: String, fragment: String, authorization: String?,
-                        ifMatch: String? = nil) async throws(WHIPError) {
-        try authorize(authorization)
+    public func trickle(room: String, session sessionID: String, fragment: String, ifMatch: String? = nil) async throws(WHIPError) {
         guard let (ufrag, etag) = try? await media.eventLoop.submit({ () -> (String, String)? in
             guard let session = self.sessions[sessionID], session.room == room else { return nil }
             return (session.ufrag, session.etag)
@@ -193,8 +186,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
     }
 
     /// DELETE /whip/{room}/{session}: the publisher leaves.
-    public func end(room: String, session sessionID: String, authorization: String?) async throws(WHIPError) {
-        try authorize(authorization)
+    public func end(room: String, session sessionID: String) async throws(WHIPError) {
         let ufrag = try? await media.eventLoop.submit { () -> String? in
             guard let session = self.sessions[sessionID], session.room == room else { return nil }
             self.sessions[sessionID] = nil
@@ -320,24 +312,6 @@ public final class WHIPEndpoint: @unchecked Sendable {
     }
 
     // MARK: - Helpers
-
-    private func authorize(_ header: String?) throws(WHIPError) {
-        let tokens = configuration.bearerTokens
-        guard !tokens.isEmpty else { return }
-        guard let header, header.hasPrefix("Bearer ") else { throw .unauthorized }
-        let given = Array(header.dropFirst(7).utf8)
-        // Every token is compared, whichever matches, so timing tells nothing.
-        let matched = tokens.reduce(false) { matched, token in Self.constantTimeEqual(Array(token.utf8), given) || matched }
-        guard matched else { throw .unauthorized }
-    }
-
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(a.count == b.count ? 0 : 1)
-        for index in 0..<Swift.max(a.count, b.count) {
-            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0xff)
-        }
-        return difference == 0
-    }
 
     static func isValidRoomName(_ room: String) -> Bool {
         !room.isEmpty && room.count <= 64 && room.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }

@@ -4,8 +4,6 @@ public enum WHIPError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformed(String)
     /// 406: nothing in the offer can be recorded.
     case unsupported(String)
-    /// 401: a bearer token is required and was missing or wrong.
-    case unauthorized
     /// 404: no such session (ended, or never existed).
     case unknownSession
     /// 422: a fragment that does not belong to the session (ICE restart is not supported).
@@ -19,7 +17,6 @@ public enum WHIPError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .malformed(reason): reason
         case let .unsupported(reason): reason
-        case .unauthorized: "a valid bearer token is required"
         case .unknownSession: "no such WHIP session"
         case let .unprocessable(reason): reason
         case .preconditionFailed: "If-Match does not match this session's ETag"
