@@ -8,6 +8,7 @@ run: deps release
 	.build/release/tessera serve --data-dir ./data
 
 test: deps fixtures
+	bash scripts/check-embeds.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip RoomCallInteropTests --skip JanusInteropTests
 	# Three browsers (or Janus with three aiortc encoders) and a live composite load both

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Embeds docs/openapi.json into the binary (Sources/Server/Operations/OpenAPIDocument.swift).
+# Embeds docs/openapi.json into the binary (Sources/Server/Generated/OpenAPIDocument.swift).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c "import json; json.load(open('docs/openapi.json'))"
@@ -11,4 +11,4 @@ python3 -c "import json; json.load(open('docs/openapi.json'))"
   cat docs/openapi.json
   echo '"""#'
   echo "}"
-} > Sources/Server/Operations/OpenAPIDocument.swift
+} > Sources/Server/Generated/OpenAPIDocument.swift

@@ -1,12 +1,27 @@
 #!/usr/bin/env bash
-# Embeds the call page and its signaling module (web/) into the binary
-# (Sources/Server/Rooms/CallPage.swift), so the service serves them with no
-# files beside it and no build step. A test checks the two agree.
+# Embeds the pages of web/ into the binary (Sources/Server/Generated/WebPages.swift),
+# so the service serves them with no files beside it and no build step:
+# the jobs page (/), the call page (/call/{room}) and its signaling module.
+# `make test` checks that the generated file matches web/ (scripts/check-embeds.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 {
-  echo "// The browser call page (/call/{room}) and its signaling module"
-  echo "// (/call-assets/tessera-room.js). Generated from web/ by scripts/embed-web.sh."
+  echo "// Generated from web/ by scripts/embed-web.sh: edit web/, then run it."
+  echo ""
+  echo "/// The jobs page at \`/\` (web/jobs.html): plain HTML and JavaScript. It lists"
+  echo "/// recordings and renders with their state, room, duration, poster and files"
+  echo "/// (downloaded through signed links), stops running recordings, starts new"
+  echo "/// ones, and refreshes itself every 2 s. The API key, if the server has one,"
+  echo "/// is typed into the page and kept in the tab's sessionStorage; every call"
+  echo "/// sends it as a bearer token."
+  echo "enum JobsPage {"
+  echo '    static let html = #"""'
+  cat web/jobs.html
+  echo '"""#'
+  echo "}"
+  echo ""
+  echo "/// The browser call page (/call/{room}, web/call.html) and its signaling"
+  echo "/// module (/call-assets/tessera-room.js, web/tessera-room.js)."
   echo "enum CallPage {"
   echo '    static let html = #"""'
   cat web/call.html
@@ -16,4 +31,4 @@ cd "$(dirname "$0")/.."
   cat web/tessera-room.js
   echo '"""#'
   echo "}"
-} > Sources/Server/Rooms/CallPage.swift
+} > Sources/Server/Generated/WebPages.swift

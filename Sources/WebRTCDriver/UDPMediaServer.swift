@@ -6,12 +6,6 @@ import Telemetry
 import Glibc
 #endif
 
-/// Where a connection's outputs go: the recorder of its room. Called on the
-/// media event loop, one output at a time, in order.
-public protocol ConnectionSink: AnyObject, Sendable {
-    func connection(_ ufrag: String, produced output: ReceiveConnection.Output, now: Int64)
-}
-
 /// The thin I/O driver under `ReceiveConnection`s: UDP sockets on SwiftNIO.
 ///
 /// All peers may share one port, which is what operators want behind a

@@ -32,20 +32,7 @@ extension WHIPEndpoint {
     public func connectCall(_ call: CallOffer, answer text: String, room: String, participantID: String,
                             name: String?) async throws(WHIPError) -> String {
         guard Self.isValidRoomName(room) else { throw .malformed("room names are 1–64 letters, digits, '-' or '_'") }
-        let answer: SessionDescription
-        do { answer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP answer: \(error)") }
-        let details = try OfferDetails(answer)
-        let accepted: [NegotiatedMedia], dtlsRole: DTLSTransport.Role
-        do { (accepted, dtlsRole) = try RecvOnlyOffer.negotiated(offer: call.offer, answer: answer) } catch {
-            throw error.kind == .unsupportedCodecs ? .unsupported(error.description) : .malformed(error.description)
-        }
-        var settings = ReceiveConnection.Configuration(
-            localICE: call.localICE, remoteICE: details.ice, iceRole: .controlling, dtlsRole: dtlsRole,
-            remoteFingerprint: details.fingerprint, media: accepted, declared: details.declared,
-            recordingBitrate: configuration.recordingBitrate)
-        settings.remoteCandidates = details.candidates
-        settings.consentTimeoutMicros = configuration.consentTimeoutMicros
-        settings.connectTimeoutMicros = configuration.connectTimeoutMicros
+        let settings = try Negotiation.answered(call, answer: text, settings: negotiationSettings)
         try await join(settings, room: room, participantID: participantID, name: name)
         return call.localICE.ufrag
     }
@@ -56,48 +43,28 @@ extension WHIPEndpoint {
     public func acceptCall(offer text: String, room: String, participantID: String,
                            name: String?) async throws(WHIPError) -> (answer: String, ufrag: String) {
         guard Self.isValidRoomName(room) else { throw .malformed("room names are 1–64 letters, digits, '-' or '_'") }
-        let offer: SessionDescription
-        do { offer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP offer: \(error)") }
-        let details = try OfferDetails(offer)
         let local = ICECredentials(ufrag: Self.randomToken(8), password: Self.randomToken(24))
-        let answer: SessionDescription, accepted: [NegotiatedMedia]
-        do {
-            (answer, accepted) = try RecvOnlyAnswer.make(
-                for: offer, AnswerParameters(ice: local, fingerprint: certificate.fingerprint, candidates: localCandidates(port: media.ports[0])))
-        } catch {
-            throw error.kind == .unsupportedCodecs ? .unsupported(error.description) : .malformed(error.description)
-        }
-        var settings = ReceiveConnection.Configuration(
-            localICE: local, remoteICE: details.ice, iceRole: .controlled, dtlsRole: details.dtlsRole,
-            remoteFingerprint: details.fingerprint, media: accepted, declared: details.declared,
-            recordingBitrate: configuration.recordingBitrate)
-        settings.remoteCandidates = details.candidates
-        settings.consentTimeoutMicros = configuration.consentTimeoutMicros
-        settings.connectTimeoutMicros = configuration.connectTimeoutMicros
-        try await join(settings, room: room, participantID: participantID, name: name)
-        return (answer.text, local.ufrag)
+        let negotiated = try Negotiation.answer(
+            offer: text, local: AnswerParameters(ice: local, fingerprint: certificate.fingerprint, candidates: localCandidates(port: media.ports[0])),
+            settings: negotiationSettings)
+        try await join(negotiated.connection, room: room, participantID: participantID, name: name)
+        return (negotiated.answer.text, local.ufrag)
     }
 
     /// A new offer on a live call (a screen share added or removed): the
     /// same transport, the sections the offer has now. Our answer keeps our
     /// ICE credentials and DTLS role (RFC 8842 §5.5: no new association).
     public func renegotiateCall(ufrag: String, offer text: String) async throws(WHIPError) -> String {
-        let offer: SessionDescription
-        do { offer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP offer: \(error)") }
-        let details = try OfferDetails(offer)
         guard let current = try? await media.withConnection(ufrag: ufrag, { $0?.configuration }).get() else { throw .unknownSession }
-        var (answer, accepted): (SessionDescription, [NegotiatedMedia])
-        do {
-            (answer, accepted) = try RecvOnlyAnswer.make(
-                for: offer, AnswerParameters(ice: current.localICE, fingerprint: certificate.fingerprint, candidates: localCandidates(port: media.ports[0])))
-        } catch {
-            throw error.kind == .unsupportedCodecs ? .unsupported(error.description) : .malformed(error.description)
-        }
+        let negotiated = try Negotiation.answer(
+            offer: text, local: AnswerParameters(ice: current.localICE, fingerprint: certificate.fingerprint, candidates: localCandidates(port: media.ports[0])),
+            settings: negotiationSettings)
+        var answer = negotiated.answer
         let role = current.dtlsRole == .server ? "passive" : "active"
         for index in answer.media.indices {
             answer.media[index].attributes = answer.media[index].attributes.map { $0.name == "setup" ? .init(name: "setup", value: role) : $0 }
         }
-        let frozen = accepted, declared = details.declared
+        let frozen = negotiated.connection.media, declared = negotiated.details.declared
         let server = media
         _ = try? await media.eventLoop.submit {
             server.renegotiateOnLoop(ufrag: ufrag, media: frozen, declared: declared)

@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import WebRTC
-import WebRTCDriver
 
 /// One room's publishers, whether or not anything records them, and the
 /// recordings that do. Publishers may come before a recording starts: the

@@ -99,27 +99,12 @@ public final class WHIPEndpoint: @unchecked Sendable {
     /// POST /whip/{room}: answers the offer and starts receiving.
     public func publish(room: String, offer text: String, name: String? = nil) async throws(WHIPError) -> Answer {
         guard Self.isValidRoomName(room) else { throw .malformed("room names are 1–64 letters, digits, '-' or '_'") }
-        let offer: SessionDescription
-        do { offer = try SessionDescription.parse(text) } catch { throw .malformed("malformed SDP offer: \(error)") }
-        let details = try OfferDetails(offer)
         let local = ICECredentials(ufrag: Self.randomToken(8), password: Self.randomToken(24))
         let candidates = localCandidates(port: media.ports[nextPortIndex()])
-        let answer: SessionDescription, accepted: [NegotiatedMedia]
-        do {
-            (answer, accepted) = try RecvOnlyAnswer.make(
-                for: offer, AnswerParameters(ice: local, fingerprint: certificate.fingerprint, candidates: candidates))
-        } catch {
-            throw error.kind == .unsupportedCodecs ? .unsupported(error.description) : .malformed(error.description)
-        }
+        let negotiated = try Negotiation.answer(offer: text, local: AnswerParameters(ice: local, fingerprint: certificate.fingerprint, candidates: candidates),
+                                                settings: negotiationSettings)
+        let answer = negotiated.answer, settings = negotiated.connection
         let sessionID = Self.randomToken(16)
-        var connectionConfiguration = ReceiveConnection.Configuration(
-            localICE: local, remoteICE: details.ice, iceRole: .controlled, dtlsRole: details.dtlsRole,
-            remoteFingerprint: details.fingerprint, media: accepted, declared: details.declared,
-            recordingBitrate: configuration.recordingBitrate)
-        connectionConfiguration.remoteCandidates = details.candidates
-        connectionConfiguration.consentTimeoutMicros = configuration.consentTimeoutMicros
-        connectionConfiguration.connectTimeoutMicros = configuration.connectTimeoutMicros
-        let settings = connectionConfiguration
         let certificate = self.certificate
         let etag: String
         do {
@@ -312,6 +297,12 @@ public final class WHIPEndpoint: @unchecked Sendable {
     }
 
     // MARK: - Helpers
+
+    /// What every connection of this server shares, for `Negotiation`.
+    var negotiationSettings: Negotiation.Settings {
+        Negotiation.Settings(recordingBitrate: configuration.recordingBitrate, consentTimeoutMicros: configuration.consentTimeoutMicros,
+                             connectTimeoutMicros: configuration.connectTimeoutMicros)
+    }
 
     static func isValidRoomName(_ room: String) -> Bool {
         !room.isEmpty && room.count <= 64 && room.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
