@@ -10,12 +10,18 @@ public func fuzzAPI(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let request = try? JSONDecoder().decode(RecordingRequest.self, from: bytes), let valid = try? request.validated() {
         // Accepted: a room name safe in paths, an output an encoder can take.
         guard valid.room.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
-              let output = valid.output, let width = output.width, width % 2 == 0, (16...3840).contains(width),
-              let fps = output.fps, (1...60).contains(fps) else { fatalError("an invalid recording request was accepted") }
-        if let layout = valid.layout, layout.contains("/") || layout.contains(".") { fatalError("a layout path was accepted") }
+              valid.output.width % 2 == 0, (16...3840).contains(valid.output.width), (1...60).contains(valid.output.fps) else {
+            fatalError("an invalid recording request was accepted")
+        }
+        if valid.layout.contains("/") || valid.layout.contains(".") { fatalError("a layout path was accepted") }
+        // Round trip: the request as a job stores it validates to the same spec (recovery reads it back).
+        guard let stored = try? JSONEncoder().encode(valid.request), let again = try? JSONDecoder().decode(RecordingRequest.self, from: stored),
+              (try? again.validated()) == valid else { fatalError("a stored recording request does not read back the same") }
     }
     if let request = try? JSONDecoder().decode(RenderRequest.self, from: bytes), let valid = try? request.validated() {
-        guard (valid.recordingId == nil) != (valid.uploadId == nil) else { fatalError("a render without exactly one source was accepted") }
+        guard (valid.request.recordingId == nil) != (valid.request.uploadId == nil) else { fatalError("a render without exactly one source was accepted") }
+        guard let stored = try? JSONEncoder().encode(valid.request), let again = try? JSONDecoder().decode(RenderRequest.self, from: stored),
+              (try? again.validated()) == valid else { fatalError("a stored render request does not read back the same") }
     }
     if let request = try? JSONDecoder().decode(RoomTokenRequest.self, from: bytes), let valid = try? request.validated() {
         guard !valid.name.isEmpty, valid.name.unicodeScalars.count <= 64, let ttl = valid.ttlSeconds, (60...86_400).contains(ttl) else {

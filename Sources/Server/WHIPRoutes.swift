@@ -15,7 +15,7 @@ public enum WHIPRoutes {
     /// `tokens`: one of them is required as `Authorization: Bearer …` when
     /// any is set (the WHIP token, or the API keys when WHIP is protected by
     /// them); checked in front of every route but the CORS preflight.
-    public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPEndpoint, tokens: [String] = []) {
+    public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPSessions, tokens: [String] = []) {
         let whip = router.group("whip")
             .add(middleware: CORSMiddleware(exposing: "Location, ETag, Link"))
             .add(middleware: BearerTokenMiddleware(authorizer: APIAuthorizer(keys: tokens)) { plain(.unauthorized, "a valid bearer token is required") })
@@ -35,7 +35,7 @@ public enum WHIPRoutes {
                 headers[.allow] = "OPTIONS, POST, PATCH, DELETE"
                 headers[.accessControlAllowMethods] = "OPTIONS, POST, PATCH, DELETE"
                 headers[.accessControlAllowHeaders] = "Authorization, Content-Type, If-Match"
-                for server in endpoint.configuration.iceServers {
+                for server in endpoint.directory.configuration.iceServers {
                     headers.append(HTTPField(name: HTTPField.Name("Link")!, value: "<\(server)>; rel=\"ice-server\""))
                 }
                 return Response(status: .noContent, headers: headers)
@@ -43,7 +43,7 @@ public enum WHIPRoutes {
         }
     }
 
-    static func offer<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPEndpoint) async throws -> Response {
+    static func offer<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPSessions) async throws -> Response {
         var request = request
         let room = try context.parameters.require("room")
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/sdp") == true else {
@@ -64,7 +64,7 @@ public enum WHIPRoutes {
         }
     }
 
-    static func trickle<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPEndpoint) async throws -> Response {
+    static func trickle<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPSessions) async throws -> Response {
         var request = request
         let room = try context.parameters.require("room"), session = try context.parameters.require("session")
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/trickle-ice-sdpfrag") == true else {
@@ -80,7 +80,7 @@ public enum WHIPRoutes {
         }
     }
 
-    static func end<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPEndpoint) async throws -> Response {
+    static func end<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPSessions) async throws -> Response {
         let room = try context.parameters.require("room"), session = try context.parameters.require("session")
         do {
             try await endpoint.end(room: room, session: session)

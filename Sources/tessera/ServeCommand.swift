@@ -104,13 +104,13 @@ struct Serve: AsyncParsableCommand {
             if found.isEmpty { logger.warning("no answer from the STUN server: no server-reflexive candidate", metadata: ["server": .string(stunServer)]) }
             for (port, address) in reflexive { logger.info("server-reflexive address", metadata: ["port": .stringConvertible(port), "address": .string(address)]) }
         }
-        var whipConfiguration = WHIPEndpoint.Configuration(candidateAddresses: candidates,
+        var roomConfiguration = RoomDirectory.Configuration(candidateAddresses: candidates,
                                  iceServers: iceServer, recordingBitrate: recordingBitrate,
                                  consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000)
-        whipConfiguration.reflexiveAddresses = reflexive
-        whipConfiguration.connectTimeoutMicros = Int64(Swift.max(1, connectTimeout)) * 1_000_000
+        roomConfiguration.reflexiveAddresses = reflexive
+        roomConfiguration.connectTimeoutMicros = Int64(Swift.max(1, connectTimeout)) * 1_000_000
         let events = RoomEvents()
-        let whip = try WHIPEndpoint(configuration: whipConfiguration, media: media, logger: logger) { event in events.send(event) }
+        let directory = try RoomDirectory(configuration: roomConfiguration, media: media, logger: logger) { event in events.send(event) }
         let store = try SQLiteJobStore(path: dataDir + "/tessera.sqlite")
         var serviceConfiguration = JobService.Configuration(dataDirectory: dataDir)
         if let capacity { serviceConfiguration.capacity = capacity }
@@ -126,19 +126,19 @@ struct Serve: AsyncParsableCommand {
         serviceConfiguration.sourceHosts = sourceHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
         let metrics = ServiceMetrics()
         metrics.bootstrapSwiftMetrics()
-        let service = JobService(configuration: serviceConfiguration, store: store, rooms: whip, metrics: metrics, logger: logger)
+        let service = JobService(configuration: serviceConfiguration, store: store, rooms: directory, metrics: metrics, logger: logger)
         events.attach(service)
         await service.recover()
 
         let router = Router()
-        WHIPRoutes.add(to: router, endpoint: whip, tokens: whipTokens)
+        WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: whipTokens)
         let links = try DownloadLinkSigner(dataDirectory: dataDir)
         let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: keys),
                                                   links: links, dataDirectory: dataDir,
                                                   maximumUploadBytes: maxUploadMb << 20)
         APIRoutes.add(to: router, dependencies)
         // Built-in rooms: signaling over WebSocket, the call page, and the recorder as a room peer.
-        let hub = SignalingHub(endpoint: whip, logger: logger)
+        let hub = SignalingHub(endpoint: directory, logger: logger)
         await service.attach(signaling: hub)
         await hub.onRecordRequest { room, start, jobID in
             do {
@@ -176,11 +176,11 @@ struct Serve: AsyncParsableCommand {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             await service.shutdown(graceSeconds: 0)
-            await whip.shutdown()
+            await directory.shutdown()
             throw ValidationError("tcp port \(httpPort) on \(httpHost) is already in use (another tessera serve?): pick another with --http-port")
         }
         await service.shutdown(graceSeconds: shutdownGrace)
-        await whip.shutdown()
+        await directory.shutdown()
         logger.info("stopped: every dump closed")
     }
 
@@ -188,7 +188,7 @@ struct Serve: AsyncParsableCommand {
     final class RoomEvents: @unchecked Sendable {  // `service` is set once, before any publisher can arrive
         private var service: JobService?
         func attach(_ service: JobService) { self.service = service }
-        func send(_ event: WHIPEndpoint.RoomEvent) {
+        func send(_ event: RoomDirectory.RoomEvent) {
             guard let service else { return }
             Task { await service.roomEvent(event) }
         }

@@ -19,11 +19,11 @@ import WebRTCDriver
         var bytes: Int64 { lock.lock(); defer { lock.unlock() }; return free }
     }
 
-    static func service(capacity: Int = 12, disk: Disk) async throws -> (JobService, WHIPEndpoint, String) {
+    static func service(capacity: Int = 12, disk: Disk) async throws -> (JobService, RoomDirectory, String) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jobs-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let media = try await UDPMediaServer.start(host: "127.0.0.1", ports: [0], group: MultiThreadedEventLoopGroup.singleton)
-        let rooms = try WHIPEndpoint(configuration: .init(candidateAddresses: ["127.0.0.1"]), media: media, logger: Logger(label: "test"))
+        let rooms = try RoomDirectory(configuration: .init(candidateAddresses: ["127.0.0.1"]), media: media, logger: Logger(label: "test"))
         var configuration = JobService.Configuration(dataDirectory: directory, capacity: capacity, diskFloorBytes: 1 << 20,
                                                      monitorIntervalSeconds: 0.05)
         configuration.freeBytes = { _ in disk.bytes }

@@ -116,7 +116,7 @@ final class UnsafeFlag: @unchecked Sendable {
 @Suite struct WHIPValidationTests {
     @Test(arguments: [("room-1_A", true), ("", false), ("a b", false), ("ü", false), (String(repeating: "x", count: 65), false)])
     func roomNames(name: String, valid: Bool) {
-        #expect(WHIPEndpoint.isValidRoomName(name) == valid)
+        #expect(RoomDirectory.isValidRoomName(name) == valid)
     }
 
     static let base = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"

@@ -7,7 +7,7 @@ extension JobService {
     /// ends with its room (a pulled stream whose connection closed) ends
     /// its recording; with `--auto-record`, the first publisher starts a
     /// recording and the last one stops it.
-    public func roomEvent(_ event: WHIPEndpoint.RoomEvent) async {
+    public func roomEvent(_ event: RoomDirectory.RoomEvent) async {
         if case let .closed(room) = event {
             for (id, run) in runs where run.spec.room == room && run.source.endsWithItsRoom {
                 finishInBackground(id, .stopped("the \(run.spec.source.type.uppercased()) source ended"))

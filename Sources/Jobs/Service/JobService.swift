@@ -16,7 +16,7 @@ public actor JobService {
     let ledger: JobLedger
     let files: FileStore
     let renderer: BatchRenderer
-    let rooms: WHIPEndpoint
+    let rooms: RoomDirectory
     let logger: Logger
     let background = BackgroundTasks()
     var sources: RecordingSources
@@ -29,7 +29,7 @@ public actor JobService {
     var renders: [String: Reservation] = [:]
     var autoRecord = AutoRecord()
 
-    public init(configuration: Configuration, store: JobStore, rooms: WHIPEndpoint, metrics: ServiceMetrics, logger: Logger,
+    public init(configuration: Configuration, store: JobStore, rooms: RoomDirectory, metrics: ServiceMetrics, logger: Logger,
                 files: FileStore? = nil) {
         self.configuration = configuration
         self.metrics = metrics

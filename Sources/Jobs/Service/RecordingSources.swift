@@ -5,7 +5,7 @@ import Rooms
 /// Makes the `RecordingSource` a validated recording names. The one place
 /// that maps a source kind to its implementation in Rooms.
 struct RecordingSources: Sendable {
-    let rooms: WHIPEndpoint
+    let rooms: RoomDirectory
     let signaling: SignalingHub?
     let logger: Logger
 

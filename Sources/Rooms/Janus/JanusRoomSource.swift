@@ -33,7 +33,7 @@ public actor JanusRoomSource {
     /// The media room (the recording's) every subscribed publisher joins.
     public let room: String
     private let client: any JanusTransport
-    private let endpoint: WHIPEndpoint
+    private let endpoint: RoomDirectory
     private let logger: Logger
     private let onEnded: @Sendable (String) async -> Void
     private var session: UInt64 = 0
@@ -44,7 +44,7 @@ public actor JanusRoomSource {
     /// Messages from Janus that could not be read (each is logged with its reason).
     public private(set) var malformedMessages = 0
 
-    private init(settings: Settings, room: String, client: any JanusTransport, endpoint: WHIPEndpoint, logger: Logger,
+    private init(settings: Settings, room: String, client: any JanusTransport, endpoint: RoomDirectory, logger: Logger,
                  onEnded: @escaping @Sendable (String) async -> Void) {
         self.settings = settings
         self.room = room
@@ -57,7 +57,7 @@ public actor JanusRoomSource {
     /// Joins the Janus room and subscribes to whoever publishes there.
     /// Throws when Janus cannot be reached or refuses (no such room, wrong pin or token).
     /// `onEnded` is called once if the Janus side goes away while recording.
-    public static func connect(_ settings: Settings, room: String, endpoint: WHIPEndpoint, logger: Logger,
+    public static func connect(_ settings: Settings, room: String, endpoint: RoomDirectory, logger: Logger,
                                onEnded: @escaping @Sendable (String) async -> Void) async throws(JanusError) -> JanusRoomSource {
         let client = try await connectJanusTransport(url: settings.url, token: settings.token, logger: logger)
         let source = JanusRoomSource(settings: settings, room: room, client: client, endpoint: endpoint, logger: logger, onEnded: onEnded)

@@ -6,7 +6,7 @@ import WebRTC
 /// recordings that do. Publishers may come before a recording starts: the
 /// room remembers each one's tracks, so a recording that starts later
 /// writes them before their next packet (and asks for a keyframe, see
-/// `WHIPEndpoint.startRecording`).
+/// `RoomDirectory.startRecording`).
 ///
 /// It is the `ConnectionSink` of every publisher in the room. `@unchecked
 /// Sendable`: all of its state is touched on the media event loop only.

@@ -7,12 +7,12 @@ import Logging
 public actor JanusSource: RecordingSource {
     private let settings: JanusRoomSource.Settings
     private let room: String
-    private let endpoint: WHIPEndpoint
+    private let endpoint: RoomDirectory
     private let logger: Logger
     private let onEnded: @Sendable (String) async -> Void
     private var joined: JanusRoomSource?
 
-    public init(settings: JanusRoomSource.Settings, room: String, endpoint: WHIPEndpoint, logger: Logger,
+    public init(settings: JanusRoomSource.Settings, room: String, endpoint: RoomDirectory, logger: Logger,
                 onEnded: @escaping @Sendable (String) async -> Void) {
         self.settings = settings
         self.room = room

@@ -6,7 +6,7 @@ import Logging
 /// up on the server first (WHEP §4.3), then drops our side.
 public actor WHEPSource: RecordingSource {
     private let client: WHEPClient
-    private let endpoint: WHIPEndpoint
+    private let endpoint: RoomDirectory
     private let room: String
     private let participantID: String
     private let participantName: String
@@ -14,7 +14,7 @@ public actor WHEPSource: RecordingSource {
     private var pulled: (session: WHEPClient.Session, ufrag: String)?
 
     public init(url: String, token: String?, participantName: String, room: String, participantID: String,
-                endpoint: WHIPEndpoint, logger: Logger) {
+                endpoint: RoomDirectory, logger: Logger) {
         client = WHEPClient(url: url, token: token)
         self.endpoint = endpoint
         self.room = room

@@ -11,7 +11,7 @@ import WebRTC
 public actor RecorderPeer {
     public let id: String
     public let room: String
-    private let endpoint: WHIPEndpoint
+    private let endpoint: RoomDirectory
     private let logger: Logger
 
     private enum Call {
@@ -23,7 +23,7 @@ public actor RecorderPeer {
     /// Member id → participant (stable across a member's reconnections).
     private var participants: [String: String] = [:]
 
-    public init(id: String, room: String, endpoint: WHIPEndpoint, logger: Logger) {
+    public init(id: String, room: String, endpoint: RoomDirectory, logger: Logger) {
         self.id = id
         self.room = room
         self.endpoint = endpoint

@@ -20,7 +20,7 @@ public actor SignalingHub {
     /// A member who may record asked to start or stop: returns an error text to send back, or nil.
     public typealias RecordRequestHandler = @Sendable (_ room: String, _ start: Bool, _ jobID: String?) async -> String?
 
-    private let endpoint: WHIPEndpoint
+    private let endpoint: RoomDirectory
     private let logger: Logger
     private let limits: SignalingRoom.Limits
     private var rooms: [String: SignalingRoom] = [:]
@@ -29,7 +29,7 @@ public actor SignalingHub {
     private var recordRequests: RecordRequestHandler?
     public private(set) var messagesRefused = 0
 
-    public init(endpoint: WHIPEndpoint, logger: Logger, limits: SignalingRoom.Limits = SignalingRoom.Limits()) {
+    public init(endpoint: RoomDirectory, logger: Logger, limits: SignalingRoom.Limits = SignalingRoom.Limits()) {
         self.endpoint = endpoint
         self.logger = logger
         self.limits = limits

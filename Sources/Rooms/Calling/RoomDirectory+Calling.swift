@@ -16,7 +16,7 @@ public struct CallOffer: Sendable {
 /// room as a participant like a WHIP publisher does. As the offerer it is
 /// the controlling ICE agent (RFC 8445 §6.1.1), which an ICE-lite answerer
 /// needs (RFC 8445 §6.1.1: a lite agent is always controlled).
-extension WHIPEndpoint {
+extension RoomDirectory {
     /// A receive-only offer for `kinds` with all our candidates (no trickle
     /// needed from our side). Candidates are on the first media port, the
     /// one the driver sends our checks from.
@@ -74,17 +74,8 @@ extension WHIPEndpoint {
 
     /// Makes the connection on the event loop and joins its peer to the room.
     private func join(_ settings: ReceiveConnection.Configuration, room: String, participantID: String, name: String?) async throws(WHIPError) {
-        let certificate = self.certificate
-        let ufrag = settings.localICE.ufrag
         do {
-            try await media.eventLoop.submit {
-                let connection = try ReceiveConnection(configuration: settings, certificate: certificate)
-                let target = self.room(named: room)
-                let opened = target.publishers.isEmpty
-                target.join(ufrag: ufrag, participantID: participantID, name: name, now: self.media.now)
-                self.media.addOnLoop(ufrag: ufrag, sink: target, connection: connection)
-                if opened { self.observer?(.opened(room)) }
-            }.get()
+            try await media.eventLoop.submit { try self.joinOnLoop(settings, room: room, participantID: participantID, name: name) }.get()
         } catch {
             throw .unavailable("cannot start receiving: \(error)")
         }

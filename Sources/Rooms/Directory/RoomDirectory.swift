@@ -7,14 +7,15 @@ import Telemetry
 import WebRTC
 import WebRTCDriver
 
-/// WHIP (RFC 9725) without HTTP: publishers' offers become receive-only
-/// connections on the shared UDP server, gathered in rooms. A room is
-/// recorded while a recording of it runs (`startRecording` … `stopRecording`):
-/// each recording writes its own RTP dump.
+/// Every room, whichever way its participants came (WHIP publishers, calls
+/// tessera makes or takes, Janus subscriptions): their receive-only
+/// connections on the shared UDP server, their tracks, and the recordings
+/// attached. A room is recorded while a recording of it runs
+/// (`startRecording` … `stopRecording`): each recording writes its own RTP dump.
 ///
-/// `@unchecked Sendable`: `rooms` and `sessions` are touched on the media
-/// event loop only; the public methods hop there.
-public final class WHIPEndpoint: @unchecked Sendable {
+/// `@unchecked Sendable`: `rooms` is touched on the media event loop only;
+/// the public methods hop there.
+public final class RoomDirectory: @unchecked Sendable {
     public struct Configuration: Sendable {
         /// Addresses announced as host candidates (a public address behind 1:1 NAT goes here).
         public var candidateAddresses: [String]
@@ -44,16 +45,6 @@ public final class WHIPEndpoint: @unchecked Sendable {
         }
     }
 
-    public struct Answer: Sendable {
-        public var sdp: String
-        public var sessionID: String
-        /// The session's URL path, for `Location`.
-        public var location: String
-        public var etag: String
-        /// `Link` header values for the configured ICE servers.
-        public var links: [String]
-    }
-
     public struct RoomStatus: Equatable, Sendable {
         public var room: String
         public var publishers: Int
@@ -69,21 +60,13 @@ public final class WHIPEndpoint: @unchecked Sendable {
         case closed(String)
     }
 
-    private struct Session {
-        var room: String
-        var ufrag: String
-        var etag: String
-    }
-
-    /// How long a DELETEd session keeps receiving what was already on its way.
-    static let lingerMilliseconds = 300
-
     public let configuration: Configuration
     public let media: UDPMediaServer
     let certificate: DTLSCertificate
     let logger: Logger
     private var rooms: [String: Room] = [:]
-    private var sessions: [String: Session] = [:]
+    /// Told (on the event loop) when a publisher's connection has ended, however it ended.
+    var onPublisherLeft: ((String) -> Void)?
     private var nextPort = 0
     let observer: (@Sendable (RoomEvent) -> Void)?
 
@@ -94,96 +77,6 @@ public final class WHIPEndpoint: @unchecked Sendable {
         self.media = media
         self.logger = logger
         certificate = try DTLSCertificate()
-    }
-
-    /// POST /whip/{room}: answers the offer and starts receiving.
-    public func publish(room: String, offer text: String, name: String? = nil) async throws(WHIPError) -> Answer {
-        guard Self.isValidRoomName(room) else { throw .malformed("room names are 1–64 letters, digits, '-' or '_'") }
-        let local = ICECredentials(ufrag: Self.randomToken(8), password: Self.randomToken(24))
-        let candidates = localCandidates(port: media.ports[nextPortIndex()])
-        let negotiated = try Negotiation.answer(offer: text, local: AnswerParameters(ice: local, fingerprint: certificate.fingerprint, candidates: candidates),
-                                                settings: negotiationSettings)
-        let answer = negotiated.answer, settings = negotiated.connection
-        let sessionID = Self.randomToken(16)
-        let certificate = self.certificate
-        let etag: String
-        do {
-            etag = try await media.eventLoop.submit { () throws -> String in
-                guard self.sessions.count < self.configuration.maximumPublishers else {
-                    Limit.publishers.count()
-                    throw WHIPError.unavailable("this server takes at most \(self.configuration.maximumPublishers) publishers")
-                }
-                let connection = try ReceiveConnection(configuration: settings, certificate: certificate)
-                let target = self.room(named: room)
-                let opened = target.publishers.isEmpty
-                target.join(ufrag: local.ufrag, participantID: "whip-" + sessionID.prefix(8), name: name, now: self.media.now)
-                self.media.addOnLoop(ufrag: local.ufrag, sink: target, connection: connection)
-                if opened { self.observer?(.opened(room)) }
-                let etag = "\"" + Self.randomToken(8) + "\""
-                self.sessions[sessionID] = Session(room: room, ufrag: local.ufrag, etag: etag)
-                return etag
-            }.get()
-        } catch let error as WHIPError {
-            throw error
-        } catch {
-            throw .unavailable("cannot start receiving: \(error)")
-        }
-        logger.info("WHIP publisher accepted", metadata: ["room": .string(room), "session": .string(sessionID)])
-        return Answer(sdp: answer.text, sessionID: sessionID, location: "/whip/\(room)/\(sessionID)", etag: etag,
-                      links: configuration.iceServers.map { "<\($0)>; rel=\"ice-server\"" })
-    }
-
-    /// PATCH /whip/{room}/{session}: a trickle ICE fragment (RFC 8840):
-    /// its candidates are checked by the session's ICE agent. An ICE restart
-    /// (new credentials) is refused; mDNS and TCP candidates are skipped.
-    public func trickle(room: String, session sessionID: String, fragment: String, ifMatch: String? = nil) async throws(WHIPError) {
-        guard let (ufrag, etag) = try? await media.eventLoop.submit({ () -> (String, String)? in
-            guard let session = self.sessions[sessionID], session.room == room else { return nil }
-            return (session.ufrag, session.etag)
-        }).get() else { throw .unknownSession }
-        // RFC 9725 §4.3.1: a fragment sent with If-Match names the session's ETag ("*" matches any).
-        if let ifMatch, ifMatch != "*", !ifMatch.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
-            throw .preconditionFailed
-        }
-        var candidates: [ICECandidate] = []
-        for (number, line) in fragment.split(whereSeparator: \.isNewline).enumerated() {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
-            guard text.hasPrefix("a=") || text.hasPrefix("m=") else {
-                throw .malformed("fragment line \(number + 1) \"\(text)\" is not an a= or m= line")
-            }
-            if text.hasPrefix("a=ice-ufrag:") || text.hasPrefix("a=ice-pwd:") {
-                throw .unprocessable("ICE restart is not supported: start a new WHIP session")
-            }
-            guard text.hasPrefix("a=candidate:") else { continue }
-            do {
-                candidates.append(try ICECandidate(parsing: text))
-            } catch let error where error.isUnsupported {
-                continue  // usable by others, not by us (mDNS, TCP): nothing to check
-            } catch {
-                throw .malformed("fragment line \(number + 1): \(error)")
-            }
-        }
-        let found = candidates
-        _ = try? await media.withConnection(ufrag: ufrag) { connection in
-            for candidate in found { connection?.addRemoteCandidate(candidate) }
-        }.get()
-    }
-
-    /// DELETE /whip/{room}/{session}: the publisher leaves.
-    public func end(room: String, session sessionID: String) async throws(WHIPError) {
-        let ufrag = try? await media.eventLoop.submit { () -> String? in
-            guard let session = self.sessions[sessionID], session.room == room else { return nil }
-            self.sessions[sessionID] = nil
-            return session.ufrag
-        }.get()
-        guard let ufrag = ufrag ?? nil else { throw .unknownSession }
-        // Media the publisher sent just before hanging up may still be in the
-        // socket's queue: it is recorded during a short linger, then the connection ends.
-        let media = self.media
-        media.eventLoop.scheduleTask(in: .milliseconds(Int64(Self.lingerMilliseconds))) {
-            _ = media.remove(ufrag: ufrag, reason: "WHIP DELETE")
-        }
     }
 
     // MARK: - Recordings
@@ -247,13 +140,22 @@ public final class WHIPEndpoint: @unchecked Sendable {
                 }
             }
             self.rooms.removeAll()
-            self.sessions.removeAll()
             return all
         }.get()) ?? []
         for recorder in recorders { try? recorder.close() }
     }
 
     // MARK: - On the event loop
+
+    /// Opens the connection and joins its peer to `room` (on the event loop).
+    func joinOnLoop(_ settings: ReceiveConnection.Configuration, room name: String, participantID: String, name displayName: String?) throws {
+        let connection = try ReceiveConnection(configuration: settings, certificate: certificate)
+        let target = room(named: name)
+        let opened = target.publishers.isEmpty
+        target.join(ufrag: settings.localICE.ufrag, participantID: participantID, name: displayName, now: media.now)
+        media.addOnLoop(ufrag: settings.localICE.ufrag, sink: target, connection: connection)
+        if opened { observer?(.opened(name)) }
+    }
 
     /// The room if it exists (nothing is made for a name nobody uses).
     func existingRoom(named name: String) -> Room? { rooms[name] }
@@ -268,7 +170,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
         // A publisher that vanished (consent lost, DTLS failed) frees its session too, not only a DELETE.
         room.onLeft = { [weak self, weak room] ufrag in
             guard let self else { return }
-            self.sessions = self.sessions.filter { $0.value.ufrag != ufrag }
+            self.onPublisherLeft?(ufrag)
             if let room, room.publishers.isEmpty { self.observer?(.closed(room.name)) }
         }
         rooms[name] = room
@@ -291,7 +193,7 @@ public final class WHIPEndpoint: @unchecked Sendable {
         return candidates
     }
 
-    private func nextPortIndex() -> Int {
+    func nextPortIndex() -> Int {
         nextPort = (nextPort + 1) % media.ports.count
         return nextPort
     }
