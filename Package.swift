@@ -54,7 +54,7 @@ let package = Package(
         ]),
         .target(name: "Server", dependencies: [
             "APIModel", "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", "Telemetry", .product(name: "Prometheus", package: "swift-prometheus"),
-            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"), .product(name: "Logging", package: "swift-log"),
         ]),
@@ -83,7 +83,9 @@ let package = Package(
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "JanusProtocolTests", dependencies: ["JanusProtocol"]),
-        .testTarget(name: "tesseraTests", dependencies: ["Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel"]),
+        .testTarget(name: "tesseraTests", dependencies: [
+            "Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel", "Server", .product(name: "Logging", package: "swift-log"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,17 +1,11 @@
-import APIModel
 import ArgumentParser
 import Foundation
-import Hummingbird
-import HummingbirdWebSocket
 import Jobs
 import Logging
 import Media
 import NIOCore
 import NIOPosix
-import Rooms
 import Server
-import WebRTC
-import WebRTCDriver
 
 /// `tessera serve`: the recording service — REST API, job queue on
 /// SQLite, WHIP ingest, live composites, downloads.
@@ -87,111 +81,57 @@ struct Serve: AsyncParsableCommand {
             logger.warning("no API key (--api-key): the HTTP server binds to 127.0.0.1 only", metadata: ["asked": .string(self.httpHost)])
         }
         let httpHost = loopbackOnly ? "127.0.0.1" : self.httpHost
-        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let candidates = publicIp.isEmpty ? Self.interfaceAddresses(bound: rtcHost) : publicIp
         guard !candidates.isEmpty else { throw ValidationError("no address to announce: pass --public-ip") }
-
-        let media = try await UDPMediaServer.start(host: rtcHost, ports: ports, group: MultiThreadedEventLoopGroup.singleton)
-        var reflexive: [Int: String] = [:]
+        var configuration = AppConfiguration(candidateAddresses: candidates, service: try serviceConfiguration())
+        configuration.httpHost = httpHost
+        configuration.httpPort = httpPort
+        configuration.httpIdleTimeoutSeconds = httpIdleTimeout
+        configuration.rtcHost = rtcHost
+        configuration.rtcPorts = ports
         if let stunServer {
             guard let colon = stunServer.lastIndex(of: ":"), let stunPort = Int(stunServer[stunServer.index(after: colon)...]) else {
                 throw ValidationError("--stun-server \(stunServer): expected HOST:PORT")
             }
-            let found = await media.discoverReflexiveAddresses(stunServer: String(stunServer[..<colon]), port: stunPort)
-            for (port, address) in found {
-                reflexive[port] = address.ip.count == 4 ? address.ip.map(String.init).joined(separator: ".") + " \(address.port)" : nil
-            }
-            if found.isEmpty { logger.warning("no answer from the STUN server: no server-reflexive candidate", metadata: ["server": .string(stunServer)]) }
-            for (port, address) in reflexive { logger.info("server-reflexive address", metadata: ["port": .stringConvertible(port), "address": .string(address)]) }
+            configuration.stunServer = (String(stunServer[..<colon]), stunPort)
         }
-        var roomConfiguration = RoomDirectory.Configuration(candidateAddresses: candidates,
-                                 iceServers: iceServer, recordingBitrate: recordingBitrate,
-                                 consentTimeoutMicros: Int64(Swift.max(1, consentTimeout)) * 1_000_000)
-        roomConfiguration.reflexiveAddresses = reflexive
-        roomConfiguration.connectTimeoutMicros = Int64(Swift.max(1, connectTimeout)) * 1_000_000
-        let events = RoomEvents()
-        let directory = try RoomDirectory(configuration: roomConfiguration, media: media, logger: logger) { event in events.send(event) }
-        let store = try SQLiteJobStore(path: dataDir + "/tessera.sqlite")
-        var serviceConfiguration = JobService.Configuration(dataDirectory: dataDir)
-        if let capacity { serviceConfiguration.capacity = capacity }
-        serviceConfiguration.diskFloorBytes = diskFloorMb << 20
-        serviceConfiguration.liveLatencyMicros = liveLatencyMs * 1000
-        guard maxRenderHours > 0, maxRenderHours <= 24 * 365 else { throw ValidationError("--max-render-hours: more than 0, at most a year") }
-        serviceConfiguration.maximumRenderMicros = Int64(maxRenderHours * 3_600_000_000)
-        serviceConfiguration.webhookURL = webhookUrl
-        serviceConfiguration.webhookDenyInternal = webhookDenyPrivate
-        serviceConfiguration.webhookSecret = webhookSecret ?? ProcessInfo.processInfo.environment["TESSERA_WEBHOOK_SECRET"]
-        serviceConfiguration.autoRecord = autoRecord || autoRecordDumpOnly
-        serviceConfiguration.autoRecordComposite = !autoRecordDumpOnly
-        serviceConfiguration.sourceHosts = sourceHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
-        let metrics = ServiceMetrics()
-        metrics.bootstrapSwiftMetrics()
-        let service = JobService(configuration: serviceConfiguration, store: store, rooms: directory, metrics: metrics, logger: logger)
-        events.attach(service)
-        await service.recover()
+        configuration.iceServers = iceServer
+        configuration.recordingBitrate = recordingBitrate
+        configuration.consentTimeoutMicros = Int64(Swift.max(1, consentTimeout)) * 1_000_000
+        configuration.connectTimeoutMicros = Int64(Swift.max(1, connectTimeout)) * 1_000_000
+        configuration.apiKeys = keys
+        configuration.whipTokens = whipTokens
+        configuration.maximumUploadBytes = maxUploadMb << 20
 
-        let router = Router()
-        WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: whipTokens)
-        let links = try DownloadLinkSigner(dataDirectory: dataDir)
-        let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: keys),
-                                                  links: links, dataDirectory: dataDir,
-                                                  maximumUploadBytes: maxUploadMb << 20)
-        APIRoutes.add(to: router, dependencies)
-        // Built-in rooms: signaling over WebSocket, the call page, and the recorder as a room peer.
-        let hub = SignalingHub(endpoint: directory, logger: logger)
-        await service.attach(signaling: hub)
-        await hub.onRecordRequest { room, start, jobID in
-            do {
-                if start {
-                    guard jobID == nil else { return "the room is being recorded already" }
-                    _ = try await service.createRecording(RecordingRequest(room: room, source: .init(type: "room"),
-                                                                           metadata: ["trigger": "room member"]))
-                } else if let jobID {
-                    _ = try await service.stopRecording(id: jobID)
-                }
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        let rooms = RoomRoutes.Dependencies(hub: hub, tokens: RoomTokenSigner(key: links.derivedKey(purpose: "room-tokens")), api: dependencies)
-        RoomRoutes.add(to: router, rooms)
-        OperationsRoutes.add(to: router, service: service, media: media, metrics: metrics)
-        let mediaPorts = media.ports.map(String.init).joined(separator: ",")
-        let app = Application(
-            router: router,
-            // The idle timeout also closes connections whose first request head never completes (slowloris).
-            server: .tesseraHTTP1(webSocketRouter: RoomRoutes.webSocketRouter(rooms, logger: logger),
-                                  idleTimeout: .seconds(Int64(Swift.max(1, httpIdleTimeout))),
-                                  webSocket: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(20)))),
-            configuration: .init(address: .hostname(httpHost, port: httpPort), serverName: "tessera"),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
+        let app = try await TesseraApp.build(configuration, logger: logger)
+        let mediaPorts = app.media.ports.map(String.init).joined(separator: ",")
+        do {
+            try await app.run(graceSeconds: shutdownGrace) { port in
                 // One line on standard output that scripts and tests wait for.
                 let line = "tessera: listening on http://\(httpHost):\(port), media on udp \(mediaPorts), announcing \(candidates.joined(separator: " ")); open http://\(httpHost):\(port)/ for the jobs page\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
-            },
-            logger: logger)
-        do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-        } catch let error as IOError where error.errnoCode == EADDRINUSE {
-            await service.shutdown(graceSeconds: 0)
-            await directory.shutdown()
-            throw ValidationError("tcp port \(httpPort) on \(httpHost) is already in use (another tessera serve?): pick another with --http-port")
+            }
+        } catch let error as AppError {
+            throw ValidationError(error.description)
         }
-        await service.shutdown(graceSeconds: shutdownGrace)
-        await directory.shutdown()
         logger.info("stopped: every dump closed")
     }
 
-    /// Hands room events from the media event loop to the job service (`--auto-record`).
-    final class RoomEvents: @unchecked Sendable {  // `service` is set once, before any publisher can arrive
-        private var service: JobService?
-        func attach(_ service: JobService) { self.service = service }
-        func send(_ event: RoomDirectory.RoomEvent) {
-            guard let service else { return }
-            Task { await service.roomEvent(event) }
-        }
+    /// The job service's settings from the flags.
+    func serviceConfiguration() throws -> JobService.Configuration {
+        var configuration = JobService.Configuration(dataDirectory: dataDir)
+        if let capacity { configuration.capacity = capacity }
+        configuration.diskFloorBytes = diskFloorMb << 20
+        configuration.liveLatencyMicros = liveLatencyMs * 1000
+        guard maxRenderHours > 0, maxRenderHours <= 24 * 365 else { throw ValidationError("--max-render-hours: more than 0, at most a year") }
+        configuration.maximumRenderMicros = Int64(maxRenderHours * 3_600_000_000)
+        configuration.webhookURL = webhookUrl
+        configuration.webhookDenyInternal = webhookDenyPrivate
+        configuration.webhookSecret = webhookSecret ?? ProcessInfo.processInfo.environment["TESSERA_WEBHOOK_SECRET"]
+        configuration.autoRecord = autoRecord || autoRecordDumpOnly
+        configuration.autoRecordComposite = !autoRecordDumpOnly
+        configuration.sourceHosts = sourceHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+        return configuration
     }
 
     /// Who may publish over WHIP: the WHIP token if given; else, when the API

@@ -1,0 +1,33 @@
+import Jobs
+
+/// Everything the service needs to run, already checked: what `tessera serve`
+/// makes of its flags, and what a test builds the app from.
+public struct AppConfiguration: Sendable {
+    public var httpHost = "127.0.0.1"
+    /// 0 picks a free port (`TesseraApp.run` reports the one taken).
+    public var httpPort = 8080
+    public var httpIdleTimeoutSeconds = 30
+    public var rtcHost = "0.0.0.0"
+    public var rtcPorts: [Int] = [50000]
+    /// Addresses announced as host candidates.
+    public var candidateAddresses: [String]
+    /// A STUN server (host, port) to learn the server-reflexive address from.
+    public var stunServer: (host: String, port: Int)?
+    public var iceServers: [String] = []
+    public var recordingBitrate: UInt64 = 4_000_000
+    public var consentTimeoutMicros: Int64 = 30_000_000
+    public var connectTimeoutMicros: Int64 = 30_000_000
+    /// Bearer keys for /v1 (none: open, and the caller binds loopback only).
+    public var apiKeys: [String] = []
+    /// Bearer tokens for WHIP (none: open).
+    public var whipTokens: [String] = []
+    public var maximumUploadBytes: Int64 = 2048 << 20
+    public var service: JobService.Configuration
+
+    public var dataDirectory: String { service.dataDirectory }
+
+    public init(candidateAddresses: [String], service: JobService.Configuration) {
+        self.candidateAddresses = candidateAddresses
+        self.service = service
+    }
+}

@@ -1,0 +1,150 @@
+import APIModel
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Jobs
+import Logging
+import NIOCore
+import NIOPosix
+import Rooms
+import WebRTCDriver
+
+/// The whole service, built from one `AppConfiguration`: the UDP media
+/// server, the room directory, the job service (recovered), the built-in
+/// rooms and the HTTP application with every route. `tessera serve` parses
+/// flags and runs it; tests can build it in process.
+public final class TesseraApp: Sendable {
+    public let configuration: AppConfiguration
+    public let media: UDPMediaServer
+    public let directory: RoomDirectory
+    public let service: JobService
+    public let metrics: ServiceMetrics
+    private let responder: RouterResponder<BasicRequestContext>
+    private let rooms: RoomRoutes.Dependencies
+    private let logger: Logger
+
+    private init(configuration: AppConfiguration, media: UDPMediaServer, directory: RoomDirectory, service: JobService, metrics: ServiceMetrics,
+                 responder: RouterResponder<BasicRequestContext>, rooms: RoomRoutes.Dependencies, logger: Logger) {
+        self.configuration = configuration
+        self.media = media
+        self.directory = directory
+        self.service = service
+        self.metrics = metrics
+        self.responder = responder
+        self.rooms = rooms
+        self.logger = logger
+    }
+
+    /// Binds the media ports, opens the store, recovers unfinished jobs and
+    /// sets up every route. `metrics` becomes swift-metrics' backend when
+    /// `bootstrapMetrics` (once per process).
+    public static func build(_ configuration: AppConfiguration, logger: Logger, bootstrapMetrics: Bool = true) async throws -> TesseraApp {
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let media = try await UDPMediaServer.start(host: configuration.rtcHost, ports: configuration.rtcPorts, group: MultiThreadedEventLoopGroup.singleton)
+        var roomConfiguration = RoomDirectory.Configuration(candidateAddresses: configuration.candidateAddresses, iceServers: configuration.iceServers,
+                                                            recordingBitrate: configuration.recordingBitrate,
+                                                            consentTimeoutMicros: configuration.consentTimeoutMicros)
+        roomConfiguration.reflexiveAddresses = await reflexiveAddresses(media, stun: configuration.stunServer, logger: logger)
+        roomConfiguration.connectTimeoutMicros = configuration.connectTimeoutMicros
+        let events = RoomEvents()
+        let directory = try RoomDirectory(configuration: roomConfiguration, media: media, logger: logger) { event in events.send(event) }
+        let store = try SQLiteJobStore(path: configuration.dataDirectory + "/tessera.sqlite")
+        let metrics = ServiceMetrics()
+        if bootstrapMetrics { metrics.bootstrapSwiftMetrics() }
+        let service = JobService(configuration: configuration.service, store: store, rooms: directory, metrics: metrics, logger: logger)
+        events.attach(service)
+        await service.recover()
+
+        let router = Router()
+        WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: configuration.whipTokens)
+        let links = try DownloadLinkSigner(dataDirectory: configuration.dataDirectory)
+        let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: configuration.apiKeys), links: links,
+                                                  dataDirectory: configuration.dataDirectory, maximumUploadBytes: configuration.maximumUploadBytes)
+        APIRoutes.add(to: router, dependencies)
+        // Built-in rooms: signaling over WebSocket, the call page, and the recorder as a room peer.
+        let hub = SignalingHub(endpoint: directory, logger: logger)
+        await service.attach(signaling: hub)
+        await hub.onRecordRequest { room, start, jobID in await recordRequest(service, room: room, start: start, jobID: jobID) }
+        let rooms = RoomRoutes.Dependencies(hub: hub, tokens: RoomTokenSigner(key: links.derivedKey(purpose: "room-tokens")), api: dependencies)
+        RoomRoutes.add(to: router, rooms)
+        OperationsRoutes.add(to: router, service: service, media: media, metrics: metrics)
+        return TesseraApp(configuration: configuration, media: media, directory: directory, service: service, metrics: metrics,
+                          responder: router.buildResponder(), rooms: rooms, logger: logger)
+    }
+
+    /// Serves HTTP until SIGTERM or SIGINT (or the task is cancelled), then
+    /// ends the running recordings within `graceSeconds` and closes every dump.
+    /// `onListening` hears the HTTP port taken.
+    public func run(graceSeconds: Double, onListening: @escaping @Sendable (Int) -> Void) async throws {
+        let app = Application(
+            responder: responder,
+            // The idle timeout also closes connections whose first request head never completes (slowloris).
+            server: .tesseraHTTP1(webSocketRouter: RoomRoutes.webSocketRouter(rooms, logger: logger),
+                                  idleTimeout: .seconds(Int64(Swift.max(1, configuration.httpIdleTimeoutSeconds))),
+                                  webSocket: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(20)))),
+            configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "tessera"),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            await stop(graceSeconds: 0)
+            throw AppError.httpPortTaken(host: configuration.httpHost, port: configuration.httpPort)
+        }
+        await stop(graceSeconds: graceSeconds)
+    }
+
+    /// Stops taking jobs, ends the running recordings (at most `graceSeconds`) and closes every dump.
+    public func stop(graceSeconds: Double) async {
+        await service.shutdown(graceSeconds: graceSeconds)
+        await directory.shutdown()
+    }
+
+    /// A built-in room's member pressed record (or stop).
+    private static func recordRequest(_ service: JobService, room: String, start: Bool, jobID: String?) async -> String? {
+        do {
+            if start {
+                guard jobID == nil else { return "the room is being recorded already" }
+                _ = try await service.createRecording(RecordingRequest(room: room, source: .init(type: "room"), metadata: ["trigger": "room member"]))
+            } else if let jobID {
+                _ = try await service.stopRecording(id: jobID)
+            }
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// Server-reflexive addresses by local port, learned from the STUN server ("ip port").
+    private static func reflexiveAddresses(_ media: UDPMediaServer, stun: (host: String, port: Int)?, logger: Logger) async -> [Int: String] {
+        guard let stun else { return [:] }
+        var reflexive: [Int: String] = [:]
+        let found = await media.discoverReflexiveAddresses(stunServer: stun.host, port: stun.port)
+        for (port, address) in found {
+            reflexive[port] = address.ip.count == 4 ? address.ip.map(String.init).joined(separator: ".") + " \(address.port)" : nil
+        }
+        if found.isEmpty { logger.warning("no answer from the STUN server: no server-reflexive candidate", metadata: ["server": .string(stun.host)]) }
+        for (port, address) in reflexive { logger.info("server-reflexive address", metadata: ["port": .stringConvertible(port), "address": .string(address)]) }
+        return reflexive
+    }
+
+    /// Hands room events from the media event loop to the job service (`--auto-record`).
+    private final class RoomEvents: @unchecked Sendable {  // `service` is set once, before any publisher can arrive
+        private var service: JobService?
+        func attach(_ service: JobService) { self.service = service }
+        func send(_ event: RoomDirectory.RoomEvent) {
+            guard let service else { return }
+            Task { await service.roomEvent(event) }
+        }
+    }
+}
+
+public enum AppError: Error, CustomStringConvertible {
+    case httpPortTaken(host: String, port: Int)
+
+    public var description: String {
+        switch self {
+        case let .httpPortTaken(host, port): "tcp port \(port) on \(host) is already in use (another tessera serve?): pick another with --http-port"
+        }
+    }
+}
