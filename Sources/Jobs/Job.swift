@@ -36,8 +36,8 @@ public struct JobTransition: Codable, Equatable, Sendable {
     public var reason: String?
 }
 
-/// Where jobs live. SQLite is the embedded default; PostgreSQL (to run
-/// several machines) is another implementation of the same protocol.
+/// Where jobs live. SQLite is the embedded default; a store shared by
+/// several machines would be another implementation of this protocol.
 /// `transition` checks `JobStateMachine` inside the store's own transaction,
 /// so two processes cannot both move a job from the same state.
 public protocol JobStore: Sendable {

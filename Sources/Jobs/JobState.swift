@@ -1,4 +1,4 @@
-/// Where a job is in its life (the service issue's state list). Every
+/// Where a job is in its life (docs/api.md lists the states). Every
 /// state has a way out, so no job can be stuck: `queued → starting → active
 /// → stopping → processing → completed`, or one of the endings.
 public enum JobState: String, Codable, CaseIterable, Sendable {

@@ -4,7 +4,7 @@ import Foundation
 import Media
 import Render
 
-/// `tessera benchmark live`: how many live composites this machine keeps
+/// `tessera benchmark live`: how many live composites the machine keeps
 /// in real time. Each recording replays a finished dump into a new dump file
 /// at the pace it was recorded (as the receive path would write it), while
 /// a `LiveRender` — the service's live composite — tails it. Reports, per

@@ -9,7 +9,7 @@ import WebRTC
 
 /// `tessera benchmark whip URL`: a cheap WHIP load generator made of the
 /// stack's own parts (controlling ICE agent, DTLS client, SRTP), so that
-/// 50 publishers at full rate fit on this machine next to the server.
+/// 50 publishers at full rate fit on one machine next to the server.
 /// Payloads are synthetic (VP8 descriptors in front of filler, Opus-sized
 /// audio): the server never decodes, it records. Interop with real peers is
 /// what the aiortc and Chromium tests are for.

@@ -1,9 +1,9 @@
-/// Admission control: each job has a CPU cost, and jobs run only while
-/// their sum fits the capacity. A live composite (decode, composite and
+/// What each kind of work costs `Admission`: jobs run only while their
+/// costs' sum fits the capacity. A live composite (decode, composite and
 /// encode in real time) costs most; a batch render runs as fast as it can
 /// but may be slowed; a dump-only recording only decrypts and writes.
 /// Units are quarter cores: one 720p30 live composite measured about a
-/// quarter to a third of this 2-core machine's CPU (BENCHMARKS.md).
+/// quarter to a third of a 2-core machine's CPU (BENCHMARKS.md).
 public enum JobCost {
     public static let liveComposite = 4
     public static let render = 3

@@ -31,22 +31,23 @@ public enum APIRoutes {
 
     public static func add<Context: RequestContext>(to router: Router<Context>, _ dependencies: Dependencies) {
         let d = dependencies
-        router.post("v1/recordings") { request, context in await handle(request, d) { try await createRecording(request, context, d) } }
-        router.get("v1/recordings") { request, _ in await handle(request, d) { try await list(.recording, request, d) } }
-        router.get("v1/recordings/:id") { request, context in await handle(request, d) { try await show(context, d) } }
-        router.post("v1/recordings/:id/stop") { request, context in await handle(request, d) { try await stop(context, d) } }
-        router.patch("v1/recordings/:id") { request, context in await handle(request, d) { try await patch(request, context, d) } }
-        router.delete("v1/recordings/:id") { request, context in await handle(request, d) { try await delete(.recording, context, d) } }
-        router.post("v1/renders") { request, context in await handle(request, d) { try await createRender(request, context, d) } }
-        router.get("v1/renders") { request, _ in await handle(request, d) { try await list(.render, request, d) } }
-        router.get("v1/renders/:id") { request, context in await handle(request, d) { try await show(context, d) } }
-        router.delete("v1/renders/:id") { request, context in await handle(request, d) { try await delete(.render, context, d) } }
-        UploadRoutes.add(to: router, d, dataDirectory: d.dataDirectory, maximumBytes: d.maximumUploadBytes)
+        let api = protected(router, d)
+        api.post("recordings") { request, context in await handle(request, d) { try await createRecording(request, context, d) } }
+        api.get("recordings") { request, _ in await handle(request, d) { try await list(.recording, request, d) } }
+        api.get("recordings/:id") { request, context in await handle(request, d) { try await show(context, d) } }
+        api.post("recordings/:id/stop") { request, context in await handle(request, d) { try await stop(context, d) } }
+        api.patch("recordings/:id") { request, context in await handle(request, d) { try await patch(request, context, d) } }
+        api.delete("recordings/:id") { request, context in await handle(request, d) { try await delete(.recording, context, d) } }
+        api.post("renders") { request, context in await handle(request, d) { try await createRender(request, context, d) } }
+        api.get("renders") { request, _ in await handle(request, d) { try await list(.render, request, d) } }
+        api.get("renders/:id") { request, context in await handle(request, d) { try await show(context, d) } }
+        api.delete("renders/:id") { request, context in await handle(request, d) { try await delete(.render, context, d) } }
+        UploadRoutes.add(to: api, d, dataDirectory: d.dataDirectory, maximumBytes: d.maximumUploadBytes)
         for kind in ["recordings", "renders"] {
-            router.post(RouterPath("v1/\(kind)/:id/files/:name/link")) { request, context in
+            api.post(RouterPath("\(kind)/:id/files/:name/link")) { request, context in
                 await handle(request, d) { try await link(request, context, d, kind: kind) }
             }
-            // Downloads: the API key, or a signed link's query instead of it.
+            // Downloads, outside the protected group: the API key, or a signed link's query instead of it.
             router.get(RouterPath("v1/\(kind)/:id/files/:name")) { request, context in
                 await download(request, context, d, method: .get)
             }
@@ -56,11 +57,15 @@ public enum APIRoutes {
         }
     }
 
-    /// Checks the API key, runs the handler, and maps its refusal.
+    /// `/v1/…` behind the API keys (`BearerTokenMiddleware`): a request without one is refused before any route sees it.
+    static func protected<Context: RequestContext>(_ router: Router<Context>, _ d: Dependencies) -> RouterGroup<Context> {
+        router.group("v1").add(middleware: BearerTokenMiddleware(authorizer: d.authorizer) {
+            APIResponses.error(ServiceError(status: 401, code: "unauthorized", message: "a valid API key is required: Authorization: Bearer KEY"))
+        })
+    }
+
+    /// Runs the handler and maps its refusal to the JSON error body.
     static func handle(_ request: Request, _ d: Dependencies, _ body: () async throws -> Response) async -> Response {
-        guard d.authorizer.allows(authorization: request.headers[.authorization]) else {
-            return APIResponses.error(ServiceError(status: 401, code: "unauthorized", message: "a valid API key is required: Authorization: Bearer KEY"))
-        }
         do {
             return try await body()
         } catch {

@@ -28,8 +28,8 @@ enum UploadRoutes {
         var tracks: Int?
     }
 
-    static func add<Context: RequestContext>(to router: Router<Context>, _ d: APIRoutes.Dependencies, dataDirectory: String, maximumBytes: Int64) {
-        router.post("v1/uploads") { request, _ in
+    static func add<Context: RequestContext>(to api: RouterGroup<Context>, _ d: APIRoutes.Dependencies, dataDirectory: String, maximumBytes: Int64) {
+        api.post("uploads") { request, _ in
             await APIRoutes.handle(request, d) { try await upload(request, service: d.service, dataDirectory: dataDirectory, maximumBytes: maximumBytes) }
         }
     }

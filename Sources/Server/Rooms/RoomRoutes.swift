@@ -40,10 +40,11 @@ public enum RoomRoutes {
 
     /// REST and page routes, on the main router.
     public static func add<Context: RequestContext>(to router: Router<Context>, _ d: Dependencies) {
-        router.post("v1/rooms/:room/tokens") { request, context in
+        let api = APIRoutes.protected(router, d.api)
+        api.post("rooms/:room/tokens") { request, context in
             await APIRoutes.handle(request, d.api) { try await issue(request, context, d) }
         }
-        router.get("v1/rooms") { request, _ in
+        api.get("rooms") { request, _ in
             await APIRoutes.handle(request, d.api) {
                 let rooms = await d.hub.status().map { RoomSummary(room: $0.key, members: $0.value.members, recording: $0.value.recording) }
                 return APIResponses.json(["rooms": rooms.sorted { $0.room < $1.room }])
