@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Module map: see docs/architecture.md. Imports point one way:
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
-/// WebRTC, WebRTCDriver, Dump, JanusProtocol ← Rooms; JanusProtocol ← APIModel; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
+/// WebRTC, WebRTCDriver, Dump, JanusProtocol, APIModel ← Rooms; JanusProtocol ← APIModel; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
 /// Telemetry (limit refusal counters, through swift-metrics) ← WebRTCDriver, Rooms, Jobs, Server.
 let package = Package(
     name: "tessera",
@@ -42,7 +42,7 @@ let package = Package(
         ]),
         .target(name: "JanusProtocol"),
         .target(name: "Rooms", dependencies: [
-            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol", "Telemetry",
+            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol", "APIModel", "Telemetry",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

@@ -9,6 +9,6 @@ public enum JobIDs {
 
     /// Whether a client's id may name a file: 1–64 ASCII letters, digits, '-' or '_'.
     public static func isSafe(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        SafeName.isValid(id)
     }
 }

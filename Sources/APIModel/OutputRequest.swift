@@ -67,7 +67,7 @@ public struct LimitsRequest: Codable, Equatable, Sendable {
 /// Layout names are looked up in layouts/; no paths from clients.
 public func validateLayoutName(_ layout: String?) throws(ServiceError) {
     guard let layout else { return }
-    guard !layout.isEmpty, layout.count <= 64, layout.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+    guard SafeName.isValid(layout) else {
         throw .invalid("layout must be the name of a layout in layouts/ (letters, digits, '-', '_')")
     }
 }

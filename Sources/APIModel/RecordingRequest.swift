@@ -104,7 +104,7 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
 
     /// The request with defaults filled in, or why it is refused.
     public func validated() throws(ServiceError) -> RecordingSpec {
-        guard !room.isEmpty, room.count <= 64, room.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+        guard SafeName.isValid(room) else {
             throw .invalid("room must be 1–64 letters, digits, '-' or '_'")
         }
         let wireSource = source ?? Source(type: "whip")

@@ -32,7 +32,7 @@ public struct RoomTokenRequest: Codable, Equatable, Sendable {
 
 /// Room names: what WHIP rooms and recordings take too.
 public func validateRoomName(_ room: String) throws(ServiceError) {
-    guard !room.isEmpty, room.count <= 64, room.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+    guard SafeName.isValid(room) else {
         throw .invalid("room must be 1–64 letters, digits, '-' or '_'")
     }
 }

@@ -52,3 +52,16 @@ import Testing
         #expect(!ConstantTime.equal([], Array("s".utf8)))
     }
 }
+
+@Suite struct SafeNameTests {
+    @Test(arguments: [("room-1_A", true), ("", false), ("a b", false), ("ü", false), ("../x", false), ("a.b", false),
+                      (String(repeating: "x", count: 64), true), (String(repeating: "x", count: 65), false)])
+    func oneRuleForNamesFromClients(name: String, valid: Bool) {
+        #expect(SafeName.isValid(name) == valid)
+        #expect(JobIDs.isSafe(name) == valid)
+    }
+
+    @Test func madeIdsAreSafe() {
+        for _ in 0..<100 { #expect(SafeName.isValid(JobIDs.make()) && JobIDs.make().count == 16) }
+    }
+}

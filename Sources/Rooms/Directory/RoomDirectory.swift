@@ -1,3 +1,4 @@
+import APIModel
 import Dump
 import Foundation
 import Logging
@@ -207,7 +208,7 @@ public final class RoomDirectory: @unchecked Sendable {
     }
 
     static func isValidRoomName(_ room: String) -> Bool {
-        !room.isEmpty && room.count <= 64 && room.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        SafeName.isValid(room)
     }
 
     /// Letters and digits: ICE's ice-char set (RFC 8839 §5.4) minus '+' and '/', safe in URLs too.
