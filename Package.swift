@@ -4,7 +4,7 @@ import PackageDescription
 /// Module map: see docs/architecture.md. Imports point one way:
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
 /// WebRTC, WebRTCDriver, Dump, JanusProtocol, APIModel ← Rooms; JanusProtocol ← APIModel; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
-/// Telemetry (limit refusal counters, through swift-metrics) ← WebRTCDriver, Rooms, Jobs, Server.
+/// Telemetry (limit refusal counters, through swift-metrics) ← WebRTCDriver, Rooms, Jobs, Server; Signing (HMAC) ← WebRTC, Jobs.
 let package = Package(
     name: "tessera",
     platforms: [.macOS(.v14)],
@@ -31,12 +31,13 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "RTP"),
+        .target(name: "Signing", dependencies: ["COpenSSL"]),
         .target(name: "Telemetry", dependencies: [.product(name: "CoreMetrics", package: "swift-metrics")]),
         .target(name: "SDP"),
         .target(name: "Dump", dependencies: ["RTP", "SDP"]),
         .target(name: "Media", dependencies: ["CFFmpeg", "COpus"]),
         .target(name: "Render", dependencies: ["RTP", "Dump", "Media"]),
-        .target(name: "WebRTC", dependencies: ["RTP", "SDP", "COpenSSL", "CSRTP"]),
+        .target(name: "WebRTC", dependencies: ["RTP", "SDP", "Signing", "COpenSSL", "CSRTP"]),
         .target(name: "WebRTCDriver", dependencies: [
             "WebRTC", "Telemetry", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
@@ -48,7 +49,7 @@ let package = Package(
         ]),
         .target(name: "APIModel", dependencies: ["JanusProtocol"]),
         .target(name: "Jobs", dependencies: [
-            "APIModel", "Render", "Rooms", "JanusProtocol", "Media", "COpenSSL", "Telemetry", .product(name: "GRDB", package: "GRDB.swift"),
+            "APIModel", "Render", "Rooms", "JanusProtocol", "Media", "Signing", "Telemetry", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "CoreMetrics", package: "swift-metrics"),
         ]),
@@ -73,13 +74,13 @@ let package = Package(
         .testTarget(name: "CInteropTests", dependencies: ["CFFmpeg", "COpus", "CSRTP", "COpenSSL"]),
         .testTarget(name: "MediaTests", dependencies: ["Media"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Media", "Dump", "RTP"]),
-        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "SDP", "RTP"]),
+        .testTarget(name: "WebRTCTests", dependencies: ["WebRTC", "SDP", "RTP", "Signing"]),
         .testTarget(name: "WebRTCDriverTests", dependencies: [
             "WebRTC", "WebRTCDriver", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "APIModelTests", dependencies: ["APIModel", "JanusProtocol"]),
         .testTarget(name: "JobsTests", dependencies: [
-            "Jobs", "APIModel", "Rooms", "WebRTCDriver", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            "Jobs", "APIModel", "Rooms", "WebRTCDriver", "Signing", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "JanusProtocolTests", dependencies: ["JanusProtocol"]),

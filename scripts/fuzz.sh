@@ -32,19 +32,19 @@ build() { # name entry modules...
 build fuzz-rtp Fuzz/FuzzRTP.swift RTP
 build fuzz-sdp Fuzz/FuzzSDP.swift SDP
 build fuzz-dump Fuzz/FuzzDump.swift Dump RTP SDP
-build fuzz-stun Fuzz/FuzzSTUN.swift WebRTC RTP SDP
-build fuzz-connection Fuzz/FuzzConnection.swift WebRTC RTP SDP
+build fuzz-stun Fuzz/FuzzSTUN.swift WebRTC RTP SDP Signing
+build fuzz-connection Fuzz/FuzzConnection.swift WebRTC RTP SDP Signing
 build fuzz-api Fuzz/FuzzAPI.swift APIModel JanusProtocol
 build fuzz-janus Fuzz/FuzzJanus.swift JanusProtocol
 build fuzz-import Fuzz/FuzzImport.swift Dump RTP SDP
-build fuzz-answer Fuzz/FuzzAnswer.swift WebRTC RTP SDP
+build fuzz-answer Fuzz/FuzzAnswer.swift WebRTC RTP SDP Signing
 build fuzz-render Fuzz/FuzzRender.swift Render Media Dump RTP SDP
 
 # Room signaling and room tokens: their modules need NIO and GRDB, so their
 # few sources are compiled straight into the fuzz binary.
 swiftc -sanitize=fuzzer,address -parse-as-library -module-name FuzzRooms -I "$objects/Modules" -I Sources/COpenSSL \
   Fuzz/FuzzRooms.swift Sources/Rooms/Signaling/SignalingRoom.swift Sources/Jobs/Service/RoomToken.swift Sources/Jobs/WebhookSignature.swift \
-  $(for source in $(find Sources/RTP Sources/APIModel Sources/JanusProtocol -name "*.swift"); do
+  $(for source in $(find Sources/RTP Sources/APIModel Sources/JanusProtocol Sources/Signing -name "*.swift"); do
       m=$(echo "$source" | cut -d/ -f2); echo "$objects/$m.build/$(basename "$source").o"; done) \
   -lcrypto -o Fuzz/bin/fuzz-rooms 2> >(grep -v "Cannot export local symbol" >&2)
 

@@ -1,5 +1,5 @@
 import APIModel
-import COpenSSL
+import Signing
 
 /// How a webhook delivery proves it came from this server and is fresh:
 /// `Tessera-Timestamp` carries Unix seconds, `Tessera-Signature` carries
@@ -13,7 +13,7 @@ public enum WebhookSignature {
     /// The two header values for `body` sent at `timestamp`.
     public static func headers(body: [UInt8], secret: String, timestamp: Int64) -> (timestamp: String, signature: String) {
         let signed = Array("\(timestamp).".utf8) + body
-        return (String(timestamp), "v1=" + hex(hmacSHA256(key: Array(secret.utf8), signed)))
+        return (String(timestamp), "v1=" + HMACDigest.hex(HMACDigest.sha256(key: Array(secret.utf8), signed)))
     }
 
     /// What a receiver does: recompute, compare in constant time, and
@@ -29,21 +29,6 @@ public enum WebhookSignature {
         return ConstantTime.equal(expected, given)
     }
 
-    static func hmacSHA256(key: [UInt8], _ data: [UInt8]) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        key.withUnsafeBufferPointer { keyBytes in
-            data.withUnsafeBufferPointer { bytes in
-                _ = HMAC(EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count), bytes.baseAddress, bytes.count, &output, &length)
-            }
-        }
-        return output
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] })
-    }
 }
 
 /// When a failed webhook delivery is tried again: 1 s, 2 s, 4 s … doubling

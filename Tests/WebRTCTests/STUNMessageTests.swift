@@ -1,4 +1,5 @@
 import Foundation
+import Signing
 import Testing
 @testable import WebRTC
 
@@ -15,7 +16,7 @@ import Testing
 
     @Test func primitivesMatchTheirStandards() {
         // RFC 2202 test case 1 and the CRC-32 check value of "123456789".
-        #expect(HMACSHA1.mac(key: Array(repeating: 0x0b, count: 20), Array("Hi There".utf8)[...])
+        #expect(HMACDigest.sha1(key: Array(repeating: 0x0b, count: 20), Array("Hi There".utf8)[...])
             == [0xb6, 0x17, 0x31, 0x86, 0x55, 0x05, 0x72, 0x64, 0xe2, 0x8b, 0xc0, 0xb6, 0xfb, 0x37, 0x8c, 0x8e, 0xf1, 0x46, 0xbe, 0x00])
         #expect(CRC32.checksum(Array("123456789".utf8)[...]) == 0xCBF4_3926)
     }

@@ -1,5 +1,6 @@
 import APIModel
 import Foundation
+import Signing
 
 /// Signed, expiring download links: `?expires=UNIX&signature=HEX`, where
 /// the signature is HMAC-SHA256 under the server's link secret of
@@ -27,11 +28,11 @@ public struct DownloadLinkSigner: Sendable {
 
     /// A key for another use of the same secret (room tokens), so one signature never stands for another.
     public func derivedKey(purpose: String) -> [UInt8] {
-        WebhookSignature.hmacSHA256(key: secret, Array("tessera/\(purpose)".utf8))
+        HMACDigest.sha256(key: secret, Array("tessera/\(purpose)".utf8))
     }
 
     public func signature(job: String, file: String, expires: Int64) -> String {
-        WebhookSignature.hex(WebhookSignature.hmacSHA256(key: secret, Array("\(job)/\(file)/\(expires)".utf8)))
+        HMACDigest.hex(HMACDigest.sha256(key: secret, Array("\(job)/\(file)/\(expires)".utf8)))
     }
 
     /// Whether a link's signature is right and it has not expired at `now` (Unix seconds).

@@ -1,5 +1,6 @@
 import APIModel
 import Foundation
+import Signing
 
 /// What a room token grants: joining one room under one display name until
 /// it expires, and (when `mayRecord`) starting and stopping its recording.
@@ -30,7 +31,7 @@ public struct RoomTokenSigner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let payload = Self.base64URL(Array((try? encoder.encode(grant)) ?? Data()))
-        return "v1.\(payload).\(WebhookSignature.hex(WebhookSignature.hmacSHA256(key: key, Array(payload.utf8))))"
+        return "v1.\(payload).\(HMACDigest.hex(HMACDigest.sha256(key: key, Array(payload.utf8))))"
     }
 
     /// The grant of a token for `room` that is signed by us and unexpired at `now` (Unix seconds).
@@ -38,7 +39,7 @@ public struct RoomTokenSigner: Sendable {
         guard let token, !token.isEmpty else { throw .missing }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "v1", token.utf8.count <= 4096 else { throw .malformed }
-        let expected = Array(WebhookSignature.hex(WebhookSignature.hmacSHA256(key: key, Array(parts[1].utf8))).utf8)
+        let expected = Array(HMACDigest.hex(HMACDigest.sha256(key: key, Array(parts[1].utf8))).utf8)
         let given = Array(parts[2].utf8)
         guard ConstantTime.equal(expected, given) else {
             throw .badSignature

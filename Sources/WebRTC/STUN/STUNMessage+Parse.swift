@@ -1,4 +1,5 @@
 import RTP
+import Signing
 
 extension STUNMessage {
     /// Reads a STUN message (RFC 8489 §5, §14). Unknown attributes are kept;
@@ -62,7 +63,7 @@ extension STUNMessage {
                 let adjusted = offset + 24 - headerLength
                 covered[2] = UInt8(adjusted >> 8)
                 covered[3] = UInt8(adjusted & 0xFF)
-                let expected = HMACSHA1.mac(key: key, covered[...])
+                let expected = HMACDigest.sha1(key: key, covered[...])
                 let given = bytes[(base + offset + 4)..<(base + offset + 24)]
                 // Compare every byte, so timing says nothing about the key.
                 var difference: UInt8 = 0

@@ -1,3 +1,4 @@
+import Signing
 extension STUNMessage {
     /// The message's bytes. With `integrityKey`, a MESSAGE-INTEGRITY is
     /// appended (HMAC-SHA1, RFC 8489 §14.5); with `fingerprint`, a
@@ -19,7 +20,7 @@ extension STUNMessage {
         }
         if let integrityKey {
             setLength(bytes.count + 24 - Self.headerLength, in: &bytes)
-            let mac = HMACSHA1.mac(key: integrityKey, bytes[...])
+            let mac = HMACDigest.sha1(key: integrityKey, bytes[...])
             STUNAttribute.messageIntegrity(mac).append(to: &bytes, transactionID: transactionID)
         }
         if fingerprint {
