@@ -41,23 +41,27 @@ extension JobService {
         renders[id] = reservation
         let ledger = ledger, renderer = renderer
         background.run {
-            defer { Task { await self.renderEnded(id) } }
-            guard let spec else {
-                await ledger.transition(id, to: .failed, reason: "bad_settings", message: "the job's stored request cannot be read")
-                return
-            }
-            await ledger.transition(id, to: .processing, reason: nil)
-            await ledger.changeResult(id) { result in
-                if result.stoppedAt == nil { result.stoppedAt = JobLedger.now() }
-            }
-            do {
-                if spec.liveComposite { try await renderer.render(id, .init(output: spec.output, layout: spec.layout)) }
-                await renderer.refreshFiles(JobFiles.Key(kind: .recording, id: id))
-                await ledger.transition(id, to: .completed, reason: "rendered from the dump after a restart")
-            } catch {
-                await renderer.refreshFiles(JobFiles.Key(kind: .recording, id: id))
-                await ledger.transition(id, to: .failed, reason: "render_failed", message: "rendering the dump after a restart failed: \(error); the dump is kept")
-            }
+            await Self.complete(id, spec, ledger: ledger, renderer: renderer)
+            await self.renderEnded(id)
+        }
+    }
+
+    private static func complete(_ id: String, _ spec: RecordingSpec?, ledger: JobLedger, renderer: BatchRenderer) async {
+        guard let spec else {
+            await ledger.transition(id, to: .failed, reason: "bad_settings", message: "the job's stored request cannot be read")
+            return
+        }
+        await ledger.transition(id, to: .processing, reason: nil)
+        await ledger.changeResult(id) { result in
+            if result.stoppedAt == nil { result.stoppedAt = JobLedger.now() }
+        }
+        do {
+            if spec.liveComposite { try await renderer.render(id, .init(output: spec.output, layout: spec.layout)) }
+            await renderer.refreshFiles(JobFiles.Key(kind: .recording, id: id))
+            await ledger.transition(id, to: .completed, reason: "rendered from the dump after a restart")
+        } catch {
+            await renderer.refreshFiles(JobFiles.Key(kind: .recording, id: id))
+            await ledger.transition(id, to: .failed, reason: "render_failed", message: "rendering the dump after a restart failed: \(error); the dump is kept")
         }
     }
 
