@@ -40,13 +40,14 @@ build fuzz-import Fuzz/FuzzImport.swift Dump RTP SDP
 build fuzz-answer Fuzz/FuzzAnswer.swift WebRTC RTP SDP Signing
 build fuzz-render Fuzz/FuzzRender.swift Render Media Dump RTP SDP
 
-# Room signaling and room tokens: their modules need NIO and GRDB, so their
-# few sources are compiled straight into the fuzz binary.
-swiftc -sanitize=fuzzer,address -parse-as-library -module-name FuzzRooms -I "$objects/Modules" -I Sources/COpenSSL \
-  Fuzz/FuzzRooms.swift Sources/Rooms/Signaling/SignalingRoom.swift Sources/Jobs/Service/RoomToken.swift Sources/Jobs/WebhookSignature.swift \
-  $(for source in $(find Sources/RTP Sources/APIModel Sources/JanusProtocol Sources/Signing -name "*.swift"); do
+# Room signaling, the recorder's call plan and room tokens: their modules need
+# NIO and GRDB, so their few sources are compiled straight into the fuzz binary.
+rooms_sources=(Sources/Rooms/Signaling/{SignalingRoom,MemberMessage,RoomMessage,SignalingFields,RecorderCallPlan}.swift)
+swiftc -sanitize=fuzzer,address -parse-as-library -module-name FuzzRooms -I "$objects/Modules" -I Sources/COpenSSL -I Sources/CSRTP \
+  Fuzz/FuzzRooms.swift "${rooms_sources[@]}" Sources/Jobs/Service/RoomToken.swift Sources/Jobs/WebhookSignature.swift \
+  $(for source in $(find Sources/RTP Sources/SDP Sources/WebRTC Sources/APIModel Sources/JanusProtocol Sources/Signing -name "*.swift"); do
       m=$(echo "$source" | cut -d/ -f2); echo "$objects/$m.build/$(basename "$source").o"; done) \
-  -lcrypto -o Fuzz/bin/fuzz-rooms 2> >(grep -v "Cannot export local symbol" >&2)
+  -lcrypto -lssl -lsrtp2 -o Fuzz/bin/fuzz-rooms 2> >(grep -v "Cannot export local symbol" >&2)
 
 status=0
 targets=(fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api fuzz-janus fuzz-import fuzz-answer fuzz-render fuzz-rooms)

@@ -58,6 +58,8 @@ public struct JobResult: Codable, Equatable, Sendable {
     public var framesWritten: Int?
     /// Output seconds per wall second of the render.
     public var renderSpeed: Double?
+    /// Output frames the live render did not draw because the machine was too busy to keep up with the call.
+    public var framesSkippedBehind: Int?
     public var webhooks: [WebhookAttempt] = []
     public var layoutChanges: [LayoutChange] = []
     /// Batch renders begun for this job (a render job's run, a recording's
@@ -69,7 +71,7 @@ public struct JobResult: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case dump, files, participants, tracks, startedAt, stoppedAt, completedAt, durationSeconds, bytesReceived, framesWritten,
-             renderSpeed, webhooks, layoutChanges, renderAttempts
+             renderSpeed, framesSkippedBehind, webhooks, layoutChanges, renderAttempts
     }
 
     /// Results stored before a field existed decode with its default.
@@ -86,6 +88,7 @@ public struct JobResult: Codable, Equatable, Sendable {
         bytesReceived = try container.decodeIfPresent(Int64.self, forKey: .bytesReceived)
         framesWritten = try container.decodeIfPresent(Int.self, forKey: .framesWritten)
         renderSpeed = try container.decodeIfPresent(Double.self, forKey: .renderSpeed)
+        framesSkippedBehind = try container.decodeIfPresent(Int.self, forKey: .framesSkippedBehind)
         webhooks = try container.decodeIfPresent([WebhookAttempt].self, forKey: .webhooks) ?? []
         layoutChanges = try container.decodeIfPresent([LayoutChange].self, forKey: .layoutChanges) ?? []
         renderAttempts = try container.decodeIfPresent(Int.self, forKey: .renderAttempts) ?? 0

@@ -30,6 +30,8 @@ public final class LiveRender: @unchecked Sendable {
         // Nothing to probe yet: a live render mixes in stereo.
         settings.detectAudioChannels = false
         settings.audio.channels = 2
+        // On a machine too busy to keep up, fewer pictures rather than a render a whole call behind.
+        settings.skipFramesWhenBehind = true
         // A live encode keeps up frame by frame: no lookahead or B-frames to
         // wait for. With x264 this costs about a fifth less CPU and half the
         // memory per recording (BENCHMARKS.md), for slightly larger files.
@@ -105,6 +107,32 @@ public final class LiveRender: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// The dump is written as media arrives, so the records' arrival times
+    /// run with the clock. While the reader has more to read than a batch,
+    /// how far the newest record read trails the clock (since the reader was
+    /// last caught up) is how far the render is behind the call.
+    struct LagClock {
+        private var anchor: (record: Int64, clock: Int64)?
+
+        /// The lag before a batch is consumed; `caughtUp`: the batch reaches the end of what is written.
+        func lag(newestRecord: Int64?, now: Int64, caughtUp: Bool) -> Int64 {
+            guard !caughtUp, let newestRecord, let anchor else { return 0 }
+            return Swift.max(0, now.saturatingSubtract(anchor.clock).saturatingSubtract(newestRecord.saturatingSubtract(anchor.record)))
+        }
+
+        /// After a batch: when the reader is caught up, the lag starts from zero again.
+        mutating func consumed(newestRecord: Int64?, now: Int64, caughtUp: Bool) {
+            guard let newestRecord else { return }
+            if caughtUp || anchor == nil { anchor = (newestRecord, now) }
+        }
+    }
+
+    static func monotonicMicros() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1_000_000 + Int64(time.tv_nsec) / 1000
+    }
+
     private func run() throws -> RenderSummary {
         let started = Date()
         // The recorder creates the dump before the render starts, but be patient anyway.
@@ -120,6 +148,7 @@ public final class LiveRender: @unchecked Sendable {
         var output: RenderOutput?
         do {
             var ending = false
+            var pacing = LagClock()
             while true {
                 let stopNow = shouldStop
                 if let layout = takePendingLayout() { session.changeLayout(layout) }
@@ -128,6 +157,8 @@ public final class LiveRender: @unchecked Sendable {
                     items.append(item)
                     if items.count >= 512 { break }
                 }
+                let caughtUp = items.count < 512
+                session.inputLagMicros = pacing.lag(newestRecord: session.newestRecordMicros, now: Self.monotonicMicros(), caughtUp: caughtUp)
                 if stopNow {
                     items += reader!.stopFollowing()
                     ending = true
@@ -137,6 +168,7 @@ public final class LiveRender: @unchecked Sendable {
                     if output == nil, session.durationMicros > 0 { output = try RenderOutput(path: outputPath, settings: settings) }
                     if let output { try session.forEachDueTick { try output.submit($0) } }
                 }
+                pacing.consumed(newestRecord: session.newestRecordMicros, now: Self.monotonicMicros(), caughtUp: caughtUp)
                 if let output {
                     condition.lock()
                     secondsWritten = Double(output.ticksWritten) / Double(settings.fps)

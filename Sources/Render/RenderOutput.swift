@@ -50,7 +50,7 @@ public final class RenderOutput: @unchecked Sendable {
 
     /// Queues a tick; blocks while the encoder is `depth` ticks behind.
     public func submit(_ tick: RenderSession.Tick) throws {
-        if posterPath != nil, tick.index <= posterIndex { posterPicture = try? tick.picture.reference() }
+        if posterPath != nil, tick.index <= posterIndex { if let picture = tick.picture { posterPicture = try? picture.reference() } }
         ticksWritten += 1
         condition.lock()
         defer { condition.unlock() }
@@ -106,7 +106,7 @@ public final class RenderOutput: @unchecked Sendable {
                 let tick = queue.removeFirst()
                 condition.broadcast()
                 condition.unlock()
-                try muxer.write(try videoEncoder.encode(tick.picture, index: tick.index), stream: videoStream)
+                if let picture = tick.picture { try muxer.write(try videoEncoder.encode(picture, index: tick.index), stream: videoStream) }
                 if !tick.audio.isEmpty { try muxer.write(try audioEncoder.encode(tick.audio[...]), stream: audioStream) }
             }
             condition.lock()

@@ -11,7 +11,8 @@ public final class RenderSession {
     /// One output frame and the audio that goes with it.
     public struct Tick {
         public var index: Int64
-        public var picture: VideoFrame
+        /// nil: a live render behind the call skipped drawing this frame (`LivePacing`); the last picture stays.
+        public var picture: VideoFrame?
         public var audio: [Float]
     }
 
@@ -30,6 +31,12 @@ public final class RenderSession {
     private var speakers = SpeakerDetector()
     private var origin: Int64?
     private var newest: Int64 = .min
+    /// How far the input the session has seen trails real time, as a live
+    /// driver measures it (the session itself knows no clock). With
+    /// `skipFramesWhenBehind`, a lag of seconds makes it draw fewer frames.
+    public var inputLagMicros: Int64 = 0
+    /// Arrival time of the newest record seen (nil before any).
+    public var newestRecordMicros: Int64? { newest == .min ? nil : newest }
     private var lastMedia: Int64 = .min
     private var nextTick: Int64 = 0
     private var finished = false
@@ -241,14 +248,16 @@ public final class RenderSession {
             for track in videoTracks.values { track.advance(to: newest) }
             for track in audioTracks.values { track.advance(to: newest) }
         }
+        let stride = settings.skipFramesWhenBehind
+            ? LivePacing.stride(backlogMicros: inputLagMicros, fps: settings.fps) : 1
         while tickTime(nextTick) < horizon && ticks.count < limit {
-            ticks.append(try render(nextTick))
+            ticks.append(try render(nextTick, draw: LivePacing.draws(nextTick, stride: stride)))
             nextTick += 1
         }
         return ticks
     }
 
-    private func render(_ index: Int64) throws -> Tick {
+    private func render(_ index: Int64, draw: Bool) throws -> Tick {
         let time = tickTime(index)
         let half = Int64(settings.tickMicros / 2)
         // Video: every track decodes what is due, visible or not (decoders need every frame).
@@ -263,6 +272,18 @@ public final class RenderSession {
                 pictures[tileID(of: track.track)] = picture
             }
         }
+        let canvas = draw ? try composite(at: time, pictures: pictures) : nil
+        if !draw { summary.framesSkippedBehind += 1 }
+        if newPictures == 0 && index > 0 { summary.framesRepeated += 1 }
+        let audio = mixAudio(through: index, at: time)
+        summary.framesWritten += 1
+        summary.audioSamplesWritten += Int64(audio.count / settings.audio.channels)
+        return Tick(index: index, picture: canvas, audio: audio)
+    }
+
+    /// The output picture at `time`: the layout's tiles with the tracks' pictures.
+    private func composite(at time: Int64, pictures: [String: VideoFrame]) throws -> VideoFrame {
+        let half = Int64(settings.tickMicros / 2)
         let present = participantOrder.filter { id in
             guard let presence = participants[id], let origin else { return false }
             return presence.joined != .max && presence.joined - origin <= time + half && (presence.left.map { $0 - origin > time } ?? true)
@@ -281,9 +302,11 @@ public final class RenderSession {
             return CompositorTile(cell: tile.cell, fit: tile.fit == .cover ? .cover : .contain, background: tile.background,
                                   borderWidth: tile.borderWidth, borderColor: tile.borderColor, content: content)
         }
-        let canvas = try compositor.compose(tiles)
-        if newPictures == 0 && index > 0 { summary.framesRepeated += 1 }
+        return try compositor.compose(tiles)
+    }
 
+    /// The mix for output frame `index`, and who speaks for the next frame's layout.
+    private func mixAudio(through index: Int64, at time: Int64) -> [Float] {
         // Audio: everything that starts before the end of this tick goes into the mix.
         let end = tickTime(index + 1)
         for id in trackOrder {
@@ -301,10 +324,7 @@ public final class RenderSession {
         if speakers.speaker != before { summary.speakerChanges += 1 }
         let firstSample = startMicros * 48_000 / 1_000_000
         if mixer.position < firstSample { _ = mixer.take(until: firstSample) }
-        let audio = mixer.take(until: firstSample + (index + 1) * 48_000 / Int64(settings.fps))
-        summary.framesWritten += 1
-        summary.audioSamplesWritten += Int64(audio.count / settings.audio.channels)
-        return Tick(index: index, picture: canvas, audio: audio)
+        return mixer.take(until: firstSample + (index + 1) * 48_000 / Int64(settings.fps))
     }
 
     /// The summary with the per-track figures filled in.

@@ -19,6 +19,8 @@ public struct RenderSettings: Sendable {
     /// packets, sender reports and late joins to arrive. Batch and live use
     /// the same value, so they make the same file.
     public var latencyMicros: Int64 = 1_500_000
+    /// Draw fewer frames while behind the input (`LivePacing`); live renders only.
+    public var skipFramesWhenBehind = false
     /// Session seconds to start and stop at (nil: the whole session).
     public var from: Double?
     public var to: Double?

@@ -37,6 +37,8 @@ public struct RenderSummary: Codable, Sendable {
     public var framesWritten = 0
     /// Output frames on which no tile got a new picture (sources slower than the output rate, gaps).
     public var framesRepeated = 0
+    /// Output frames a live render did not draw because it was behind the call (`LivePacing`).
+    public var framesSkippedBehind = 0
     /// How often the active speaker changed (layouts with a speaker region use it).
     public var speakerChanges = 0
     public var audioSamplesWritten: Int64 = 0

@@ -63,9 +63,11 @@ struct BatchRenderer: Sendable {
         if oversize > 0 { Limit.decoderPixels.count(oversize) }
         if summary.truncatedByDurationLimit { Limit.renderDuration.count() }
         if !live { metrics.renderSpeed.set(summary.speed) }
+        metrics.liveFramesSkipped.increment(by: Int64(summary.framesSkippedBehind))
         await ledger.changeResult(id) { result in
             result.durationSeconds = summary.durationSeconds
             result.framesWritten = summary.framesWritten
+            if summary.framesSkippedBehind > 0 { result.framesSkippedBehind = summary.framesSkippedBehind }
             if !live { result.renderSpeed = summary.speed }
         }
     }

@@ -9,6 +9,7 @@ public final class ServiceMetrics: Sendable {
     let jobsRefused: Counter
     let renderSpeed: Gauge
     let framesDropped: Counter
+    let liveFramesSkipped: Counter
     let packetsRecorded: Counter
     let bytesRecorded: Counter
 
@@ -18,6 +19,8 @@ public final class ServiceMetrics: Sendable {
         jobsRefused = registry.makeCounter(descriptor: Self.named("tessera_jobs_refused_total", "Jobs refused by admission control or the disk floor."))
         renderSpeed = registry.makeGauge(descriptor: Self.named("tessera_render_speed", "Output seconds per wall second of the last finished render."))
         framesDropped = registry.makeCounter(descriptor: Self.named("tessera_frames_dropped_total", "Video frames the renderer could not show (lost or undecodable)."))
+        liveFramesSkipped = registry.makeCounter(descriptor: Self.named("tessera_live_frames_skipped_total",
+                                                                       "Output frames live renders did not draw because they were behind the call."))
         packetsRecorded = registry.makeCounter(descriptor: Self.named("tessera_recorded_packets_total", "RTP packets written to recordings' dumps."))
         bytesRecorded = registry.makeCounter(descriptor: Self.named("tessera_recorded_bytes_total", "Bytes written to recordings' dumps."))
     }

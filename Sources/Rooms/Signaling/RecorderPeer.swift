@@ -1,123 +1,83 @@
-import Foundation
 import Logging
 import WebRTC
 
-/// tessera's recorder as a member of a built-in room. It calls every
-/// participant already there (a recv-only offer each); participants who
-/// join later call it, as they call every member. Each participant's
-/// connection joins the media room of the same name, so the room's
-/// recording holds them; later offers on a live call (a screen share added
-/// or stopped) are renegotiations of it.
+/// tessera's recorder as a member of a built-in room: carries out what its
+/// `RecorderCallPlan` decides. Each participant's connection joins the media
+/// room of the same name, so the room's recording holds them.
 public actor RecorderPeer {
     public let id: String
     public let room: String
-    private let endpoint: RoomDirectory
+    private let directory: RoomDirectory
     private let logger: Logger
+    private var plan = RecorderCallPlan<CallOffer>()
 
-    private enum Call {
-        case offered(CallOffer, pendingCandidates: [ICECandidate])
-        case connected(ufrag: String)
-    }
-    private var calls: [String: Call] = [:]
-    private var names: [String: String] = [:]
-    /// Member id → participant (stable across a member's reconnections).
-    private var participants: [String: String] = [:]
-
-    public init(id: String, room: String, endpoint: RoomDirectory, logger: Logger) {
+    public init(id: String, room: String, directory: RoomDirectory, logger: Logger) {
         self.id = id
         self.room = room
-        self.endpoint = endpoint
+        self.directory = directory
         self.logger = logger
     }
 
-    /// Handles one message the room sent to the recorder; returns the
-    /// messages (JSON text) the recorder sends back through the room.
-    public func handle(_ text: String) async -> [String] {
-        guard let message = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any],
-              let type = message["type"] as? String else { return [] }
-        let from = message["from"] as? String ?? ""
-        if let name = message["name"] as? String, !from.isEmpty { names[from] = name }
-        if let participant = message["participant"] as? String, !from.isEmpty { participants[from] = participant }
-        switch type {
-        case "welcome":
-            var out: [String] = []
-            for peer in message["peers"] as? [[String: Any]] ?? [] {
-                guard let peerID = peer["id"] as? String, peer["role"] as? String == "participant" else { continue }
-                names[peerID] = peer["name"] as? String
-                participants[peerID] = peer["participant"] as? String
-                let call = endpoint.makeCallOffer()
-                calls[peerID] = .offered(call, pendingCandidates: [])
-                out.append(Self.encode(["type": "offer", "to": peerID, "sdp": call.sdp]))
-            }
-            return out
-        case "offer":
-            guard let sdp = message["sdp"] as? String else { return [] }
-            return await answer(offer: sdp, from: from)
-        case "answer":
-            guard case let .offered(call, pending) = calls[from], let sdp = message["sdp"] as? String else { return [] }
-            do {
-                let ufrag = try await endpoint.connectCall(call, answer: sdp, room: room, participantID: participants[from] ?? from,
-                                                           name: names[from])
-                calls[from] = .connected(ufrag: ufrag)
-                if !pending.isEmpty { await endpoint.addCallCandidates(ufrag: ufrag, pending) }
-            } catch {
-                calls[from] = nil
-                logger.warning("a participant's answer was refused", metadata: ["room": .string(room), "peer": .string(from), "error": .string("\(error)")])
-                return [Self.encode(["type": "hangup", "to": from, "reason": "\(error)"])]
-            }
-            return []
-        case "candidate":
-            guard let candidate = Self.candidate(in: message) else { return [] }
-            switch calls[from] {
-            case let .offered(call, pending)?: calls[from] = .offered(call, pendingCandidates: pending + [candidate])
-            case let .connected(ufrag)?: await endpoint.addCallCandidates(ufrag: ufrag, [candidate])
-            case nil: break
-            }
-            return []
-        case "media-state":
-            guard case let .connected(ufrag)? = calls[from], let kind = message["kind"] as? String, let enabled = message["enabled"] as? Bool else { return [] }
-            await endpoint.setMediaState(room: room, ufrag: ufrag, kind: kind, trackName: message["track"] as? String, muted: !enabled)
-            return []
-        case "peer-left", "hangup":
-            let peerID = type == "peer-left" ? message["id"] as? String ?? "" : from
-            if case let .connected(ufrag)? = calls.removeValue(forKey: peerID) {
-                await endpoint.hangUp(ufrag: ufrag, reason: type == "peer-left" ? "left the room" : "hung up")
-            }
-            return []
-        default:
-            return []
-        }
-    }
-
-    /// An offer from a participant: a new call, or a renegotiation of a live one.
-    private func answer(offer sdp: String, from: String) async -> [String] {
-        do {
-            if case let .connected(ufrag)? = calls[from], await endpoint.isCallConnected(ufrag: ufrag) {
-                let answer = try await endpoint.renegotiateCall(ufrag: ufrag, offer: sdp)
-                return [Self.encode(["type": "answer", "to": from, "sdp": answer])]
-            }
-            let (answer, ufrag) = try await endpoint.acceptCall(offer: sdp, room: room, participantID: participants[from] ?? from,
-                                                                    name: names[from])
-            calls[from] = .connected(ufrag: ufrag)
-            return [Self.encode(["type": "answer", "to": from, "sdp": answer])]
-        } catch {
-            logger.warning("a participant's offer was refused", metadata: ["room": .string(room), "peer": .string(from), "error": .string("\(error)")])
-            return [Self.encode(["type": "hangup", "to": from, "reason": "\(error)"])]
-        }
+    /// Handles one message the room sent to the recorder; returns what the
+    /// recorder says back through the room.
+    public func handle(_ message: RoomMessage) async -> [MemberMessage] {
+        await run(plan.received(message))
     }
 
     /// Hangs up every call (the recording stopped).
     public func leave() async {
-        for case let .connected(ufrag) in calls.values { await endpoint.hangUp(ufrag: ufrag, reason: "the recorder left") }
-        calls.removeAll()
+        _ = await run(plan.leave())
     }
 
-    /// `{"candidate": {"candidate": "candidate:…", "sdpMid": …}}` or a bare string; mDNS and TCP ones are skipped.
-    static func candidate(in message: [String: Any]) -> ICECandidate? {
-        let line = (message["candidate"] as? [String: Any])?["candidate"] as? String ?? message["candidate"] as? String
-        guard let line, !line.isEmpty else { return nil }
-        return try? ICECandidate(parsing: line)
+    private func run(_ steps: [RecorderCallPlan<CallOffer>.Step]) async -> [MemberMessage] {
+        var queue = steps[...], said: [MemberMessage] = []
+        while let step = queue.popFirst() {
+            if case let .send(message) = step { said.append(message) } else { queue += await perform(step) }
+        }
+        return said
     }
 
-    static func encode(_ object: [String: Any]) -> String { SignalingRoom.encode(object) }
+    /// Carries out one step; returns what the plan makes of its outcome.
+    private func perform(_ step: RecorderCallPlan<CallOffer>.Step) async -> [RecorderCallPlan<CallOffer>.Step] {
+        switch step {
+        case let .makeOffer(peer):
+            let call = directory.makeCallOffer()
+            return plan.offered(call, sdp: call.sdp, to: peer)
+        case let .connect(peer, offer, answer, participant, name):
+            do {
+                let ufrag = try await directory.connectCall(offer, answer: answer, room: room, participantID: participant, name: name)
+                return plan.connected(peer: peer, ufrag: ufrag)
+            } catch {
+                return refused(peer, "a participant's answer was refused", error)
+            }
+        case let .accept(peer, offer, participant, name):
+            do {
+                let (answer, ufrag) = try await directory.acceptCall(offer: offer, room: room, participantID: participant, name: name)
+                return plan.answered(peer: peer, ufrag: ufrag, answer: answer)
+            } catch {
+                return refused(peer, "a participant's offer was refused", error)
+            }
+        case let .renegotiate(peer, ufrag, offer):
+            guard await directory.isCallConnected(ufrag: ufrag) else { return plan.callGone(peer: peer, offer: offer) }
+            do {
+                return plan.renegotiated(peer: peer, answer: try await directory.renegotiateCall(ufrag: ufrag, offer: offer))
+            } catch {
+                return refused(peer, "a participant's offer was refused", error)
+            }
+        case let .addCandidates(ufrag, candidates):
+            await directory.addCallCandidates(ufrag: ufrag, candidates)
+        case let .setMediaState(ufrag, kind, track, muted):
+            await directory.setMediaState(room: room, ufrag: ufrag, kind: kind, trackName: track, muted: muted)
+        case let .hangUp(ufrag, reason):
+            await directory.hangUp(ufrag: ufrag, reason: reason)
+        case .send:
+            break
+        }
+        return []
+    }
+
+    private func refused(_ peer: String, _ what: String, _ error: WHIPError) -> [RecorderCallPlan<CallOffer>.Step] {
+        logger.warning("\(what)", metadata: ["room": .string(room), "peer": .string(peer), "error": .string("\(error)")])
+        return plan.refused(peer: peer, reason: "\(error)")
+    }
 }

@@ -25,7 +25,7 @@ public actor SignalingHub {
     private let limits: SignalingRoom.Limits
     private var rooms: [String: SignalingRoom] = [:]
     private var connections: [String: Connection] = [:]
-    private var recorders: [String: (peer: RecorderPeer, inbox: AsyncStream<String>.Continuation)] = [:]
+    private var recorders: [String: (peer: RecorderPeer, inbox: AsyncStream<RoomMessage>.Continuation)] = [:]
     private var recordRequests: RecordRequestHandler?
     public private(set) var messagesRefused = 0
 
@@ -54,6 +54,18 @@ public actor SignalingHub {
         guard let room = rooms[name] else { return }
         let before = room.refusedMessages, rateBefore = room.rateRefusals
         perform(room.receive(text, from: id, now: now), in: room)
+        count(room, refused: before, rate: rateBefore)
+    }
+
+    /// The recorder speaks: its messages are typed already.
+    private func receive(room name: String, from id: String, message: MemberMessage) {
+        guard let room = rooms[name] else { return }
+        let before = room.refusedMessages, rateBefore = room.rateRefusals
+        perform(room.receive(message, from: id, now: now), in: room)
+        count(room, refused: before, rate: rateBefore)
+    }
+
+    private func count(_ room: SignalingRoom, refused before: Int, rate rateBefore: Int) {
         messagesRefused += room.refusedMessages - before
         if room.rateRefusals > rateBefore { Limit.roomRequests.count(room.rateRefusals - rateBefore) }
     }
@@ -76,13 +88,13 @@ public actor SignalingHub {
     /// The recorder joins the room (made if nobody is there yet) and calls everyone in it.
     public func addRecorder(room name: String, jobID: String) -> String {
         let id = "recorder-" + jobID.prefix(8)
-        let peer = RecorderPeer(id: id, room: name, endpoint: endpoint, logger: logger)
-        let (inbox, continuation) = AsyncStream.makeStream(of: String.self)
+        let peer = RecorderPeer(id: id, room: name, directory: endpoint, logger: logger)
+        let (inbox, continuation) = AsyncStream.makeStream(of: RoomMessage.self)
         recorders[id] = (peer, continuation)
         // One consumer: the recorder sees its messages in the order the room sent them.
         Task { [weak self] in
-            for await text in inbox {
-                for reply in await peer.handle(text) { await self?.receive(room: name, from: id, text: reply) }
+            for await message in inbox {
+                for reply in await peer.handle(message) { await self?.receive(room: name, from: id, message: reply) }
             }
         }
         let room = rooms[name] ?? SignalingRoom(name: name, limits: limits)
@@ -113,11 +125,11 @@ public actor SignalingHub {
     private func perform(_ actions: [SignalingRoom.Action], in room: SignalingRoom) {
         for action in actions {
             switch action {
-            case let .send(to, text):
+            case let .send(to, message):
                 if let connection = connections[to] {
-                    connection.send(text)
+                    connection.send(message.text)
                 } else if let recorder = recorders[to] {
-                    recorder.inbox.yield(text)
+                    recorder.inbox.yield(message)
                 }
             case let .close(peer, code, reason):
                 logger.warning("room member closed", metadata: ["room": .string(room.name), "peer": .string(peer), "reason": .string(reason)])
@@ -127,7 +139,7 @@ public actor SignalingHub {
                 guard let handler = recordRequests else { continue }
                 Task { [weak self] in
                     if let failure = await handler(name, start, jobID) {
-                        await self?.tell(by, SignalingRoom.error("record_failed", failure))
+                        await self?.tell(by, RoomMessage.error(code: "record_failed", message: failure).text)
                     }
                 }
             }

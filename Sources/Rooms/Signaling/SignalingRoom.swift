@@ -21,11 +21,29 @@ public struct SignalingPeer: Equatable, Sendable {
         self.participant = participant ?? id
     }
 
-    var json: [String: Any] { ["id": id, "name": name, "role": role, "participant": participant] }
+}
+
+/// On the wire a member is its id, name, role and participant; whether it may record is its own business.
+extension SignalingPeer: Codable {
+    enum CodingKeys: String, CodingKey { case id, name, role, participant }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                  role: try c.decode(String.self, forKey: .role), participant: try c.decode(String.self, forKey: .participant))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(role, forKey: .role)
+        try c.encode(participant, forKey: .participant)
+    }
 }
 
 /// The signaling of one built-in room, sans I/O: members connect, send
-/// JSON text messages and leave; what must go out comes back as actions.
+/// JSON text messages (`MemberMessage`) and leave; what must go out comes back as actions.
 /// The protocol is documented in docs/rooms.md. Offers, answers and
 /// candidates are relayed to the one peer they name, with `from` set by the
 /// room (a member cannot speak for another); chat goes to everyone; a
@@ -33,7 +51,7 @@ public struct SignalingPeer: Equatable, Sendable {
 /// back and changes nothing else.
 public final class SignalingRoom {
     public enum Action: Equatable, Sendable {
-        case send(to: String, text: String)
+        case send(to: String, message: RoomMessage)
         /// Close a member's connection (a flood that does not stop).
         case close(peer: String, code: Int, reason: String)
         /// A member allowed to record asked to start or stop the room's recording.
@@ -70,7 +88,6 @@ public final class SignalingRoom {
     private var buckets: [String: (tokens: Double, at: Int64, refusals: Int)] = [:]
     /// Members told to go: what they still send is dropped without a word (and without a log line each).
     private var closing: Set<String> = []
-    static let relayed: Set<String> = ["offer", "answer", "candidate", "hangup"]
 
     public init(name: String, limits: Limits = Limits()) {
         self.name = name
@@ -85,15 +102,13 @@ public final class SignalingRoom {
     /// recording state); the others get `peer-joined`.
     public func connect(_ peer: SignalingPeer, now: Int64) -> [Action] {
         guard members.count < limits.maximumMembers else {
-            return [.send(to: peer.id, text: Self.error("room_full", "the room holds at most \(limits.maximumMembers) members")),
+            return [.send(to: peer.id, message: .error(code: "room_full", message: "the room holds at most \(limits.maximumMembers) members")),
                     .close(peer: peer.id, code: 1008, reason: "room full")]
         }
-        var actions: [Action] = [.send(to: peer.id, text: Self.encode([
-            "type": "welcome", "id": peer.id, "room": name, "name": peer.name, "role": peer.role, "mayRecord": peer.mayRecord,
-            "peers": members.map(\.json), "recording": recordingJSON,
-        ]))]
-        let joined = Self.encode(["type": "peer-joined", "peer": peer.json])
-        actions += members.map { .send(to: $0.id, text: joined) }
+        let welcome = RoomMessage.Welcome(id: peer.id, room: name, name: peer.name, role: peer.role, mayRecord: peer.mayRecord,
+                                          peers: members, recording: recordingState)
+        var actions: [Action] = [.send(to: peer.id, message: .welcome(welcome))]
+        actions += members.map { .send(to: $0.id, message: .peerJoined(peer)) }
         members.append(peer)
         buckets[peer.id] = (limits.burst, now, 0)
         return actions
@@ -105,87 +120,69 @@ public final class SignalingRoom {
         members.removeAll { $0.id == id }
         buckets[id] = nil
         closing.remove(id)
-        let left = Self.encode(["type": "peer-left", "id": id])
-        return members.map { .send(to: $0.id, text: left) }
+        return members.map { .send(to: $0.id, message: .peerLeft(id: id)) }
     }
 
     /// The room's recording started or stopped: everyone is told.
     public func setRecording(active: Bool, jobID: String?) -> [Action] {
         guard recording.active != active || recording.jobID != jobID else { return [] }
         recording = (active, jobID)
-        let message = Self.encode(["type": "recording"].merging(recordingJSON) { $1 })
-        return members.map { .send(to: $0.id, text: message) }
+        return members.map { .send(to: $0.id, message: .recording(recordingState)) }
     }
 
-    private var recordingJSON: [String: Any] {
-        var json: [String: Any] = ["active": recording.active]
-        if let id = recording.jobID { json["jobId"] = id }
-        return json
-    }
+    private var recordingState: RoomMessage.RecordingState { .init(active: recording.active, jobId: recording.jobID) }
 
     /// A text message from a member.
     public func receive(_ text: String, from id: String, now: Int64) -> [Action] {
-        guard let sender = member(id), !closing.contains(id) else { return [] }
+        guard member(id) != nil, !closing.contains(id) else { return [] }
         if let refusal = spend(id, now: now) { return refusal }
         guard text.utf8.count <= limits.maximumMessageBytes else {
-            return refuse(id, "too_large", "messages are at most \(limits.maximumMessageBytes) bytes")
+            return refuse(id, .init("too_large", "messages are at most \(limits.maximumMessageBytes) bytes"))
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
-            return refuse(id, "malformed", "a message is a JSON object")
+        switch MemberMessage.parse(text) {
+        case let .failure(refusal): return refuse(id, refusal)
+        case let .success(message): return decide(message, from: id, now: now)
         }
-        guard let type = object["type"] as? String else { return refuse(id, "malformed", "a message needs a string \"type\"") }
-        switch type {
-        case _ where Self.relayed.contains(type):
-            guard let to = object["to"] as? String else { return refuse(id, "malformed", "\(type) needs \"to\": a peer id") }
-            guard to != id, member(to) != nil else { return refuse(id, "unknown_peer", "no peer \(to) in this room") }
-            if type == "offer" || type == "answer" {
-                guard let sdp = object["sdp"] as? String, sdp.hasPrefix("v=") else {
-                    return refuse(id, "malformed", "\(type) needs \"sdp\": a session description")
-                }
-            }
-            var relayed = object
-            relayed["from"] = id
-            relayed["name"] = sender.name
-            relayed["participant"] = sender.participant
+    }
+
+    /// A message from a member that speaks in types (the recorder): the same rules, without the parsing.
+    public func receive(_ message: MemberMessage, from id: String, now: Int64) -> [Action] {
+        guard member(id) != nil, !closing.contains(id) else { return [] }
+        if let refusal = spend(id, now: now) { return refusal }
+        return decide(message, from: id, now: now)
+    }
+
+    /// What a well-formed message from a member leads to.
+    private func decide(_ message: MemberMessage, from id: String, now: Int64) -> [Action] {
+        guard let sender = member(id) else { return [] }
+        if let to = message.recipient {
+            guard to != id, member(to) != nil else { return refuse(id, .init("unknown_peer", "no peer \(to) in this room")) }
             relayedMessages += 1
-            return [.send(to: to, text: Self.encode(relayed))]
-        case "chat":
-            guard let body = object["text"] as? String, !body.isEmpty, body.count <= limits.maximumChatCharacters else {
-                return refuse(id, "malformed", "chat needs \"text\" of 1–\(limits.maximumChatCharacters) characters")
+            return [.send(to: to, message: .relayed(.init(message: message, from: id, name: sender.name, participant: sender.participant)))]
+        }
+        switch message {
+        case let .chat(body):
+            guard !body.isEmpty, body.count <= limits.maximumChatCharacters else {
+                return refuse(id, .init("malformed", "chat needs \"text\" of 1–\(limits.maximumChatCharacters) characters"))
             }
-            let message = Self.encode(["type": "chat", "from": id, "name": sender.name, "text": body, "at": now / 1000])
-            return members.map { .send(to: $0.id, text: message) }
-        case "record":
-            guard sender.mayRecord else { return refuse(id, "forbidden", "this token may not start or stop recordings") }
-            guard let action = object["action"] as? String, action == "start" || action == "stop" else {
-                return refuse(id, "malformed", "record needs \"action\": \"start\" or \"stop\"")
-            }
+            let chat = RoomMessage.chat(from: id, name: sender.name, text: body, at: now / 1000)
+            return members.map { .send(to: $0.id, message: chat) }
+        case let .record(start):
+            guard sender.mayRecord else { return refuse(id, .init("forbidden", "this token may not start or stop recordings")) }
             if let last = lastRecordRequest, now.saturatingSubtract(last) < limits.recordRequestIntervalMicros {
                 rateRefusals += 1
-                return refuse(id, "rate_limited", "one record request every \(limits.recordRequestIntervalMicros / 1_000_000) s per room")
+                return refuse(id, .init("rate_limited", "one record request every \(limits.recordRequestIntervalMicros / 1_000_000) s per room"))
             }
             lastRecordRequest = now
-            return [.recordingRequested(start: action == "start", by: id)]
-        case "media-state":
-            // A camera or microphone turned off or on (the track keeps flowing, black or silent):
-            // everyone else hears of it, the recorder writes it into the dump.
-            guard let kind = object["kind"] as? String, kind == "audio" || kind == "video", let enabled = object["enabled"] as? Bool else {
-                return refuse(id, "malformed", "media-state needs \"kind\": \"audio\" or \"video\" and \"enabled\": true or false")
-            }
-            var state: [String: Any] = ["type": "media-state", "from": id, "name": sender.name, "participant": sender.participant,
-                                        "kind": kind, "enabled": enabled]
-            if let track = object["track"] {
-                guard let track = track as? String, !track.isEmpty, track.count <= 128 else {
-                    return refuse(id, "malformed", "media-state's \"track\" is the track's id, 1–128 characters")
-                }
-                state["track"] = track
-            }
-            let message = Self.encode(state)
-            return members.filter { $0.id != id }.map { .send(to: $0.id, text: message) }
-        case "ping":
-            return [.send(to: id, text: Self.encode(["type": "pong"]))]
-        default:
-            return refuse(id, "unknown_type", "unknown message type \(type.prefix(40))")
+            return [.recordingRequested(start: start, by: id)]
+        case let .mediaState(kind, enabled, track):
+            // The track keeps flowing, black or silent: everyone else hears of it, the recorder writes it into the dump.
+            let state = RoomMessage.mediaState(from: id, name: sender.name, participant: sender.participant, kind: kind, enabled: enabled, track: track)
+            return members.filter { $0.id != id }.map { .send(to: $0.id, message: state) }
+        case .ping:
+            return [.send(to: id, message: .pong)]
+        case .offer, .answer, .candidate, .hangup:
+            return []
         }
     }
 
@@ -210,20 +207,11 @@ public final class SignalingRoom {
         }
         // One error for a run of refusals is enough: a flooding client need not be flooded back.
         return bucket.refusals == 1 || bucket.refusals % 50 == 0
-            ? [.send(to: id, text: Self.error("rate_limited", "at most \(Int(limits.messagesPerSecond)) messages a second"))] : []
+            ? [.send(to: id, message: .error(code: "rate_limited", message: "at most \(Int(limits.messagesPerSecond)) messages a second"))] : []
     }
 
-    private func refuse(_ id: String, _ code: String, _ message: String) -> [Action] {
+    private func refuse(_ id: String, _ refusal: SignalingRefusal) -> [Action] {
         refusedMessages += 1
-        return [.send(to: id, text: Self.error(code, message))]
-    }
-
-    static func error(_ code: String, _ message: String) -> String {
-        encode(["type": "error", "code": code, "message": message])
-    }
-
-    static func encode(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return [.send(to: id, message: RoomMessage(refusal: refusal))]
     }
 }

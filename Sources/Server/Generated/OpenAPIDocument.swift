@@ -1559,6 +1559,11 @@ enum OpenAPIDocument {
      "renderSpeed": {
       "type": "number"
      },
+     "framesSkippedBehind": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "Output frames the live render did not draw because the machine was too busy to keep up with the call (the picture held instead). Absent when none were skipped."
+     },
      "participants": {
       "type": "array",
       "items": {

@@ -6,8 +6,8 @@ import Testing
 @Suite struct SignalingRoomTests {
     static func messages(_ actions: [SignalingRoom.Action], to peer: String) -> [[String: Any]] {
         actions.compactMap { action -> [String: Any]? in
-            guard case let .send(to, text) = action, to == peer else { return nil }
-            return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
+            guard case let .send(to, message) = action, to == peer else { return nil }
+            return (try? JSONSerialization.jsonObject(with: Data(message.text.utf8))) as? [String: Any]
         }
     }
 
@@ -109,7 +109,7 @@ import Testing
         var errors = 0, closed = false
         for index in 0..<200 {
             for action in room.receive(#"{"type":"ping"}"#, from: "a", now: Int64(index)) {
-                if case let .send(_, text) = action, text.contains("rate_limited") { errors += 1 }
+                if case let .send(_, message) = action, message.text.contains("rate_limited") { errors += 1 }
                 if case .close(peer: "a", code: 1008, _) = action { closed = true }
             }
         }
