@@ -2,7 +2,7 @@
 SWIFT ?= swift
 FUZZ_SECONDS ?= 20
 
-.PHONY: run test deps fixtures build release fuzz fuzz-long sanitize bench clean
+.PHONY: run test test-busy deps fixtures build release fuzz fuzz-long sanitize bench clean
 
 run: deps release
 	.build/release/tessera serve --data-dir ./data
@@ -21,6 +21,11 @@ test: deps fixtures
 	$(SWIFT) test --skip-build --filter JanusInteropTests
 	bash scripts/check-openapi.sh
 	$(MAKE) fuzz
+
+# The same suites with another process keeping one core busy all the while:
+# they must hold on a busy machine.
+test-busy: deps
+	stress-ng --cpu 1 --quiet & load=$$!; trap 'kill $$load' EXIT; $(MAKE) test
 
 deps:
 	bash scripts/install-deps.sh

@@ -20,7 +20,7 @@ runtime=(
 testing=(
   ffmpeg tcpdump wireshark-common
   python3-venv chromium coturn
-  janus gcc libc6-dev
+  janus gcc libc6-dev stress-ng
 )
 case "$mode" in
   --build) packages=("${build[@]}") ;;

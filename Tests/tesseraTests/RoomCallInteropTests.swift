@@ -60,6 +60,44 @@ import Testing
         #expect(try members(server, room: room) == count, "\(count) members in \(room)")
     }
 
+    /// A recording as it runs: who is in it and what each track has received.
+    struct LiveRecording: Decodable {
+        struct Track: Decodable { var participantId: String; var kind: String; var packets: Int; var ended: Bool }
+        struct Participant: Decodable { var id: String; var name: String? }
+        var tracks: [Track]
+        var participants: [Participant]
+
+        func tracks(of name: String, _ kind: String?) -> [Track] {
+            let ids = Set(participants.filter { $0.name == name }.map(\.id))
+            return tracks.filter { ids.contains($0.participantId) && (kind == nil || $0.kind == kind) }
+        }
+
+        /// Opus sends 50 packets a second: a clock of media received.
+        func audioPackets(_ name: String) -> Int { tracks(of: name, "audio").reduce(0) { $0 + $1.packets } }
+    }
+
+    static func recording(_ server: ServerProcess, _ id: String) throws -> LiveRecording {
+        try Service.decode(LiveRecording.self, ServerProcess.http("GET", server.base + "/v1/recordings/\(id)", headers: [Service.auth]).body)
+    }
+
+    /// Polls the recording until `condition` holds, bounded generously; a busy machine's timed-out request is "not yet".
+    @discardableResult
+    static func waitForRecording(_ server: ServerProcess, _ id: String, _ what: String, seconds: Double = 90,
+                                 _ condition: (LiveRecording) -> Bool) async throws -> LiveRecording {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last: LiveRecording?
+        while Date() < deadline {
+            if let now = try? recording(server, id) {
+                last = now
+                if condition(now) { return now }
+            }
+            try await Task.sleep(nanoseconds: 250_000_000)
+        }
+        let seen = try #require(last, "the recording never answered while waiting for \(what)")
+        Issue.record("waited \(Int(seconds)) s for \(what): tracks \(seen.tracks), participants \(seen.participants)")
+        return seen
+    }
+
     @Test func recorderFollowsACallWhosePeopleAndTracksChange() async throws {
         let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
         defer { server.stop() }
@@ -80,25 +118,35 @@ import Testing
         #expect(created.status == 201, "\(created.body)")
         let id = try Service.decode(Service.Document.self, created.body).id
         try await Self.waitForMembers(server, room: room, 3)
-        try await Task.sleep(nanoseconds: 5_000_000_000)
+        // Each situation lasts until the recording holds enough of it: counted in alice's audio
+        // packets (50 a second), not in wall time, so a starved browser only makes the test slower.
+        try await Self.waitForRecording(server, id, "alice and bob alone for 5 s") { $0.audioPackets("bob") > 0 && $0.audioPackets("alice") >= 250 }
 
-        // carol joins, and shares a (magenta) screen 4 s later for 14 s: two renegotiations.
-        // bob leaves 10 s after she joined: 6 s of sharing with him, a few without.
-        let carol = try page("carol", "blue:1000", extra: "&shareAfter=4&shareFor=14&fakeScreen=magenta")
+        // carol joins, and shares a (magenta) screen 4 s later for 20 s: two renegotiations.
+        let carol = try page("carol", "blue:1000", extra: "&shareAfter=4&shareFor=20&fakeScreen=magenta")
         defer { carol.close() }
         try await Self.waitForMembers(server, room: room, 4)
-        try await Task.sleep(nanoseconds: 10_000_000_000)
-        // bob leaves.
+        let sharing = try await Self.waitForRecording(server, id, "carol's screen") { $0.tracks(of: "carol", "video").count >= 2 }
+        // bob stays 5 s of the share, then leaves.
+        try await Self.waitForRecording(server, id, "5 s of the share with bob") { $0.audioPackets("alice") >= sharing.audioPackets("alice") + 250 }
         bob.close()
         try await Self.waitForMembers(server, room: room, 3)
-        try await Task.sleep(nanoseconds: 4_000_000_000)
+        let bobGone = try await Self.waitForRecording(server, id, "bob's tracks ended") { $0.tracks(of: "bob", nil).allSatisfy(\.ended) }
+        try await Self.waitForRecording(server, id, "4 s of the share without bob") { $0.audioPackets("alice") >= bobGone.audioPackets("alice") + 200 }
+        #expect(try Self.recording(server, id).tracks(of: "carol", "video").contains { !$0.ended },
+                "carol still shares when bob comes back (the share lasts 20 s)")
         // bob comes back with the same token: the same participant, back in a tile.
         let bobAgain = try CallPage(bobURL)
         defer { bobAgain.close() }
         try await Self.waitForMembers(server, room: room, 4)
-        try await Task.sleep(nanoseconds: 10_000_000_000)
+        let shareOver = try await Self.waitForRecording(server, id, "bob back and the share over", seconds: 120) {
+            $0.tracks(of: "bob", "audio").contains { !$0.ended } && $0.tracks(of: "carol", "video").filter(\.ended).count == 1
+        }
+        try await Self.waitForRecording(server, id, "5 s of the three cameras") { $0.audioPackets("alice") >= shareOver.audioPackets("alice") + 250 }
 
-        let stopped = try Service.decode(Service.Document.self, try Service.post(server, "/v1/recordings/\(id)/stop", "").body)
+        // A stop waits for the live render's last part; one behind the call on a busy machine draws fewer frames to catch up.
+        let stop = try ServerProcess.http("POST", server.base + "/v1/recordings/\(id)/stop", body: "", headers: [Service.auth, Service.json], maxTime: 120)
+        let stopped = try Service.decode(Service.Document.self, stop.body)
         #expect(stopped.state == "completed", "\(String(describing: stopped.error))")
         #expect(stopped.participants.compactMap { $0["name"] }.sorted() == ["alice", "bob", "carol"], "bob is one participant: \(stopped.participants)")
         #expect(stopped.tracks.filter { $0.kind == "video" }.count >= 4, "three cameras and a screen: \(stopped.tracks)")
@@ -125,8 +173,10 @@ import Testing
         let bob = try CallPage(server.base + "/call/\(room)?token=\(try Self.token(server, room: room, name: "bob"))&fake=green:660&camOffAfter=4&camOffFor=5")
         defer { bob.close() }
         try await Self.waitForMembers(server, room: room, 3)
-        try await Task.sleep(nanoseconds: 13_000_000_000)
-        let stopped = try Service.decode(Service.Document.self, try Service.post(server, "/v1/recordings/\(id)/stop", "").body)
+        // 12 s of bob's media (his audio's packets): the 4 s before, the 5 s off and 3 s after.
+        try await Self.waitForRecording(server, id, "12 s of bob") { $0.audioPackets("bob") >= 600 }
+        let stop = try ServerProcess.http("POST", server.base + "/v1/recordings/\(id)/stop", body: "", headers: [Service.auth, Service.json], maxTime: 120)
+        let stopped = try Service.decode(Service.Document.self, stop.body)
         #expect(stopped.state == "completed", "\(String(describing: stopped.error))")
 
         let dump = server.dataDirectory + "/recordings/\(id)/session.rtpd"

@@ -166,13 +166,14 @@ final class ServerProcess {
     }
 
     /// An HTTP request with curl: status, headers and body.
-    static func http(_ method: String, _ url: String, body: String? = nil, headers: [String] = []) throws -> (status: Int, headers: String, body: String) {
+    static func http(_ method: String, _ url: String, body: String? = nil, headers: [String] = [],
+                     maxTime: Int = 10) throws -> (status: Int, headers: String, body: String) {
         let headerFile = Fixtures.temporaryPath("curl-headers-\(UUID().uuidString)")
-        var arguments = ["-s", "--path-as-is", "-X", method, "-D", headerFile, "--max-time", "10", url]
+        var arguments = ["-s", "--path-as-is", "-X", method, "-D", headerFile, "--max-time", "\(maxTime)", url]
         for header in headers { arguments += ["-H", header] }
         if let body { arguments += ["--data-binary", body] }
         arguments += ["-w", "\n%{http_code}"]
-        let result = try run("/usr/bin/curl", arguments, timeout: 15)
+        let result = try run("/usr/bin/curl", arguments, timeout: TimeInterval(maxTime + 5))
         let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false)
         let status = Int(lines.last ?? "") ?? 0
         let headerText = (try? String(contentsOfFile: headerFile, encoding: .utf8)) ?? ""
