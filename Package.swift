@@ -80,7 +80,7 @@ let package = Package(
         ]),
         .testTarget(name: "APIModelTests", dependencies: ["APIModel", "JanusProtocol"]),
         .testTarget(name: "JobsTests", dependencies: [
-            "Jobs", "APIModel", "Rooms", "WebRTCDriver", "Signing", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            "Jobs", "APIModel", "Rooms", "Signing", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "JanusProtocolTests", dependencies: ["JanusProtocol"]),

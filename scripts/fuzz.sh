@@ -3,7 +3,7 @@
 # The modules are compiled with -sanitize=fuzzer,address in their own build
 # folder, and each entry file is linked against their objects with swiftc
 # (a SwiftPM executable target cannot be linked this way).
-# A crash leaves its input in Fuzz/crashes/; copy it into Tests/ as a regression case.
+# A crash leaves its input in Fuzz/crashes/; keep it in Fuzz/seeds/TARGET/ and as a table case in Tests/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
@@ -16,7 +16,7 @@ swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target
 objects="$scratch/debug"
 mkdir -p Fuzz/bin Fuzz/crashes
 
-build() { # name entry modules...
+build() { # name "entry files" modules...
   local name=$1 entry=$2; shift 2
   local objs=()
   for m in "$@"; do
@@ -24,12 +24,16 @@ build() { # name entry modules...
     for source in $(find "Sources/$m" -name "*.swift"); do objs+=("$objects/$m.build/$(basename "$source").o"); done
   done
   swiftc -sanitize=fuzzer,address -parse-as-library -I "$objects/Modules" -I Sources/COpenSSL -I Sources/CSRTP -I Sources/CFFmpeg -I Sources/COpus \
-    $(pkg-config --cflags-only-I opus | sed 's/-I/-Xcc -I/g') "$entry" "${objs[@]}" \
+    $(pkg-config --cflags-only-I opus | sed 's/-I/-Xcc -I/g') $entry "${objs[@]}" \
     -lcrypto -lssl -lsrtp2 -lavcodec -lavformat -lavutil -lswscale -lswresample -lopus \
     -o "Fuzz/bin/$name" 2> >(grep -v "Cannot export local symbol" >&2)
 }
 
 build fuzz-rtp Fuzz/FuzzRTP.swift RTP
+build fuzz-rtcp Fuzz/FuzzRTCP.swift RTP
+for codec in VP8 VP9 H264 Opus G711; do
+  build "fuzz-$(echo $codec | tr A-Z a-z)" "Fuzz/Fuzz$codec.swift Fuzz/DepacketizerFuzzing.swift" RTP
+done
 build fuzz-sdp Fuzz/FuzzSDP.swift SDP
 build fuzz-dump Fuzz/FuzzDump.swift Dump RTP SDP
 build fuzz-stun Fuzz/FuzzSTUN.swift WebRTC RTP SDP Signing
@@ -37,6 +41,9 @@ build fuzz-connection Fuzz/FuzzConnection.swift WebRTC RTP SDP Signing
 build fuzz-api Fuzz/FuzzAPI.swift APIModel JanusProtocol
 build fuzz-janus Fuzz/FuzzJanus.swift JanusProtocol
 build fuzz-import Fuzz/FuzzImport.swift Dump RTP SDP
+build fuzz-pcap Fuzz/FuzzPcap.swift Dump RTP SDP
+build fuzz-tar Fuzz/FuzzTar.swift Dump RTP SDP
+build fuzz-mjr Fuzz/FuzzMJR.swift Dump RTP SDP
 build fuzz-answer Fuzz/FuzzAnswer.swift WebRTC RTP SDP Signing
 build fuzz-render Fuzz/FuzzRender.swift Render Media Dump RTP SDP
 
@@ -50,7 +57,10 @@ swiftc -sanitize=fuzzer,address -parse-as-library -module-name FuzzRooms -I "$ob
   -lcrypto -lssl -lsrtp2 -o Fuzz/bin/fuzz-rooms 2> >(grep -v "Cannot export local symbol" >&2)
 
 status=0
-targets=(fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api fuzz-janus fuzz-import fuzz-answer fuzz-render fuzz-rooms)
+all_targets=(fuzz-rtp fuzz-rtcp fuzz-vp8 fuzz-vp9 fuzz-h264 fuzz-opus fuzz-g711 fuzz-sdp fuzz-stun fuzz-connection fuzz-answer
+         fuzz-dump fuzz-pcap fuzz-tar fuzz-mjr fuzz-import fuzz-render fuzz-janus fuzz-rooms fuzz-api)
+# FUZZ_ONLY="fuzz-stun fuzz-rtcp" runs just those.
+read -r -a targets <<< "${FUZZ_ONLY:-${all_targets[*]}}"
 for target in "${targets[@]}"; do
   corpus="Fuzz/corpus-${target#fuzz-}"
   mkdir -p "$corpus"

@@ -56,7 +56,7 @@ extension RTCPPacket {
             if body.count > reasonOffset {
                 let length = Int(body.u8(reasonOffset))
                 try need(body, reasonOffset + 1 + length, "BYE reason")
-                reason = String(decoding: body.view(reasonOffset + 1, length), as: UTF8.self)
+                reason = RTCPGoodbye.reasonText(body.view(reasonOffset + 1, length))
             }
             return .goodbye(RTCPGoodbye(ssrcs: ssrcs, reason: reason))
         case PacketType.transportFeedback where count == 1:
@@ -80,8 +80,9 @@ extension RTCPPacket {
             try need(body, 16 + 4 * ssrcCount, "REMB SSRC list")
             let exponent = UInt64(body.u8(13) >> 2)
             let mantissa = UInt64(body.u24(13) & 0x3ffff)
-            // Exponents above 46 overflow 64 bits; clamp rather than trap.
-            let bitrate = exponent > 46 ? UInt64.max : mantissa << exponent
+            // Exponents above 46 overflow 64 bits: clamp to the largest value the
+            // form writes exactly (an 18-bit mantissa shifted 46), so it reads back the same.
+            let bitrate = exponent > 46 ? (mantissa == 0 ? 0 : RTCPReceiverEstimatedBitrate.largest) : mantissa << exponent
             let ssrcs = (0..<ssrcCount).map { body.u32(16 + 4 * $0) }
             return .receiverEstimatedBitrate(RTCPReceiverEstimatedBitrate(
                 senderSSRC: body.u32(0), bitrate: bitrate, ssrcs: ssrcs))

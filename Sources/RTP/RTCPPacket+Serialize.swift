@@ -4,9 +4,18 @@ extension RTCPPacket {
         let start = out.count
         out.append(contentsOf: [0, 0, 0, 0])  // header, filled in below
         let (type, count) = writeBody(into: &out)
+        // A packet kept as it came may have had RFC 3550 §6.4.1 padding taken
+        // off: its body is then written padded again, so it reads back the same.
+        var padded = false
+        if case .other = self, (out.count - start) % 4 != 0 {
+            let pad = 4 - (out.count - start) % 4
+            out.append(contentsOf: repeatElement(0, count: pad - 1))
+            out.append(UInt8(pad))
+            padded = true
+        }
         while (out.count - start) % 4 != 0 { out.append(0) }
         let words = (out.count - start) / 4 - 1
-        out[start] = 0x80 | (count & 0x1f)
+        out[start] = 0x80 | (padded ? 0x20 : 0) | (count & 0x1f)
         out[start + 1] = type
         out[start + 2] = UInt8(truncatingIfNeeded: words >> 8)
         out[start + 3] = UInt8(truncatingIfNeeded: words)
@@ -59,7 +68,7 @@ extension RTCPPacket {
             let ssrcs = bye.ssrcs.prefix(31)
             for ssrc in ssrcs { out.appendBigEndian(ssrc) }
             if let reason = bye.reason {
-                let bytes = Array(reason.utf8.prefix(255))
+                let bytes = Array(RTCPGoodbye.reasonText(Array(reason.utf8)[...]).utf8)
                 out.append(UInt8(bytes.count))
                 out.append(contentsOf: bytes)
             }

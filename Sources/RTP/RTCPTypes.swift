@@ -115,6 +115,15 @@ public struct RTCPGoodbye: Equatable, Sendable {
         self.ssrcs = ssrcs
         self.reason = reason
     }
+
+    /// A reason as text that fits the one-byte length it is written with
+    /// (RFC 3550 §6.6): bytes that are not UTF-8 become U+FFFD, and whole
+    /// characters are kept up to 255 bytes, so it writes and reads back the same.
+    public static func reasonText(_ bytes: ArraySlice<UInt8>) -> String {
+        var text = Substring(String(decoding: bytes, as: UTF8.self))
+        while text.utf8.count > 255 { text.removeLast() }
+        return String(text)
+    }
 }
 
 /// Generic NACK (RFC 4585 §6.2.1): packet ids with a bitmask of the 16 that follow.
@@ -205,6 +214,9 @@ public struct RTCPReceiverEstimatedBitrate: Equatable, Sendable {
     /// Bits per second (18-bit mantissa × 2^exponent on the wire; rounded down when written).
     public var bitrate: UInt64
     public var ssrcs: [UInt32]
+    /// The largest bitrate 64 bits hold in REMB's form: a full mantissa at exponent 46.
+    public static let largest: UInt64 = 0x3ffff << 46
+
     public init(senderSSRC: UInt32, bitrate: UInt64, ssrcs: [UInt32]) {
         self.senderSSRC = senderSSRC
         self.bitrate = bitrate

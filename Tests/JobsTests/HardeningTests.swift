@@ -8,9 +8,8 @@ import Testing
 /// run again.
 @Suite struct JobHardeningTests {
     @Test func sourceTokensAndPinsAreNeitherStoredNorShown() async throws {
-        let (service, rooms, directory) = try await JobServiceTests.service(disk: .init())
-        defer { Task { await rooms.shutdown() } }
-        // A Janus source on a closed port: the job fails to start, but was stored first.
+        let (service, directory) = try TestService.make(source: FakeSource(refusesToStart: true))
+        // A Janus source that cannot be reached: the job fails to start, but was stored first.
         let request = RecordingRequest(room: "secret", source: .init(type: "janus", url: "http://127.0.0.1:9/janus", token: "tok-SECRET-1",
                                                                      room: .number(1234), pin: "pin-SECRET-2"))
         let created = try await service.createRecording(request)
@@ -24,8 +23,7 @@ import Testing
     }
 
     @Test func aJobWhoseRendersCrashedTwiceIsFailedNotRunAgain() async throws {
-        let (service, rooms, directory) = try await JobServiceTests.service(disk: .init())
-        defer { Task { await rooms.shutdown() } }
+        let (service, directory) = try TestService.make()
         let store = try SQLiteJobStore(path: directory + "/jobs.sqlite")
         // As a crashed process left it: processing, two renders begun, none finished.
         var job = Job(id: "crashy", kind: .render, room: nil, settings: #"{"uploadId":"u1","layout":"grid"}"#, createdAt: 1)

@@ -54,6 +54,34 @@ import Testing
         #expect(parsed.bitrate <= 100_000_000 && parsed.bitrate > 99_999_000)
     }
 
+    /// Found by fuzz-rtcp: an exponent past 64 bits was read as UInt64.max, which no
+    /// REMB can write, so a re-written packet read back as another bitrate.
+    @Test(arguments: [(UInt8(0xff), UInt8(0xff)), (0xbf, 0xff), (0xfc, 0x00)]) func rembPast64BitsReadsBackTheSame(_ high: UInt8, _ low: UInt8) throws {
+        let bytes: [UInt8] = [0x8f, 206, 0, 5, 0, 0, 0x12, 0x34, 0, 0, 0, 0, 0x52, 0x45, 0x4d, 0x42, 1, high, low, 0, 0, 0, 0x56, 0x78]
+        let packets = try RTCPPacket.parseCompound(bytes)
+        #expect(try RTCPPacket.parseCompound(RTCPPacket.serializeCompound(packets)) == packets)
+    }
+
+    /// Found by fuzz-rtcp: an unknown packet whose padding was taken off was written back
+    /// zero-filled, so it read back with three bytes more.
+    @Test func anUnknownPaddedPacketReadsBackTheSame() throws {
+        let bytes: [UInt8] = [0xa1, 43, 0, 2, 0, 0, 0x12, 0x34, 0xe0, 0, 0, 3]
+        let packets = try RTCPPacket.parseCompound(bytes)
+        #expect(packets == [.other(packetType: 43, format: 1, body: [0, 0, 0x12, 0x34, 0xe0])])
+        #expect(try RTCPPacket.parseCompound(RTCPPacket.serializeCompound(packets)) == packets)
+    }
+
+    /// Found by fuzz-rtcp: a BYE reason that is not UTF-8 grew past 255 bytes when
+    /// read as text, so writing it cut it short.
+    @Test func aByeReasonThatIsNotUTF8ReadsBackTheSame() throws {
+        let reason = [UInt8](repeating: 0xff, count: 200) + Array("é".utf8)
+        let bytes: [UInt8] = [0x81, 203, 0, 52, 0, 0, 0x10, 0x34, UInt8(reason.count)] + reason + [0]
+        let packets = try RTCPPacket.parseCompound(bytes)
+        guard case let .goodbye(bye) = packets.first else { Issue.record("not a BYE"); return }
+        #expect(bye.reason.map { $0.utf8.count <= 255 && $0.hasPrefix("\u{FFFD}") } == true)
+        #expect(try RTCPPacket.parseCompound(RTCPPacket.serializeCompound(packets)) == packets)
+    }
+
     @Test func ntpConversions() {
         let ntp = NTPTimestamp(seconds: 10, fraction: 0x4000_0000)
         #expect(ntp.microseconds == 10_250_000)

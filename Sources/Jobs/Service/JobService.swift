@@ -16,10 +16,10 @@ public actor JobService {
     let ledger: JobLedger
     let files: FileStore
     let renderer: BatchRenderer
-    let rooms: RoomDirectory
+    let rooms: any RecordingRooms
     let logger: Logger
     let background = BackgroundTasks()
-    var sources: RecordingSources
+    var sources: any RecordingSourceMaking
     var runs: [String: RecordingRun] = [:]
     var starting: Set<String> = []
     var stopsRequested: Set<String> = []
@@ -31,6 +31,13 @@ public actor JobService {
 
     public init(configuration: Configuration, store: JobStore, rooms: RoomDirectory, metrics: ServiceMetrics, logger: Logger,
                 files: FileStore? = nil) {
+        self.init(configuration: configuration, store: store, rooms: rooms, sources: RecordingSources(rooms: rooms, signaling: nil, logger: logger),
+                  metrics: metrics, logger: logger, files: files)
+    }
+
+    /// With any rooms and sources: tests give stand-ins that need no media server or far peer.
+    init(configuration: Configuration, store: JobStore, rooms: any RecordingRooms, sources: any RecordingSourceMaking,
+         metrics: ServiceMetrics, logger: Logger, files: FileStore? = nil) {
         self.configuration = configuration
         self.metrics = metrics
         self.rooms = rooms
@@ -49,11 +56,14 @@ public actor JobService {
                                                  maximumRenderMicros: configuration.maximumRenderMicros,
                                                  diskFloorBytes: configuration.diskFloorBytes, freeBytes: configuration.freeBytes),
                                  ledger: ledger, files: files, metrics: metrics)
-        sources = RecordingSources(rooms: rooms, signaling: nil, logger: logger)
+        self.sources = sources
     }
 
     /// The built-in rooms, for recordings whose source is a room.
-    public func attach(signaling: SignalingHub) { sources = RecordingSources(rooms: rooms, signaling: signaling, logger: logger) }
+    public func attach(signaling: SignalingHub) {
+        guard let real = sources as? RecordingSources else { return }
+        sources = RecordingSources(rooms: real.rooms, signaling: signaling, logger: logger)
+    }
 
     public var currentLoad: Int { admission.load }
     public var isAccepting: Bool { admission.isAccepting }

@@ -9,7 +9,7 @@ import Rooms
 /// failures). It holds its capacity reservation until it has ended.
 actor RecordingRun {
     struct Context: Sendable {
-        let rooms: RoomDirectory
+        let rooms: any RecordingRooms
         let ledger: JobLedger
         let renderer: BatchRenderer
         let files: FileStore

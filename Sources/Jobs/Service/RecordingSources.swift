@@ -2,14 +2,18 @@ import APIModel
 import Logging
 import Rooms
 
-/// Makes the `RecordingSource` a validated recording names. The one place
-/// that maps a source kind to its implementation in Rooms.
-struct RecordingSources: Sendable {
+/// Makes the `RecordingSource` for a validated recording. `ended` is told
+/// (once) when a source that can end by itself does (Janus going away).
+protocol RecordingSourceMaking: Sendable {
+    func make(for spec: RecordingSpec, jobID: String, ended: @escaping @Sendable (String) async -> Void) throws(ServiceError) -> any RecordingSource
+}
+
+/// The real sources: the one place that maps a source kind to its implementation in Rooms.
+struct RecordingSources: RecordingSourceMaking {
     let rooms: RoomDirectory
     let signaling: SignalingHub?
     let logger: Logger
 
-    /// `ended` is told (once) when a source that can end by itself does (Janus going away).
     func make(for spec: RecordingSpec, jobID: String, ended: @escaping @Sendable (String) async -> Void) throws(ServiceError) -> any RecordingSource {
         switch spec.source {
         case .whip:

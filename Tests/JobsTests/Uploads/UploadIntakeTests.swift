@@ -14,8 +14,7 @@ import Testing
     }
 
     @Test func uploadsAreKeptImportedOrRefusedByTheirFirstBytes() async throws {
-        let (service, rooms, directory) = try await JobServiceTests.service(capacity: 12, disk: JobServiceTests.Disk())
-        defer { Task { await rooms.shutdown() } }
+        let (service, directory) = try TestService.make()
         let intake = UploadIntake(service: service, directory: directory)
         // An RTP dump is kept as it is.
         let dump = try Self.arrival([0x74, 0x73, 0x72, 0x64, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0], in: directory)
