@@ -71,8 +71,11 @@ struct Serve: AsyncParsableCommand {
         if keys.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("an API key (--api-key or TESSERA_API_KEY) is empty: give a key, or leave it unset for a loopback-only server")
         }
-        let whipTokens = try Self.whipTokens(given: whipToken ?? ProcessInfo.processInfo.environment["TESSERA_WHIP_TOKEN"],
-                                             apiKeys: keys, open: whipOpen)
+        let whipTokens: [String]
+        do {
+            whipTokens = try AppConfiguration.whipTokens(given: whipToken ?? ProcessInfo.processInfo.environment["TESSERA_WHIP_TOKEN"],
+                                                         apiKeys: keys, open: whipOpen)
+        } catch { throw ValidationError(error.message) }
         if whipTokens.isEmpty && !keys.isEmpty {
             logger.warning("--whip-open: anyone who reaches the HTTP port may publish into rooms (and start recordings with --auto-record)")
         }
@@ -136,16 +139,6 @@ struct Serve: AsyncParsableCommand {
 
     /// Who may publish over WHIP: the WHIP token if given; else, when the API
     /// is protected, its keys (unless `--whip-open`); else anyone.
-    static func whipTokens(given: String?, apiKeys: [String], open: Bool) throws -> [String] {
-        if let given {
-            guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("the WHIP token (--whip-token or TESSERA_WHIP_TOKEN) is empty: give a token, or leave it unset")
-            }
-            return [given]
-        }
-        return open ? [] : apiKeys
-    }
-
     static func ports(_ text: String) throws -> [Int] {
         let bounds = text.split(separator: "-").map { Int($0) }
         switch bounds.count {

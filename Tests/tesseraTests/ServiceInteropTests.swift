@@ -221,38 +221,6 @@ import Testing
         #expect(try ServerProcess.http("GET", server.base + "/v1/recordings/nope", headers: [Self.auth]).status == 404)
     }
 
-    /// Bad requests get a 400 that says what is wrong, and nothing is created.
-    static let badRequests = [
-        ("{", "JSON"),
-        (#"{"room": 5}"#, "room"),
-        (#"{}"#, "room"),
-        (#"{"room": "a b"}"#, "room"),
-        (#"{"room": "r", "output": {"width": -2}}"#, "width"),
-        (#"{"room": "r", "output": {"fps": 1000}}"#, "fps"),
-        (#"{"room": "r", "output": {"format": "avi"}}"#, "format"),
-        (#"{"room": "r", "limits": {"maxBytes": -1}}"#, "maxBytes"),
-        (#"{"room": "r", "layout": "../../etc/passwd"}"#, "layout"),
-        (#"{"room": "r", "layout": "nosuchlayout"}"#, "layout"),
-        (#"{"room": "r", "webhookUrl": "ftp://x"}"#, "webhookUrl"),
-    ]
-
-    @Test func badRequestsAreRefusedWithAReason() throws {
-        let server = try ServerProcess(extraArguments: ["--api-key", Self.key], autoRecord: false)
-        defer { server.stop() }
-        for (body, mentions) in Self.badRequests {
-            let response = try Self.post(server, "/v1/recordings", body)
-            #expect(response.status == 400, "\(body): \(response.status) \(response.body)")
-            let error = try Self.decode(ErrorBody.self, response.body)
-            #expect(error.error == "invalid_request" && error.message.contains(mentions), "\(body): \(error.message)")
-        }
-        let render = try Self.post(server, "/v1/renders", #"{"recordingId": "nope"}"#)
-        #expect(render.status == 404)
-        let both = try Self.post(server, "/v1/renders", #"{"recordingId": "a", "uploadId": "b"}"#)
-        #expect(both.status == 400)
-        let listed = try ServerProcess.http("GET", server.base + "/v1/recordings", headers: [Self.auth]).body
-        #expect(listed.contains(#""jobs":[]"#), "nothing was created: \(listed)")
-    }
-
     /// More jobs than capacity: 503 with Retry-After, and the running one goes on.
     @Test func admissionRefusesWhatDoesNotFit() throws {
         let server = try ServerProcess(extraArguments: ["--api-key", Self.key, "--capacity", "5"], autoRecord: false)
@@ -365,37 +333,6 @@ import Testing
         // The job shows its deliveries, failed ones included.
         let attempts = try Self.get(server, "/v1/recordings/\(id)").webhooks
         #expect(attempts.filter { !$0.delivered }.count == 2 && Set(attempts.filter(\.delivered).map(\.state)) == expected)
-    }
-}
-
-/// What operators see: the OpenAPI document (the one in docs/, covering
-/// every route), health, readiness and metrics.
-@Suite struct OperationsInteropTests {
-    @Test func openAPIHealthAndMetrics() throws {
-        let server = try ServerProcess(extraArguments: ["--api-key", ServiceInteropTests.key], autoRecord: false)
-        defer { server.stop() }
-        let served = try ServerProcess.http("GET", server.base + "/openapi.json")
-        #expect(served.status == 200)
-        let document = try JSONSerialization.jsonObject(with: Data(served.body.utf8)) as? NSDictionary
-        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: ServerProcess.projectRoot.appendingPathComponent("docs/openapi.json"))) as? NSDictionary
-        #expect(document != nil && document == file, "the served document is docs/openapi.json (run scripts/embed-openapi.sh)")
-        #expect(document?["openapi"] as? String == "3.1.0")
-        let paths = Set(((document?["paths"] as? NSDictionary)?.allKeys as? [String]) ?? [])
-        for path in ["/v1/recordings", "/v1/recordings/{id}", "/v1/recordings/{id}/stop", "/v1/renders", "/v1/renders/{id}",
-                     "/v1/recordings/{id}/files/{name}", "/v1/recordings/{id}/files/{name}/link", "/v1/renders/{id}/files/{name}",
-                     "/v1/uploads", "/healthz", "/readyz", "/metrics"] {
-            #expect(paths.contains(path), "\(path) is documented")
-        }
-        #expect(try ServerProcess.http("GET", server.base + "/healthz").status == 200)
-        #expect(try ServerProcess.http("GET", server.base + "/readyz").body == "ready\n")
-        _ = try ServiceInteropTests.post(server, "/v1/recordings", #"{"room": "m", "liveComposite": false}"#)
-        let metrics = try ServerProcess.http("GET", server.base + "/metrics")
-        #expect(metrics.status == 200 && metrics.headers.contains("text/plain"))
-        #expect(metrics.body.contains(#"tessera_jobs{state="active"} 1"#), "\(metrics.body.prefix(2000))")
-        for name in ["tessera_webhook_failures_total", "tessera_recorded_packets_total", "tessera_frames_dropped_total",
-                     "tessera_render_speed", "tessera_udp_datagrams_received", "tessera_capacity_used 1"] {
-            #expect(metrics.body.contains(name), "\(name)")
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Jobs
 
 /// Everything the service needs to run, already checked: what `tessera serve`
@@ -25,6 +26,24 @@ public struct AppConfiguration: Sendable {
     public var service: JobService.Configuration
 
     public var dataDirectory: String { service.dataDirectory }
+
+    /// A setting that cannot be used, and why.
+    public struct Invalid: Error, Sendable {
+        public var message: String
+    }
+
+    /// Who may publish over WHIP: the token given; else, with API keys and
+    /// not `open`, the holders of an API key; else anyone. WHIP is closed
+    /// when the API is, unless said otherwise.
+    public static func whipTokens(given: String?, apiKeys: [String], open: Bool) throws(Invalid) -> [String] {
+        if let given {
+            guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw Invalid(message: "the WHIP token (--whip-token or TESSERA_WHIP_TOKEN) is empty: give a token, or leave it unset")
+            }
+            return [given]
+        }
+        return open ? [] : apiKeys
+    }
 
     public init(candidateAddresses: [String], service: JobService.Configuration) {
         self.candidateAddresses = candidateAddresses
