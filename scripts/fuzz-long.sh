@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-300}"
 bash scripts/fuzz.sh 1 >/dev/null
-targets=(fuzz-rtp fuzz-sdp fuzz-dump fuzz-stun fuzz-connection fuzz-api fuzz-janus fuzz-import fuzz-answer fuzz-render fuzz-rooms)
+mapfile -t targets < Fuzz/targets
 mkdir -p Fuzz/crashes Fuzz/long
 run() {
   local target=$1 corpus="Fuzz/corpus-${1#fuzz-}"

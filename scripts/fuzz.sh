@@ -57,8 +57,8 @@ swiftc -sanitize=fuzzer,address -parse-as-library -module-name FuzzRooms -I "$ob
   -lcrypto -lssl -lsrtp2 -o Fuzz/bin/fuzz-rooms 2> >(grep -v "Cannot export local symbol" >&2)
 
 status=0
-all_targets=(fuzz-rtp fuzz-rtcp fuzz-vp8 fuzz-vp9 fuzz-h264 fuzz-opus fuzz-g711 fuzz-sdp fuzz-stun fuzz-connection fuzz-answer
-         fuzz-dump fuzz-pcap fuzz-tar fuzz-mjr fuzz-import fuzz-render fuzz-janus fuzz-rooms fuzz-api)
+# Every target, in the order they run (Fuzz/targets; scripts/fuzz-long.sh reads it too).
+mapfile -t all_targets < Fuzz/targets
 # FUZZ_ONLY="fuzz-stun fuzz-rtcp" runs just those.
 read -r -a targets <<< "${FUZZ_ONLY:-${all_targets[*]}}"
 for target in "${targets[@]}"; do

@@ -30,6 +30,8 @@ struct BenchmarkLive: ParsableCommand {
         var maxLagSeconds: [Double]
         var stopToFileSeconds: [Double]
         var outputSeconds: [Double]
+        /// Output frames each composite did not draw because it was behind (`LivePacing`).
+        var framesSkippedBehind: [Int]
         var realTime: Bool
         var cpuCoresUsed: Double
         var cpuSecondsPerRecordingSecond: Double
@@ -97,19 +99,22 @@ struct BenchmarkLive: ParsableCommand {
             group.enter()
             Thread.detachNewThread {
                 let summary = try? render.finish()
-                results.set(index, stop: Date().timeIntervalSince(stopped), duration: summary?.durationSeconds ?? 0)
+                results.set(index, stop: Date().timeIntervalSince(stopped), duration: summary?.durationSeconds ?? 0,
+                            skipped: summary?.framesSkippedBehind ?? 0)
                 group.leave()
             }
         }
         group.wait()
-        (stopTimes, durations) = results.values
+        let skipped: [Int]
+        (stopTimes, durations, skipped) = results.values
         let wall = Date().timeIntervalSince(started)
         let cpu = Self.cpuSeconds() - cpuBefore
         let peak = Self.residentHighWaterMark()
         let replayed = Double(records.last!.time) / 1_000_000
-        // Real time: the output kept within 1 s (the latency) + 1 s of the input, and every file was ready within 2 s.
+        // Real time: the output kept within 1 s (the latency) + 1 s of the input with every frame drawn, and every file was ready within 2 s.
         let result = Result(recordings: recordings, seconds: replayed, maxLagSeconds: maxLag, stopToFileSeconds: stopTimes,
-                            outputSeconds: durations, realTime: maxLag.allSatisfy { $0 < 2.5 } && stopTimes.allSatisfy { $0 < 2 },
+                            outputSeconds: durations, framesSkippedBehind: skipped,
+                            realTime: maxLag.allSatisfy { $0 < 2.5 } && stopTimes.allSatisfy { $0 < 2 } && skipped.allSatisfy { $0 == 0 },
                             cpuCoresUsed: cpu / wall, cpuSecondsPerRecordingSecond: cpu / (replayed * Double(recordings)),
                             peakRSSMegabytes: peak, baselineRSSMegabytes: baseline,
                             rssPerRecordingMegabytes: (peak - baseline) / Double(recordings))
@@ -123,6 +128,7 @@ struct BenchmarkLive: ParsableCommand {
             print("  max lag behind the input: \(maxLag.map { String(format: "%.2f s", $0) }.joined(separator: ", "))")
             print("  stop → file ready: \(stopTimes.map { String(format: "%.2f s", $0) }.joined(separator: ", "))")
             print("  output durations: \(durations.map { String(format: "%.2f s", $0) }.joined(separator: ", "))")
+            print("  frames not drawn to keep up: \(skipped.map(String.init).joined(separator: ", "))")
             print(String(format: "  CPU: %.2f cores, %.3f CPU-s per recording-second", result.cpuCoresUsed, result.cpuSecondsPerRecordingSecond))
             print(String(format: "  peak RSS %.0f MB (%.0f MB before), %.0f MB per recording", peak, baseline, result.rssPerRecordingMegabytes))
         }
@@ -159,21 +165,23 @@ struct BenchmarkLive: ParsableCommand {
     /// Each recording's stop-to-file time and output duration, set from its finishing thread.
     final class Finished: @unchecked Sendable {  // guarded by `lock`
         private let lock = NSLock()
-        private var stops: [Double], durations: [Double]
+        private var stops: [Double], durations: [Double], skipped: [Int]
         init(count: Int) {
             stops = Array(repeating: 0, count: count)
             durations = Array(repeating: 0, count: count)
+            skipped = Array(repeating: 0, count: count)
         }
-        func set(_ index: Int, stop: Double, duration: Double) {
+        func set(_ index: Int, stop: Double, duration: Double, skipped frames: Int) {
             lock.lock()
             stops[index] = stop
             durations[index] = duration
+            skipped[index] = frames
             lock.unlock()
         }
-        var values: ([Double], [Double]) {
+        var values: ([Double], [Double], [Int]) {
             lock.lock()
             defer { lock.unlock() }
-            return (stops, durations)
+            return (stops, durations, skipped)
         }
     }
 
