@@ -24,6 +24,24 @@ public enum SourceSpec: Equatable, Sendable {
         }
     }
 
+    /// Why the source's tracks end when it cannot start (the reason written into the dump).
+    public var startFailure: String {
+        switch self {
+        case .whep: "the WHEP source could not be reached"
+        case .janus: "the Janus room could not be joined"
+        case .whip, .room: "the recording could not start"
+        }
+    }
+
+    /// Why the recording stops when a pulled source's connection ends by itself.
+    public var endedReason: String {
+        switch self {
+        case .whep: "the WHEP source ended"
+        case .janus: "the Janus source ended"
+        case .whip, .room: "the source ended"
+        }
+    }
+
     /// The host the server will call, for sources it pulls (lowercased, no brackets).
     public var host: String? {
         let url: URL

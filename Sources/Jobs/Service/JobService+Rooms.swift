@@ -10,7 +10,7 @@ extension JobService {
     public func roomEvent(_ event: RoomDirectory.RoomEvent) async {
         if case let .closed(room) = event {
             for (id, run) in runs where run.spec.room == room && run.source.endsWithItsRoom {
-                finishInBackground(id, .stopped("the \(run.spec.source.type.uppercased()) source ended"))
+                finishInBackground(id, .stopped(run.spec.source.endedReason))
             }
         }
         guard configuration.autoRecord, admission.isAccepting else { return }

@@ -65,7 +65,7 @@ actor RecordingRun {
             result.startedAt = JobLedger.now()
         }
         do { try await source.start() } catch {
-            try? await context.rooms.stopRecording(recorder, reason: Self.startFailure(spec.source))
+            try? await context.rooms.stopRecording(recorder, reason: spec.source.startFailure)
             if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
             self.recorder = nil
             throw error
@@ -158,14 +158,6 @@ actor RecordingRun {
             logger.warning("live composite failed; rendering the dump", metadata: ["error": .string("\(error)")])
             do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout)) } catch { return "\(error)" }
             return nil
-        }
-    }
-
-    private static func startFailure(_ source: SourceSpec) -> String {
-        switch source {
-        case .whep: "the WHEP source could not be reached"
-        case .janus: "the Janus room could not be joined"
-        case .whip, .room: "the recording could not start"
         }
     }
 }
