@@ -123,11 +123,14 @@ public actor SignalingHub {
     // MARK: - Carrying out
 
     private func perform(_ actions: [SignalingRoom.Action], in room: SignalingRoom) {
+        // A broadcast is one message sent to each member in turn: written once.
+        var written: (message: RoomMessage, text: String)?
         for action in actions {
             switch action {
             case let .send(to, message):
                 if let connection = connections[to] {
-                    connection.send(message.text)
+                    if written?.message != message { written = (message, message.text) }
+                    connection.send(written?.text ?? message.text)
                 } else if let recorder = recorders[to] {
                     recorder.inbox.yield(message)
                 }
