@@ -122,11 +122,24 @@ public struct Layout: Codable, Equatable, Sendable {
         } else if let shipped = ShippedLayouts.byName[nameOrPath] {
             return try decode(Data(shipped.utf8), source: "built-in layout \(nameOrPath)")
         } else {
-            let names = ShippedLayouts.byName.keys.sorted().joined(separator: ", ")
-            throw LayoutError("no layout named \(nameOrPath) (built in: \(names); looked in \(directories.joined(separator: ", ")))")
+            let names = availableNames(searching: directories).joined(separator: ", ")
+            throw LayoutError("no layout named \(nameOrPath): the layouts are \(names) (a NAME.json in $TESSERA_LAYOUTS or ./layouts adds one)")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw LayoutError("cannot read layout \(path)") }
         return try decode(data, source: path)
+    }
+
+    /// Every layout name `load` finds: the built-in ones and the files in the search directories.
+    public static func availableNames() -> [String] { availableNames(searching: searchDirectories()) }
+
+    static func availableNames(searching directories: [String]) -> [String] {
+        var names = Set(ShippedLayouts.byName.keys)
+        for directory in directories {
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where file.hasSuffix(".json") {
+                names.insert(String(file.dropLast(5)))
+            }
+        }
+        return names.sorted()
     }
 
     static func searchDirectories() -> [String] {

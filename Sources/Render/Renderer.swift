@@ -58,8 +58,8 @@ public struct Renderer {
             out.abandon()
             throw error
         }
-        progress?(1, session.summary.durationSeconds)
         var summary = session.finalSummary()
+        progress?(1, summary.durationSeconds)
         summary.output = output
         summary.wallSeconds = Date().timeIntervalSince(started)
         return summary

@@ -7,7 +7,7 @@ import Rooms
 /// `201 Created` with the answer, the session's `Location`, an `ETag` and
 /// `Link` headers for ICE servers; PATCH the session with trickle ICE
 /// fragments (`application/trickle-ice-sdpfrag`, RFC 8840); DELETE it to
-/// leave. Errors are plain text naming the reason.
+/// leave. Errors are the API's `{error, message}` JSON naming the reason.
 public enum WHIPRoutes {
     /// Largest offer accepted: browsers' offers are a few kilobytes.
     public static let maximumBodyBytes = 128 * 1024
@@ -18,7 +18,7 @@ public enum WHIPRoutes {
     public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPSessions, tokens: [String] = []) {
         let whip = router.group("whip")
             .add(middleware: CORSMiddleware(exposing: "Location, ETag, Link"))
-            .add(middleware: BearerTokenMiddleware(authorizer: APIAuthorizer(keys: tokens)) { plain(.unauthorized, "a valid bearer token is required") })
+            .add(middleware: BearerTokenMiddleware(authorizer: APIAuthorizer(keys: tokens)) { refusal(.unauthorized, "a valid bearer token is required") })
         whip.post(":room") { request, context -> Response in
             try await offer(request, context, endpoint: endpoint)
         }
@@ -47,7 +47,7 @@ public enum WHIPRoutes {
         var request = request
         let room = try context.parameters.require("room")
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/sdp") == true else {
-            return plain(.unsupportedMediaType, "WHIP offers are sent as Content-Type: application/sdp")
+            return refusal(.unsupportedMediaType, "WHIP offers are sent as Content-Type: application/sdp")
         }
         let body = try await request.collectBody(upTo: maximumBodyBytes)
         let name = request.uri.queryParameters["name"].map(String.init)
@@ -68,7 +68,7 @@ public enum WHIPRoutes {
         var request = request
         let room = try context.parameters.require("room"), session = try context.parameters.require("session")
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/trickle-ice-sdpfrag") == true else {
-            return plain(.unsupportedMediaType, "trickle ICE fragments are sent as Content-Type: application/trickle-ice-sdpfrag")
+            return refusal(.unsupportedMediaType, "trickle ICE fragments are sent as Content-Type: application/trickle-ice-sdpfrag")
         }
         let body = try await request.collectBody(upTo: maximumBodyBytes)
         do {
@@ -91,20 +91,21 @@ public enum WHIPRoutes {
     }
 
     static func failure(_ error: WHIPError) -> Response {
-        let status: HTTPResponse.Status = switch error {
-        case .malformed: .badRequest
-        case .unsupported: .notAcceptable
-        case .unknownSession: .notFound
-        case .unprocessable: .unprocessableContent
-        case .preconditionFailed: .preconditionFailed
-        case .unavailable: .serviceUnavailable
+        let (status, code): (HTTPResponse.Status, String) = switch error {
+        case .malformed: (.badRequest, "invalid_request")
+        case .unsupported: (.notAcceptable, "not_acceptable")
+        case .unknownSession: (.notFound, "not_found")
+        case .unprocessable: (.unprocessableContent, "unprocessable")
+        case .preconditionFailed: (.preconditionFailed, "precondition_failed")
+        case .unavailable: (.serviceUnavailable, "unavailable")
         }
-        return plain(status, error.description)
+        return refusal(status, error.description, code: code)
     }
 
-    static func plain(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/plain; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: message + "\n")))
+    /// A refusal as the API writes every refusal: `{"error": code, "message": text}`.
+    static func refusal(_ status: HTTPResponse.Status, _ message: String, code: String? = nil) -> Response {
+        var response = APIResponses.error(ServiceError(status: Int(status.code), code: code ?? ErrorBodyMiddleware<BasicRequestContext>.code(status), message: message))
+        response.headers[.cacheControl] = nil
+        return response
     }
 }

@@ -13,6 +13,7 @@ struct Inspect: ParsableCommand {
     var json = false
 
     func run() throws {
+        try DumpArgument.check(dump)
         let reader: DumpFileReader
         do { reader = try DumpFileReader(path: dump) } catch { throw CLIError("\(error)") }
         var inspector = DumpInspector(path: dump)

@@ -103,6 +103,7 @@ struct Render: ParsableCommand {
         default: throw CLIError("--audio-channels \(audioChannels): expected auto, 1 or 2")
         }
 
+        try DumpArgument.check(dump)
         LibavLogging.set(verbose: verbose)
         var renderer = Renderer(settings: settings)
         let bar = ProgressBar(label: "render")
@@ -123,6 +124,7 @@ struct Render: ParsableCommand {
     }
 
     func exportTracks() throws {
+        try DumpArgument.check(dump)
         LibavLogging.set(verbose: verbose)
         let results: [TrackExporter.Result]
         do { results = try TrackExporter().export(dump: dump, to: output) } catch { throw CLIError("render --tracks failed: \(error)") }

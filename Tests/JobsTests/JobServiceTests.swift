@@ -20,7 +20,7 @@ import Testing
 
     @Test func belowTheDiskFloorNewJobsAreRefusedAndRunningOnesFail() async throws {
         let disk = Disk()
-        let (service, rooms, _) = try await Self.service(disk: disk)
+        let (service, _, _) = try await Self.service(disk: disk)
         let running = try await service.createRecording(RecordingRequest(room: "floor", liveComposite: false))
         #expect(running.state == "active")
         disk.set(1000)
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func aDurationLimitEndsTheRecordingByItself() async throws {
-        let (service, rooms, _) = try await Self.service(disk: Disk())
+        let (service, _, _) = try await Self.service(disk: Disk())
         let job = try await service.createRecording(RecordingRequest(room: "limit", limits: LimitsRequest(maxDurationSeconds: 0.2), liveComposite: false))
         let ended = try await Self.wait(service, job.id, until: ["aborted", "limit_reached", "failed"])
         // Nothing was published, so nothing is kept: aborted, after the limit stopped it.
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func capacityIsSharedByCost() async throws {
-        let (service, rooms, _) = try await Self.service(capacity: 5, disk: Disk())
+        let (service, _, _) = try await Self.service(capacity: 5, disk: Disk())
         let live = try await service.createRecording(RecordingRequest(room: "a"))
         do {
             _ = try await service.createRecording(RecordingRequest(room: "b"))
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func shutdownStopsRunningRecordingsAndRefusesNewOnes() async throws {
-        let (service, rooms, _) = try await Self.service(disk: Disk())
+        let (service, _, _) = try await Self.service(disk: Disk())
         let job = try await service.createRecording(RecordingRequest(room: "bye", liveComposite: false))
         await service.shutdown(graceSeconds: 30)  // returns as soon as the recording is done; a loaded CI machine may be slow
         #expect(try await service.document(id: job.id).state == "aborted")

@@ -28,7 +28,10 @@ public struct JobDocument: Codable, Sendable {
     public var startedAt: String?
     public var stoppedAt: String?
     public var completedAt: String?
+    /// Media length: what the dump holds while recording, the output file's length once rendered.
     public var durationSeconds: Double?
+    /// Wall-clock seconds from start to stop (to now while it runs).
+    public var elapsedSeconds: Double?
     /// Output seconds encoded so far by the live composite.
     public var progressSeconds: Double?
     public var bytesReceived: Int64?
@@ -57,6 +60,10 @@ public struct JobDocument: Codable, Sendable {
         stoppedAt = result.stoppedAt.map(Self.time)
         completedAt = result.completedAt.map(Self.time)
         durationSeconds = result.durationSeconds
+        if let started = result.startedAt {
+            let end = result.stoppedAt ?? (job.state.isFinal ? job.updatedAt : Int64(Date().timeIntervalSince1970 * 1_000_000))
+            elapsedSeconds = Double(max(0, end &- started)) / 1_000_000
+        }
         self.progressSeconds = progressSeconds
         bytesReceived = result.bytesReceived
         participants = result.participants

@@ -9,7 +9,6 @@ extension JobService {
         var progress: Double?
         if let run = runs[id], let figures = await run.figures() {
             result.record(figures.statistics)
-            result.durationSeconds = figures.seconds
             progress = figures.progress
         }
         let history = try? await ledger.store.history(id: id)

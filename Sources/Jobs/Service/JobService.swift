@@ -1,4 +1,5 @@
 import APIModel
+import Dump
 import Foundation
 import Logging
 import Render
@@ -162,7 +163,7 @@ public actor JobService {
         let spec = try request.validated()
         _ = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: nil, latencyMicros: 0)
         let source = try await sourceDump(for: spec.source)
-        try spec.validateSpan()
+        try spec.validateSpan(sourceSeconds: try await mediaSeconds(spec, dump: configuration.dataDirectory + "/" + source.dump))
         let reservation = try admission.reserve(cost: JobCost.render)
         let id = JobIDs.make()
         var job = Job(id: id, kind: .render, room: source.room, settings: JobLedger.json(spec.request), createdAt: JobLedger.now())
@@ -172,6 +173,18 @@ public actor JobService {
         try await ledger.insert(job)
         runRender(id, spec, reservation)
         return try await document(id: id)
+    }
+
+    /// How much media the dump holds, read when a range starts past 0, so a
+    /// range past the end is refused at request time (not read otherwise).
+    private func mediaSeconds(_ spec: RenderSpec, dump: String) async throws(ServiceError) -> Double? {
+        guard let from = spec.from, from > 0 else { return nil }
+        let seconds: Double?
+        do { seconds = try await onThread("dump-span") { try DumpMediaSpan.seconds(path: dump) } } catch {
+            throw .invalid("the dump cannot be read: \(error)")
+        }
+        guard let seconds else { throw .invalid("the dump holds no media to render") }
+        return seconds
     }
 
     private func sourceDump(for source: RenderSpec.Source) async throws(ServiceError) -> (dump: String, room: String?) {

@@ -170,5 +170,12 @@ extension JobResult {
         tracks = statistics.tracks.map {
             Track(id: Int($0.id), participantId: $0.participantID, kind: $0.kind, codec: $0.codec, packets: $0.packets, bytes: $0.bytes, ended: $0.ended)
         }
+        if let seconds = Self.mediaSeconds(statistics) { durationSeconds = seconds }
+    }
+
+    /// The media length the dump holds so far: first to latest packet (0 before any).
+    static func mediaSeconds(_ statistics: RoomRecorder.Statistics) -> Double? {
+        guard let first = statistics.firstMediaMicros, let last = statistics.lastMediaMicros else { return nil }
+        return Double(max(0, last &- first)) / 1_000_000
     }
 }

@@ -32,8 +32,9 @@ enum APIResponses {
         return response
     }
 
-    /// Reads a JSON body into `T`; a body that is not JSON, or holds a wrong
-    /// type, is a 400 naming the field.
+    /// Reads a JSON body into `T` strictly (`StrictJSONDecoder`): a body that
+    /// is not JSON is a 400 naming the line and column, a wrong type or an
+    /// unknown field a 400 naming the field.
     static func decode<T: Decodable, Context: RequestContext>(_ type: T.Type, from request: Request, context: Context) async throws(ServiceError) -> T {
         var request = request
         if let contentType = request.headers[.contentType], !contentType.lowercased().hasPrefix("application/json") {
@@ -45,22 +46,9 @@ enum APIResponses {
             throw ServiceError(status: 413, code: "too_large", message: "the JSON body is larger than \(maximumJSONBytes) bytes")
         }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw .invalid("\(path(context)): \(context.debugDescription)")
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw .invalid("\(path(context)): a value is required")
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw .invalid("\((context.codingPath + [key]).map(\.stringValue).joined(separator: ".")) is required")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw .invalid("the body is not valid JSON: \(context.debugDescription)")
+            return try StrictJSONDecoder.decode(T.self, from: body.readableBytesView)
         } catch {
-            throw .invalid("the body is not valid JSON: \(error)")
+            throw .invalid(error.description)
         }
-    }
-
-    private static func path(_ context: DecodingError.Context) -> String {
-        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-        return path.isEmpty ? "the body" : path
     }
 }

@@ -17,9 +17,12 @@ public enum APIRoutes {
         public var linkSeconds: Int64
         public var dataDirectory: String
         public var maximumUploadBytes: Int64
+        /// Where the absolute URLs the API returns point.
+        var address: PublicAddress
 
         public init(service: JobService, authorizer: APIAuthorizer, links: DownloadLinkSigner, dataDirectory: String,
-                    maximumUploadBytes: Int64 = 2 << 30, linkSeconds: Int64 = 3600) {
+                    maximumUploadBytes: Int64 = 2 << 30, linkSeconds: Int64 = 3600, publicURL: String? = nil, serverHost: String = "127.0.0.1") {
+            self.address = PublicAddress(configured: publicURL, fallbackHost: serverHost)
             self.dataDirectory = dataDirectory
             self.maximumUploadBytes = maximumUploadBytes
             self.service = service
@@ -140,9 +143,9 @@ public enum APIRoutes {
         _ = try await d.service.filePath(id: id, name: name)
         let expires = Int64(Date().timeIntervalSince1970) + d.linkSeconds
         let signature = d.links.signature(job: id, file: name, expires: expires)
-        let path = "/v1/\(kind)/\(id)/files/\(name)?expires=\(expires)&signature=\(signature)"
+        let url = d.address.base(for: request) + "/v1/\(kind)/\(id)/files/\(name)?expires=\(expires)&signature=\(signature)"
         let formatter = ISO8601DateFormatter()
-        return APIResponses.json(Link(url: path, expiresAt: formatter.string(from: Date(timeIntervalSince1970: Double(expires)))), status: .created)
+        return APIResponses.json(Link(url: url, expiresAt: formatter.string(from: Date(timeIntervalSince1970: Double(expires)))), status: .created)
     }
 
     static func id<Context: RequestContext>(_ context: Context) throws -> String {

@@ -23,6 +23,9 @@ public struct AppConfiguration: Sendable {
     /// Bearer tokens for WHIP (none: open).
     public var whipTokens: [String] = []
     public var maximumUploadBytes: Int64 = 2048 << 20
+    /// Where clients reach the server (`https://rec.example.com`, no trailing
+    /// slash), for the absolute URLs the API returns; nil: the request's Host.
+    public var publicURL: String?
     public var service: JobService.Configuration
 
     public var dataDirectory: String { service.dataDirectory }
@@ -43,6 +46,18 @@ public struct AppConfiguration: Sendable {
             return [given]
         }
         return open ? [] : apiKeys
+    }
+
+    /// `--public-url`: an http or https URL with a host and at most a path
+    /// prefix, kept without its trailing slash.
+    public static func publicURL(_ given: String?) throws(Invalid) -> String? {
+        guard let given else { return nil }
+        guard given.count <= 512, given.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
+              let url = URL(string: given), ["http", "https"].contains(url.scheme ?? ""), !(url.host ?? "").isEmpty,
+              url.query == nil, url.fragment == nil else {
+            throw Invalid(message: "--public-url \(given): expected http:// or https:// with a host, such as https://rec.example.com")
+        }
+        return given.hasSuffix("/") ? String(given.dropLast()) : given
     }
 
     public init(candidateAddresses: [String], service: JobService.Configuration) {

@@ -39,7 +39,7 @@ public final class TesseraApp: Sendable {
     /// sets up every route. `metrics` becomes swift-metrics' backend when
     /// `bootstrapMetrics` (once per process).
     public static func build(_ configuration: AppConfiguration, logger: Logger, bootstrapMetrics: Bool = true) async throws -> TesseraApp {
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        try AppError.checkDataDirectory(configuration.dataDirectory)
         let media = try await UDPMediaServer.start(host: configuration.rtcHost, ports: configuration.rtcPorts, group: MultiThreadedEventLoopGroup.singleton)
         var roomConfiguration = RoomDirectory.Configuration(candidateAddresses: configuration.candidateAddresses, iceServers: configuration.iceServers,
                                                             recordingBitrate: configuration.recordingBitrate,
@@ -56,10 +56,14 @@ public final class TesseraApp: Sendable {
         await service.recover()
 
         let router = Router()
+        // Before any route: it wraps them all, and the answer for paths no route has.
+        router.add(middleware: ErrorBodyMiddleware(catalog: .shared))
         WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: configuration.whipTokens)
         let links = try DownloadLinkSigner(dataDirectory: configuration.dataDirectory)
         let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: configuration.apiKeys), links: links,
-                                                  dataDirectory: configuration.dataDirectory, maximumUploadBytes: configuration.maximumUploadBytes)
+                                                  dataDirectory: configuration.dataDirectory, maximumUploadBytes: configuration.maximumUploadBytes,
+                                                  publicURL: configuration.publicURL,
+                                                  serverHost: "\(configuration.httpHost):\(configuration.httpPort)")
         APIRoutes.add(to: router, dependencies)
         // Built-in rooms: signaling over WebSocket, the call page, and the recorder as a room peer.
         let hub = SignalingHub(endpoint: directory, logger: logger)
@@ -139,12 +143,43 @@ public final class TesseraApp: Sendable {
     }
 }
 
+/// Why the service cannot start, said so an operator knows what to change.
 public enum AppError: Error, CustomStringConvertible {
     case httpPortTaken(host: String, port: Int)
+    case dataDirectoryUnusable(path: String, reason: String)
 
     public var description: String {
         switch self {
         case let .httpPortTaken(host, port): "tcp port \(port) on \(host) is already in use (another tessera serve?): pick another with --http-port"
+        case let .dataDirectoryUnusable(path, reason):
+            "the data directory \(path) cannot be used: \(reason); pick a writable directory with --data-dir"
         }
+    }
+
+    /// Creates the data directory if need be and checks that files can be written in it.
+    static func checkDataDirectory(_ path: String) throws(AppError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .dataDirectoryUnusable(path: path, reason: "it is a file, not a directory") }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                throw .dataDirectoryUnusable(path: path, reason: Self.creationObstacle(path))
+            }
+        }
+        guard FileManager.default.isWritableFile(atPath: path) else { throw .dataDirectoryUnusable(path: path, reason: "it is not writable") }
+    }
+
+    /// What stands in the way of creating `path`: the nearest part of it that exists.
+    private static func creationObstacle(_ path: String) -> String {
+        var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while ancestor.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+                if !isDirectory.boolValue { return "\(ancestor.path) is a file, not a directory" }
+                return FileManager.default.isWritableFile(atPath: ancestor.path) ? "it cannot be created" : "\(ancestor.path) is not writable"
+            }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        return "it cannot be created"
     }
 }

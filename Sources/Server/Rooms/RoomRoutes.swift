@@ -71,7 +71,8 @@ public enum RoomRoutes {
         let token = d.tokens.token(for: grant)
         let issued = IssuedToken(token: token, room: room, name: body.name, mayRecord: grant.mayRecord,
                                  expiresAt: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(expires))),
-                                 callUrl: "/call/\(room)?token=\(token)", webSocketUrl: "/v1/rooms/\(room)/ws?token=\(token)")
+                                 callUrl: d.api.address.base(for: request) + "/call/\(room)?token=\(token)",
+                                 webSocketUrl: d.api.address.webSocketBase(for: request) + "/v1/rooms/\(room)/ws?token=\(token)")
         return APIResponses.json(issued, status: .created)
     }
 
