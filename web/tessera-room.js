@@ -29,11 +29,21 @@ export class TesseraRoom extends EventTarget {
         if (message.type === "welcome") { this.id = message.id; welcomed = true; resolve(message); }
         this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
       };
-      socket.onclose = (event) => {
-        if (!welcomed) reject(new Error(`the room refused the connection (${event.code} ${event.reason || ""})`));
+      socket.onclose = async (event) => {
+        if (!welcomed) reject(new Error(event.reason || await this.refusalReason() || `the room closed the connection (${event.code})`));
         this.dispatchEvent(new CustomEvent("close", { detail: { code: event.code, reason: event.reason } }));
       };
     });
+  }
+
+  /** Why the server refuses this socket: a browser cannot read a refused upgrade, so ask the same URL over HTTP. */
+  async refusalReason() {
+    try {
+      const response = await fetch(this.url.replace(/^ws/, "http"), { cache: "no-store" });
+      if (response.status === 426) return null;  // the token is good: the failure was elsewhere
+      const body = await response.json();
+      return body.message || null;
+    } catch { return null; }
   }
 
   send(message) {

@@ -365,10 +365,10 @@ import Testing
         #expect(dom.contains("recording.mp4 ("), "the download link is listed")
 
         let shot = work + "/page.png"
-        _ = try chromium(["--window-size=1100,500", "--screenshot=\(shot)"])
-        let picture = try MediaProbe.picture(shot, at: 0, width: 1100, height: 500)
+        _ = try chromium(["--window-size=1100,900", "--screenshot=\(shot)"])
+        let picture = try MediaProbe.picture(shot, at: 0, width: 1100, height: 900)
         // Rows: the running job first, then the finished one with its red poster in the first column.
-        let posterColumn = stride(from: 150, to: 400, by: 8).map { picture.color(x: 96, y: $0, size: 8) }
+        let posterColumn = stride(from: 150, to: 880, by: 8).map { picture.color(x: 96, y: $0, size: 8) }
         #expect(posterColumn.contains { FixtureColor.matches($0, "red", tolerance: 70) }, "a red poster in the table: \(posterColumn)")
     }
 }

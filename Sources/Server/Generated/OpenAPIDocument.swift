@@ -156,7 +156,8 @@ enum OpenAPIDocument {
           ],
           "description": "A layout name from layouts/"
          }
-        }
+        },
+        "additionalProperties": false
        }
       }
      }
@@ -543,6 +544,33 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      }
     }
+   },
+   "head": {
+    "operationId": "headRenderFile",
+    "summary": "A file's headers (size, ETag) without its bytes",
+    "responses": {
+     "200": {
+      "description": "The headers"
+     },
+     "206": {
+      "description": "The headers of a range"
+     },
+     "304": {
+      "description": "Not modified"
+     },
+     "401": {
+      "description": "No key"
+     },
+     "403": {
+      "description": "Bad link"
+     },
+     "404": {
+      "description": "No such file"
+     },
+     "416": {
+      "description": "Range outside the file"
+     }
+    }
    }
   },
   "/v1/renders/{id}/files/{name}/link": {
@@ -759,7 +787,7 @@ enum OpenAPIDocument {
   "/v1/rooms/{room}/tokens": {
    "post": {
     "operationId": "createRoomToken",
-    "summary": "A signed, expiring token for one person to join a built-in room (the call page and the signaling WebSocket /v1/rooms/{room}/ws?token=\u2026, docs/rooms.md)",
+    "summary": "A signed, expiring token for one person to join a built-in room (the call page and the signaling WebSocket /v1/rooms/{room}/ws?token=…, docs/rooms.md)",
     "parameters": [
      {
       "name": "room",
@@ -878,6 +906,412 @@ enum OpenAPIDocument {
      },
      "401": {
       "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/whip/{room}": {
+   "parameters": [
+    {
+     "name": "room",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string",
+      "pattern": "^[A-Za-z0-9_-]{1,64}$"
+     }
+    }
+   ],
+   "post": {
+    "operationId": "whipPublish",
+    "tags": [
+     "WHIP"
+    ],
+    "security": [
+     {
+      "bearer": []
+     },
+     {}
+    ],
+    "summary": "Publish into a room over WHIP (RFC 9725): an SDP offer in, the answer out",
+    "parameters": [
+     {
+      "name": "name",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "maxLength": 128
+      },
+      "description": "The participant's display name"
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/sdp": {
+       "schema": {
+        "type": "string"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The SDP answer; Location names the session, ETag its ICE session, Link the ICE servers",
+      "content": {
+       "application/sdp": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      },
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "ETag": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "406": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     },
+     "415": {
+      "$ref": "#/components/responses/Error"
+     },
+     "422": {
+      "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "options": {
+    "operationId": "whipPreflight",
+    "tags": [
+     "WHIP"
+    ],
+    "security": [],
+    "summary": "CORS preflight; Link headers list the ICE servers (RFC 9725 §4.4)",
+    "responses": {
+     "204": {
+      "description": "Allowed methods and ICE servers"
+     }
+    }
+   }
+  },
+  "/whip/{room}/{session}": {
+   "parameters": [
+    {
+     "name": "room",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string",
+      "pattern": "^[A-Za-z0-9_-]{1,64}$"
+     }
+    },
+    {
+     "name": "session",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     }
+    }
+   ],
+   "patch": {
+    "operationId": "whipTrickle",
+    "tags": [
+     "WHIP"
+    ],
+    "security": [
+     {
+      "bearer": []
+     },
+     {}
+    ],
+    "summary": "Trickle ICE candidates (RFC 8840 SDP fragment)",
+    "parameters": [
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/trickle-ice-sdpfrag": {
+       "schema": {
+        "type": "string"
+       }
+      }
+     }
+    },
+    "responses": {
+     "204": {
+      "description": "Taken"
+     },
+     "400": {
+      "$ref": "#/components/responses/Error"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "412": {
+      "$ref": "#/components/responses/Error"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error"
+     },
+     "415": {
+      "$ref": "#/components/responses/Error"
+     },
+     "422": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "delete": {
+    "operationId": "whipEnd",
+    "tags": [
+     "WHIP"
+    ],
+    "security": [
+     {
+      "bearer": []
+     },
+     {}
+    ],
+    "summary": "Leave: the publisher's tracks end",
+    "responses": {
+     "200": {
+      "description": "Ended"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   },
+   "options": {
+    "operationId": "whipSessionPreflight",
+    "tags": [
+     "WHIP"
+    ],
+    "security": [],
+    "summary": "CORS preflight",
+    "responses": {
+     "204": {
+      "description": "Allowed methods"
+     }
+    }
+   }
+  },
+  "/call/{room}": {
+   "get": {
+    "operationId": "callPage",
+    "tags": [
+     "Pages"
+    ],
+    "security": [],
+    "summary": "A built-in room's call page; a missing, expired or wrong-room token gets a page that says so and asks for no camera",
+    "parameters": [
+     {
+      "name": "room",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "pattern": "^[A-Za-z0-9_-]{1,64}$"
+      }
+     },
+     {
+      "name": "token",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The call page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "A page saying the token is missing, expired or not valid",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "A page saying the token is for another room",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/call-assets/tessera-room.js": {
+   "get": {
+    "operationId": "callPageScript",
+    "tags": [
+     "Pages"
+    ],
+    "security": [],
+    "summary": "The call page's signaling module",
+    "responses": {
+     "200": {
+      "description": "JavaScript",
+      "content": {
+       "text/javascript": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/v1/rooms/{room}/ws": {
+   "get": {
+    "operationId": "roomWebSocket",
+    "tags": [
+     "Rooms"
+    ],
+    "security": [],
+    "summary": "The room's signaling WebSocket (docs/rooms.md): a GET with Upgrade: websocket joins; without the upgrade the token is checked and the answer says why it would be refused",
+    "parameters": [
+     {
+      "name": "room",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "pattern": "^[A-Za-z0-9_-]{1,64}$"
+      }
+     },
+     {
+      "name": "token",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "101": {
+      "description": "Switching to the WebSocket"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "426": {
+      "description": "The token is good: connect with Upgrade: websocket",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/openapi.json": {
+   "get": {
+    "operationId": "openAPIDocument",
+    "tags": [
+     "Operations"
+    ],
+    "security": [],
+    "summary": "This document",
+    "responses": {
+     "200": {
+      "description": "OpenAPI 3",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/": {
+   "get": {
+    "operationId": "jobsPage",
+    "tags": [
+     "Pages"
+    ],
+    "security": [],
+    "summary": "The jobs page: the operator's console",
+    "responses": {
+     "200": {
+      "description": "The page",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
      }
     }
    }
@@ -1121,7 +1555,8 @@ enum OpenAPIDocument {
       "maximum": 512000,
       "default": 128000
      }
-    }
+    },
+    "additionalProperties": false
    },
    "RecordingRequest": {
     "type": "object",
@@ -1166,7 +1601,8 @@ enum OpenAPIDocument {
          "pin": {
           "type": "null"
          }
-        }
+        },
+        "additionalProperties": false
        },
        {
         "type": "object",
@@ -1210,7 +1646,8 @@ enum OpenAPIDocument {
          "pin": {
           "type": "null"
          }
-        }
+        },
+        "additionalProperties": false
        },
        {
         "type": "object",
@@ -1268,7 +1705,8 @@ enum OpenAPIDocument {
          "name": {
           "type": "null"
          }
-        }
+        },
+        "additionalProperties": false
        }
       ]
      },
@@ -1354,7 +1792,8 @@ enum OpenAPIDocument {
       "description": "false keeps the dump only; render it later"
      }
     },
-    "description": "Optional fields may be left out or null: both mean the default."
+    "description": "Optional fields may be left out or null: both mean the default.",
+    "additionalProperties": false
    },
    "RenderRequest": {
     "type": "object",
@@ -1454,7 +1893,8 @@ enum OpenAPIDocument {
        ]
       }
      }
-    ]
+    ],
+    "additionalProperties": false
    },
    "File": {
     "type": "object",
@@ -1548,7 +1988,8 @@ enum OpenAPIDocument {
       "$ref": "#/components/schemas/RenderRequest"
      },
      "durationSeconds": {
-      "type": "number"
+      "type": "number",
+      "description": "Media length in seconds: what the dump holds while recording, the output's length once rendered"
      },
      "progressSeconds": {
       "type": "number"
@@ -1684,10 +2125,14 @@ enum OpenAPIDocument {
         },
         "at": {
          "type": "integer",
-         "description": "\u00b5s since the Unix epoch"
+         "description": "µs since the Unix epoch"
         }
        }
       }
+     },
+     "elapsedSeconds": {
+      "type": "number",
+      "description": "Wall-clock seconds from start to stop (to now while the job runs)"
      }
     }
    },
@@ -1735,7 +2180,7 @@ enum OpenAPIDocument {
       "minLength": 1,
       "maxLength": 64,
       "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$",
-      "description": "The display name others see: 1\u201364 characters, no control characters, not only spaces"
+      "description": "The display name others see: 1–64 characters, no control characters, not only spaces"
      },
      "mayRecord": {
       "type": [
@@ -1753,7 +2198,8 @@ enum OpenAPIDocument {
       "maximum": 86400,
       "description": "How long the token is good for joining (default 3600)"
      }
-    }
+    },
+    "additionalProperties": false
    }
   }
  }

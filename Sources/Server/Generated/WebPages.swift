@@ -17,150 +17,308 @@ enum JobsPage {
 <style>
   body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #222; background: #fafafa; }
   h1 { font-size: 1.3rem; margin: 0 0 1rem; }
-  form { margin-bottom: 1rem; display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
-  input { padding: .3rem .4rem; }
+  h2 { font-size: 1rem; margin: 0 0 .4rem; }
+  form { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin: 0; }
+  .panel { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: .7rem; margin-bottom: 1rem; }
+  .panels { display: grid; grid-template-columns: 2fr 1fr; gap: 1rem; }
+  input, select { padding: .3rem .4rem; }
   button { padding: .3rem .7rem; cursor: pointer; }
   table { border-collapse: collapse; width: 100%; background: #fff; }
-  th, td { border-bottom: 1px solid #ddd; padding: .4rem .5rem; text-align: left; vertical-align: middle; }
+  th, td { border-bottom: 1px solid #ddd; padding: .4rem .5rem; text-align: left; vertical-align: top; }
   th { background: #f0f0f0; font-weight: 600; }
-  img.poster { width: 128px; height: 72px; object-fit: cover; background: #ccc; display: block; }
+  img.poster { width: 128px; height: 72px; object-fit: cover; display: block; }
+  .no-poster { width: 128px; height: 72px; display: grid; place-items: center; color: #999; border: 1px dashed #ccc; font-size: .8rem; }
   .state { font-weight: 600; }
   .state.active { color: #c00; }
   .state.completed, .state.limit_reached { color: #070; }
-  .state.failed { color: #a50; }
-  #status { color: #666; margin-left: auto; }
+  .state.failed, .state.aborted { color: #a50; }
+  .reason { display: block; font-weight: normal; color: #744; font-size: .85rem; max-width: 22rem; }
+  #message { display: none; padding: .5rem .8rem; border-radius: 4px; margin-bottom: 1rem; background: #fde8e8; border: 1px solid #e99; color: #700; }
+  #message.shown { display: flex; gap: 1rem; align-items: center; }
+  #message.info { background: #e8f4fd; border-color: #9ce; color: #035; }
+  #message button { margin-left: auto; }
+  #updated { color: #888; font-size: .85rem; }
+  .hidden { display: none !important; }
+  tr.details td { background: #f7f7f7; font-size: .85rem; }
+  tr.details pre { white-space: pre-wrap; margin: .2rem 0; }
+  .empty { color: #555; }
+  code { background: #eee; padding: 0 .2rem; border-radius: 3px; }
+  .actions button { margin: 0 .2rem .2rem 0; }
 </style>
 </head>
 <body>
-<h1>tessera — recordings and renders</h1>
-<form id="start">
-  <label>API key <input id="key" type="password" autocomplete="off" size="18"></label>
-  <label>Room <input id="room" placeholder="room name" size="14" pattern="[A-Za-z0-9_-]{1,64}"></label>
-  <button type="submit">Start recording</button>
-  <span id="status"></span>
-</form>
+<h1>tessera — recordings and renders <span id="updated"></span></h1>
+<div id="message" role="alert"><span id="message-text"></span><button id="dismiss" type="button" aria-label="dismiss">×</button></div>
+<div id="key-panel" class="panel hidden">
+  <form id="key-form"><label>API key <input id="key" type="password" autocomplete="off" size="24"></label><button>Use key</button>
+  <span id="key-note"></span></form>
+</div>
+<div class="panels">
+  <div class="panel">
+    <h2>Start a recording</h2>
+    <form id="start">
+      <select id="source" aria-label="source">
+        <option value="whip">WHIP publishers</option><option value="room">built-in room</option>
+        <option value="whep">WHEP source</option><option value="janus">Janus VideoRoom</option>
+      </select>
+      <label>Room <input id="room" list="rooms" placeholder="room name" size="14" required pattern="[A-Za-z0-9_-]{1,64}"></label>
+      <datalist id="rooms"></datalist>
+      <input id="url" class="hidden" placeholder="source URL" size="28">
+      <input id="token" class="hidden" placeholder="token (optional)" size="12">
+      <input id="janus-room" class="hidden" placeholder="Janus room" size="8">
+      <input id="pin" class="hidden" placeholder="PIN (optional)" size="8">
+      <select id="layout" aria-label="layout"><option>grid</option><option>presenter</option><option>presentation</option><option>speaker</option></select>
+      <label><input id="live" type="checkbox" checked> live composite</label>
+      <button type="submit">Start recording</button>
+    </form>
+    <div id="source-hint" class="empty"></div>
+  </div>
+  <div class="panel">
+    <h2>New call link (built-in room)</h2>
+    <form id="call">
+      <input id="call-room" placeholder="room" size="10" required pattern="[A-Za-z0-9_-]{1,64}">
+      <input id="call-name" placeholder="name" size="10" required maxlength="64">
+      <label><input id="call-record" type="checkbox"> may record</label>
+      <button>Make link</button>
+    </form>
+    <div id="call-link"></div>
+  </div>
+</div>
 <table>
-  <thead><tr><th>Poster</th><th>Kind</th><th>Room</th><th>State</th><th>Duration</th><th>Created</th><th>Files</th><th></th></tr></thead>
-  <tbody id="jobs"><tr><td colspan="8">loading…</td></tr></tbody>
+  <thead><tr><th>Poster</th><th>Kind</th><th>Room</th><th>State</th><th>Duration</th><th>Created</th><th>Files</th><th>Actions</th></tr></thead>
+  <tbody id="jobs"><tr id="loading"><td colspan="8">loading…</td></tr></tbody>
 </table>
 <script type="module">
-const keyInput = document.getElementById("key");
+const $ = (id) => document.getElementById(id);
 localStorage.removeItem("tessera-key");  // where earlier versions kept it, for good
-keyInput.value = sessionStorage.getItem("tessera-key") || "";
-keyInput.addEventListener("change", () => { sessionStorage.setItem("tessera-key", keyInput.value); refresh(); });
-const status = document.getElementById("status");
-const posters = new Map();  // job id -> object URL of its poster
+const page = { key: sessionStorage.getItem("tessera-key") || "", rows: new Map(), posters: new Map(), open: new Set(), keyProblem: null };
+window.tesseraJobs = page;  // for tests and debugging
 
-function headers(json) {
-  const h = {};
-  if (keyInput.value) h["Authorization"] = "Bearer " + keyInput.value;
-  if (json) h["Content-Type"] = "application/json";
-  return h;
+// Errors stay until dismissed or the next action; refreshes never overwrite them.
+function say(text, kind = "error") {
+  $("message-text").textContent = text;
+  $("message").className = "shown " + (kind === "info" ? "info" : "");
+  $("message").dataset.kind = kind;
 }
+function clearMessage() { $("message").className = ""; $("message-text").textContent = ""; }
+$("dismiss").onclick = clearMessage;
 
 async function api(method, path, body) {
-  const response = await fetch(path, { method, headers: headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) });
+  const headers = {};
+  if (page.key) headers["Authorization"] = "Bearer " + page.key;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new Error(data && data.message ? data.message : response.status + "");
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (!response.ok) {
+    const error = new Error(data && data.message ? data.message : `HTTP ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
   return data;
 }
 
-function cell(row, content) {
-  const td = document.createElement("td");
-  if (content instanceof Node) td.appendChild(content); else td.textContent = content ?? "";
-  row.appendChild(td);
-  return td;
+function element(tag, properties = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), properties);
+  node.append(...children.filter((c) => c != null));
+  return node;
 }
+const kindPath = (job) => (job.kind === "recording" ? "recordings" : "renders");
+const origin = location.origin;
 
+// --- the API key: asked for only when the server wants one, and a wrong one said plainly
+function showKeyProblem(status) {
+  page.keyProblem = status;
+  $("key-panel").classList.remove("hidden");
+  $("key-note").textContent = page.key ? "the server refused this API key (401): check it" : "this server needs an API key";
+  $("jobs").replaceChildren(element("tr", {}, element("td", { colSpan: 8, className: "empty",
+    textContent: page.key ? "The API key was refused: no jobs can be shown." : "Enter the server's API key to see its jobs." })));
+  page.rows.clear();
+}
+$("key-form").onsubmit = (event) => {
+  event.preventDefault();
+  page.key = $("key").value.trim();
+  sessionStorage.setItem("tessera-key", page.key);
+  clearMessage();
+  refresh();
+};
+$("key").value = page.key;
+
+// --- start form: the source is chosen, and its fields follow
+const sourceFields = { whip: [], room: [], whep: ["url", "token"], janus: ["url", "janus-room", "pin", "token"] };
+const hints = {
+  whip: () => `Publishers send WHIP offers to ${origin}/whip/ROOM (OBS, ffmpeg -f whip, a browser); the recording takes every publisher in the room.`,
+  room: () => `tessera joins the built-in room and records its members; people join with a call link (right).`,
+  whep: () => `tessera pulls the WHEP URL and records it as one participant.`,
+  janus: () => `tessera joins the Janus VideoRoom through its API (http://janus:8088/janus or ws://janus:8188) and records every publisher.`,
+};
+function sourceChanged() {
+  const type = $("source").value;
+  for (const id of ["url", "token", "janus-room", "pin"]) $(id).classList.toggle("hidden", !sourceFields[type].includes(id));
+  $("source-hint").textContent = hints[type]();
+}
+$("source").onchange = sourceChanged;
+sourceChanged();
+// A name that is a built-in room with people in it is most likely meant as one.
+$("room").addEventListener("change", () => {
+  const builtIn = [...$("rooms").options].some((o) => o.value === $("room").value.trim());
+  if (builtIn && $("source").value === "whip") { $("source").value = "room"; sourceChanged(); $("source-hint").textContent = "This is a built-in room with people in it: recording it as a built-in room. " + hints.room(); }
+});
+
+$("start").onsubmit = async (event) => {
+  event.preventDefault();
+  clearMessage();
+  const type = $("source").value;
+  const request = { room: $("room").value.trim(), layout: $("layout").value, liveComposite: $("live").checked };
+  if (type !== "whip") {
+    request.source = { type };
+    if ($("url").value.trim()) request.source.url = $("url").value.trim();
+    if ($("token").value.trim()) request.source.token = $("token").value.trim();
+    if (type === "janus") {
+      const janusRoom = $("janus-room").value.trim();
+      request.source.room = /^\d+$/.test(janusRoom) ? Number(janusRoom) : janusRoom;
+      if ($("pin").value.trim()) request.source.pin = $("pin").value.trim();
+    }
+  }
+  try {
+    const job = await api("POST", "/v1/recordings", request);
+    say(`recording ${job.id} of ${job.room} started`, "info");
+  } catch (error) { say(`cannot start the recording: ${error.message}`); }
+  refresh();
+};
+
+$("call").onsubmit = async (event) => {
+  event.preventDefault();
+  clearMessage();
+  const room = $("call-room").value.trim();
+  try {
+    const issued = await api("POST", `/v1/rooms/${encodeURIComponent(room)}/tokens`, { name: $("call-name").value.trim(), mayRecord: $("call-record").checked });
+    $("call-link").replaceChildren(element("a", { href: issued.callUrl, target: "_blank", id: "call-url", textContent: issued.callUrl }),
+                                   element("div", { className: "empty", textContent: `for ${issued.name}, until ${new Date(issued.expiresAt).toLocaleString()}` }));
+  } catch (error) { say(`cannot make a call link: ${error.message}`); }
+};
+
+// --- the table: rows updated in place, details kept open across refreshes
 async function poster(job) {
-  if (posters.has(job.id)) return posters.get(job.id);
-  if (!job.files.some(f => f.name === "poster.jpg")) return null;
-  const kind = job.kind === "recording" ? "recordings" : "renders";
-  const response = await fetch(`/v1/${kind}/${job.id}/files/poster.jpg`, { headers: headers(false) });
+  if (page.posters.has(job.id)) return page.posters.get(job.id);
+  if (!job.files.some((f) => f.name === "poster.jpg")) return null;
+  const headers = page.key ? { Authorization: "Bearer " + page.key } : {};
+  const response = await fetch(`/v1/${kindPath(job)}/${job.id}/files/poster.jpg`, { headers });
   if (!response.ok) return null;
   const url = URL.createObjectURL(await response.blob());
-  posters.set(job.id, url);
+  page.posters.set(job.id, url);
   return url;
 }
 
-async function download(job, name) {
-  const kind = job.kind === "recording" ? "recordings" : "renders";
-  const link = await api("POST", `/v1/${kind}/${job.id}/files/${name}/link`);
-  window.location.href = link.url;
+async function action(label, work) {
+  clearMessage();
+  try { await work(); } catch (error) { say(`${label}: ${error.message}`); }
+  refresh();
 }
 
-async function render(jobs) {
-  const body = document.getElementById("jobs");
-  const rows = [];
+function rerenderForm(job) {
+  const layout = element("select", {}, ...["grid", "presenter", "presentation", "speaker"].map((n) => element("option", { textContent: n })));
+  const size = element("select", {}, ...["1280x720", "1920x1080", "640x360"].map((n) => element("option", { textContent: n })));
+  const format = element("select", {}, element("option", { textContent: "mp4" }), element("option", { textContent: "webm" }));
+  const form = element("form", { className: "rerender" }, "Re-render: ", layout, size, format, element("button", { textContent: "Render" }));
+  form.onsubmit = (event) => {
+    event.preventDefault();
+    const [width, height] = size.value.split("x").map(Number);
+    action("cannot re-render", async () => {
+      const render = await api("POST", "/v1/renders", { recordingId: job.id, layout: layout.value, output: { width, height, format: format.value } });
+      say(`render ${render.id} queued`, "info");
+    });
+  };
+  return form;
+}
+
+function detailsRow(job) {
+  const lines = [
+    `participants: ${job.participants.map((p) => p.name || p.id).join(", ") || "none"}`,
+    `tracks: ${job.tracks.map((t) => `${t.kind} ${t.codec} (${t.packets} packets${t.ended ? ", ended: " + t.ended : ""})`).join("; ") || "none"}`,
+    `files: ${job.files.map((f) => `${f.name} ${f.size} bytes`).join(", ") || "none"}`,
+    `history: ${(job.history || []).map((h) => `${h.to}${h.reason ? " (" + h.reason + ")" : ""} at ${new Date(h.at).toLocaleTimeString()}`).join(" → ")}`,
+    `webhooks: ${job.webhooks.map((w) => `${w.state} ${w.delivered ? "delivered" : "not delivered"}`).join(", ") || "none"}`,
+    job.elapsedSeconds != null ? `elapsed: ${job.elapsedSeconds.toFixed(1)} s` : null,
+  ].filter(Boolean);
+  const cell = element("td", { colSpan: 8 }, element("pre", { textContent: lines.join("\n") }));
+  if (job.kind === "recording" && ["completed", "failed", "aborted", "limit_reached"].includes(job.state) && job.files.some((f) => f.name === "session.rtpd")) cell.append(rerenderForm(job));
+  return element("tr", { className: "details", id: "details-" + job.id }, cell);
+}
+
+async function row(job) {
+  const url = await poster(job);
+  const picture = url ? element("img", { className: "poster", alt: "poster", src: url }) : element("div", { className: "no-poster", textContent: "no poster" });
+  if (url) picture.addEventListener("load", () => { picture.dataset.loaded = "true"; });
+  const reason = job.error ? element("span", { className: "reason", textContent: job.error.message }) : null;
+  const state = element("td", { className: "state " + job.state }, job.state.replace("_", " "), reason);
+  const files = element("span");
+  for (const file of job.files.filter((f) => f.name !== "poster.jpg")) {
+    const link = element("a", { href: "#", textContent: `${file.name} (${(file.size / 1e6).toFixed(1)} MB)` });
+    link.onclick = (event) => { event.preventDefault(); action("cannot download", async () => { window.location.href = (await api("POST", `/v1/${kindPath(job)}/${job.id}/files/${file.name}/link`)).url; }); };
+    files.append(link, element("br"));
+  }
+  const actions = element("td", { className: "actions" });
+  const button = (label, work) => { const b = element("button", { type: "button", textContent: label }); b.onclick = work; actions.append(b); return b; };
+  if (job.kind === "recording" && job.state === "active") button("Stop", () => action("cannot stop", () => api("POST", `/v1/recordings/${job.id}/stop`)));
+  button(page.open.has(job.id) ? "Hide details" : "Details", () => { page.open.has(job.id) ? page.open.delete(job.id) : page.open.add(job.id); page.rows.delete(job.id); refresh(); });
+  if (!["active", "starting", "stopping", "processing"].includes(job.state)) {
+    button("Delete", () => { if (confirm(`Delete ${job.kind} ${job.id} and its files?`)) action("cannot delete", () => api("DELETE", `/v1/${kindPath(job)}/${job.id}`)); });
+  }
+  const duration = job.durationSeconds != null ? job.durationSeconds.toFixed(1) + " s" : "";
+  return element("tr", { className: "job" }, element("td", {}, picture), element("td", { textContent: job.kind }), element("td", { textContent: job.room || "" }), state,
+                 element("td", { textContent: duration }), element("td", { textContent: new Date(job.createdAt).toLocaleString() }), element("td", {}, files), actions);
+}
+
+function emptyState() {
+  return element("tr", {}, element("td", { colSpan: 8, className: "empty" },
+    element("strong", { textContent: "No recordings yet. " }),
+    `Publish into a room with WHIP at `, element("code", { textContent: `${origin}/whip/ROOM` }),
+    ` and start a recording of ROOM above; or make a call link for a built-in room and open it: `,
+    element("code", { textContent: `${origin}/call/ROOM?token=…` }), "."));
+}
+
+async function show(jobs) {
+  const body = $("jobs");
+  const wanted = [];
   for (const job of jobs) {
-    const row = document.createElement("tr");
-    row.dataset.id = job.id;
-    const img = document.createElement("img");
-    img.className = "poster";
-    img.alt = "";
-    img.addEventListener("load", () => { img.dataset.loaded = "true"; });
-    const url = await poster(job);
-    if (url) img.src = url;
-    cell(row, img);
-    cell(row, job.kind);
-    cell(row, job.room || "");
-    const state = cell(row, job.state.replace("_", " "));
-    state.className = "state " + job.state;
-    if (job.error) state.title = job.error.message;
-    cell(row, job.durationSeconds != null ? job.durationSeconds.toFixed(1) + " s" : "");
-    cell(row, new Date(job.createdAt).toLocaleString());
-    const files = document.createElement("span");
-    for (const file of job.files.filter(f => f.name !== "poster.jpg")) {
-      const a = document.createElement("a");
-      a.href = "#";
-      a.textContent = `${file.name} (${(file.size / 1e6).toFixed(1)} MB)`;
-      a.addEventListener("click", e => { e.preventDefault(); download(job, file.name).catch(err => status.textContent = err.message); });
-      files.appendChild(a);
-      files.appendChild(document.createElement("br"));
+    const signature = JSON.stringify(job) + page.open.has(job.id);
+    let entry = page.rows.get(job.id);
+    if (!entry || entry.signature !== signature) {
+      entry = { signature, row: await row(job), details: page.open.has(job.id) ? detailsRow(job) : null };
+      entry.row.dataset.id = job.id;
+      page.rows.set(job.id, entry);
     }
-    cell(row, files);
-    const actions = document.createElement("span");
-    if (job.kind === "recording" && job.state === "active") {
-      const stop = document.createElement("button");
-      stop.textContent = "Stop";
-      stop.addEventListener("click", async () => {
-        stop.disabled = true;
-        try { await api("POST", `/v1/recordings/${job.id}/stop`); } catch (err) { status.textContent = err.message; }
-        refresh();
-      });
-      actions.appendChild(stop);
-    }
-    cell(row, actions);
-    rows.push(row);
+    wanted.push(entry.row);
+    if (entry.details) wanted.push(entry.details);
   }
-  body.replaceChildren(...rows);
-  if (rows.length === 0) {
-    const row = document.createElement("tr");
-    cell(row, "no jobs yet").colSpan = 8;
-    body.replaceChildren(row);
-  }
+  for (const id of [...page.rows.keys()]) if (!jobs.some((j) => j.id === id)) page.rows.delete(id);
+  if (wanted.length === 0) wanted.push(emptyState());
+  const current = [...body.children];
+  if (current.length !== wanted.length || current.some((node, i) => node !== wanted[i])) body.replaceChildren(...wanted);
+}
+
+async function refreshRooms() {
+  try {
+    const { rooms } = await api("GET", "/v1/rooms");
+    $("rooms").replaceChildren(...rooms.filter((r) => r.members > 0).map((r) => element("option", { value: r.room, label: `${r.room}: built-in room, ${r.members} in it` })));
+  } catch { /* the jobs refresh says what is wrong */ }
 }
 
 async function refresh() {
   try {
     const [recordings, renders] = await Promise.all([api("GET", "/v1/recordings?limit=50"), api("GET", "/v1/renders?limit=50")]);
-    const jobs = recordings.jobs.concat(renders.jobs).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    await render(jobs);
-    status.textContent = "updated " + new Date().toLocaleTimeString();
+    if (page.keyProblem) { page.keyProblem = null; $("key-panel").classList.add("hidden"); }
+    await show(recordings.jobs.concat(renders.jobs).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+    $("updated").textContent = "· updated " + new Date().toLocaleTimeString();
     document.body.dataset.loaded = "true";
-  } catch (err) {
-    status.textContent = err.message === "401" || /API key/.test(err.message) ? "enter the API key" : err.message;
+    refreshRooms();
+  } catch (error) {
+    if (error.status === 401) { showKeyProblem(401); return; }
+    $("updated").textContent = `· cannot reach the server: ${error.message}`;
   }
 }
-
-document.getElementById("start").addEventListener("submit", async e => {
-  e.preventDefault();
-  const room = document.getElementById("room").value.trim();
-  if (!room) return;
-  try { await api("POST", "/v1/recordings", { room }); } catch (err) { status.textContent = err.message; }
-  refresh();
-});
 
 refresh();
 setInterval(refresh, 2000);
@@ -189,6 +347,7 @@ enum CallPage {
   #recording { display: none; color: #fff; background: #c00; border-radius: 4px; padding: .2rem .6rem; font-weight: bold; }
   #recording.on { display: inline-block; }
   #status { margin-left: auto; font-size: .85rem; color: #aaa; }
+  #status.error { color: #f88; }
   main { display: grid; grid-template-columns: 1fr 18rem; height: calc(100vh - 3rem); }
   #tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .5rem; padding: .5rem; align-content: start; }
   .tile { position: relative; background: #000; aspect-ratio: 4 / 3; border-radius: 6px; overflow: hidden; }
@@ -206,8 +365,7 @@ enum CallPage {
   <button id="mic" aria-pressed="false">Mute mic</button>
   <button id="cam" aria-pressed="false">Camera off</button>
   <button id="share" aria-pressed="false">Share screen</button>
-  <button id="record-start" hidden>Start recording</button>
-  <button id="record-stop" hidden>Stop recording</button>
+  <button id="record" hidden>Start recording</button>
   <span id="recording" role="status">● REC</span>
   <span id="status">connecting…</span>
 </header>
@@ -229,7 +387,7 @@ const state = { peers: new Map(), local: null, screen: null, id: null, log: [] }
 window.tessera = state;  // for tests and debugging
 $("title").textContent = roomName;
 
-function note(text) { state.log.push(text); $("status").textContent = text; }
+function note(text, error = false) { state.log.push(text); $("status").textContent = text; $("status").classList.toggle("error", error); }
 
 // Test pictures and tones instead of a camera (?fake=COLOR:HZ), so tiles can be told apart.
 function fakeStream(color, hz, width = 320, height = 240) {
@@ -339,21 +497,47 @@ function hangUp(id) {
   if (entry) { entry.pc.close(); state.peers.delete(id); }
   document.getElementById("tile-" + id)?.remove();
 }
-room.addEventListener("peer-left", ({ detail }) => hangUp(detail.id));
+const names = new Map();
+room.addEventListener("peer-left", ({ detail }) => {
+  hangUp(detail.id);
+  note(`${names.get(detail.id) || "someone"} left`);
+  names.delete(detail.id);
+});
 room.addEventListener("hangup", ({ detail }) => hangUp(detail.from));
-room.addEventListener("peer-joined", ({ detail }) => note(`${detail.peer.name} joined`));
-room.addEventListener("recording", ({ detail }) => showRecording(detail.active));
+room.addEventListener("peer-joined", ({ detail }) => { names.set(detail.peer.id, detail.peer.name); note(`${detail.peer.name} joined`); });
+room.addEventListener("recording", ({ detail }) => {
+  showRecording(detail.active);
+  note(detail.active ? "recording started" : "recording stopped");
+});
 room.addEventListener("chat", ({ detail }) => {
   const line = document.createElement("div");
   line.textContent = `${detail.name}: ${detail.text}`;
   $("messages").append(line);
 });
-room.addEventListener("error", ({ detail }) => note(`error: ${detail.message}`));
-room.addEventListener("close", ({ detail }) => note(`disconnected (${detail.code})`));
+room.addEventListener("error", ({ detail }) => {
+  state.pendingRecord = null;
+  showRecording(state.recording);
+  note(`refused: ${detail.message}`, true);
+});
+room.addEventListener("close", ({ detail }) => { if (state.id) note(`disconnected from the room${detail.reason ? ": " + detail.reason : ""} (${detail.code})`, true); });
 
+// One record button that says what pressing it does, and waits for the room's answer.
 function showRecording(active) {
   state.recording = active;
+  state.pendingRecord = null;
   $("recording").classList.toggle("on", active);
+  const button = $("record");
+  button.disabled = false;
+  button.textContent = active ? "Stop recording" : "Start recording";
+  button.setAttribute("aria-pressed", String(active));
+}
+
+function pressRecord() {
+  const action = state.recording ? "stop" : "start";
+  state.pendingRecord = action;
+  $("record").disabled = true;
+  $("record").textContent = action === "start" ? "Starting recording…" : "Stopping recording…";
+  room.record(action);
 }
 
 async function shareScreen() {
@@ -371,11 +555,14 @@ async function shareScreen() {
     for (const entry of state.peers.values()) for (const track of state.screen.getTracks()) entry.pc.addTrack(track, state.screen);
   }
   $("share").setAttribute("aria-pressed", String(!!state.screen));
+  $("share").textContent = state.screen ? "Stop sharing" : "Share screen";
 }
 
+const labels = { mic: ["Mute mic", "Unmute mic"], cam: ["Camera off", "Camera on"] };
 function toggle(button, kind) {
   const on = button.getAttribute("aria-pressed") !== "true";
   button.setAttribute("aria-pressed", String(on));
+  button.textContent = labels[button.id][on ? 1 : 0];
   for (const track of state.local.getTracks()) {
     if (track.kind !== kind) continue;
     track.enabled = !on;
@@ -386,8 +573,7 @@ function toggle(button, kind) {
 $("mic").onclick = () => toggle($("mic"), "audio");
 $("cam").onclick = () => toggle($("cam"), "video");
 $("share").onclick = () => shareScreen().catch((e) => note(`screen share failed: ${e.message}`));
-$("record-start").onclick = () => room.record("start");
-$("record-stop").onclick = () => room.record("stop");
+$("record").onclick = pressRecord;
 $("chat").onsubmit = (event) => { event.preventDefault(); const text = $("chat-text").value.trim(); if (text) room.chat(text); $("chat-text").value = ""; };
 
 try {
@@ -396,7 +582,8 @@ try {
   const welcome = await room.connect();
   state.id = welcome.id;
   showRecording(welcome.recording.active);
-  $("record-start").hidden = $("record-stop").hidden = !welcome.mayRecord;
+  $("record").hidden = !welcome.mayRecord;
+  for (const peer of welcome.peers) names.set(peer.id, peer.name);
   note(`in ${roomName} as ${welcome.name}`);
   // Whoever joins calls everyone already there (the recorder included).
   for (const peer of welcome.peers) await call(peer);
@@ -409,7 +596,8 @@ try {
   if (camOffAfter) setTimeout(() => $("cam").click(), camOffAfter * 1000);
   if (camOffAfter && camOffFor) setTimeout(() => $("cam").click(), (camOffAfter + camOffFor) * 1000);
 } catch (error) {
-  note(`cannot join: ${error.message}`);
+  for (const track of state.local?.getTracks() || []) track.stop();
+  note(`cannot join: ${error.message}`, true);
 }
 </script>
 </body>
@@ -448,11 +636,21 @@ export class TesseraRoom extends EventTarget {
         if (message.type === "welcome") { this.id = message.id; welcomed = true; resolve(message); }
         this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
       };
-      socket.onclose = (event) => {
-        if (!welcomed) reject(new Error(`the room refused the connection (${event.code} ${event.reason || ""})`));
+      socket.onclose = async (event) => {
+        if (!welcomed) reject(new Error(event.reason || await this.refusalReason() || `the room closed the connection (${event.code})`));
         this.dispatchEvent(new CustomEvent("close", { detail: { code: event.code, reason: event.reason } }));
       };
     });
+  }
+
+  /** Why the server refuses this socket: a browser cannot read a refused upgrade, so ask the same URL over HTTP. */
+  async refusalReason() {
+    try {
+      const response = await fetch(this.url.replace(/^ws/, "http"), { cache: "no-store" });
+      if (response.status === 426) return null;  // the token is good: the failure was elsewhere
+      const body = await response.json();
+      return body.message || null;
+    } catch { return null; }
   }
 
   send(message) {

@@ -50,15 +50,44 @@ public enum RoomRoutes {
                 return APIResponses.json(["rooms": rooms.sorted { $0.room < $1.room }])
             }
         }
-        router.get("call/:room") { _, context in
+        router.get("call/:room") { request, context in
             guard let room = context.parameters.get("room"), (try? validateRoomName(room)) != nil else {
                 return APIResponses.error(ServiceError.notFound("no such room page"))
             }
+            // A link that cannot join gets a page that says why, and no camera is asked for.
+            if let refusal = tokenRefusal(request, room: room, d) {
+                return Response(status: refusal == .wrongRoom ? .forbidden : .unauthorized, headers: PageHeaders.html(cache: "no-store"),
+                                body: .init(byteBuffer: .init(string: CallRefusalPage.html(room: room, reason: refusal))))
+            }
             return Response(status: .ok, headers: PageHeaders.html(cache: "no-store"), body: .init(byteBuffer: .init(string: CallPage.html)))
+        }
+        // The WebSocket's URL without the upgrade: a browser cannot read why an upgrade was
+        // refused, so the page asks here and shows the answer.
+        router.get("v1/rooms/:room/ws") { request, context in
+            let room = context.parameters.get("room") ?? ""
+            guard (try? validateRoomName(room)) != nil else { return APIResponses.error(.notFound("no such room")) }
+            if let refusal = tokenRefusal(request, room: room, d) {
+                return APIResponses.error(ServiceError(status: refusal == .wrongRoom ? 403 : 401, code: refusal == .wrongRoom ? "forbidden" : "unauthorized",
+                                                       message: refusal.description))
+            }
+            var response = APIResponses.error(ServiceError(status: 426, code: "upgrade_required",
+                                                           message: "the token is good: connect with Upgrade: websocket"))
+            response.headers[.upgrade] = "websocket"
+            return response
         }
         router.get("call-assets/tessera-room.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
                      body: .init(byteBuffer: .init(string: CallPage.signalingModule)))
+        }
+    }
+
+    /// Why the request's `?token=` cannot join `room` now, or nil when it can.
+    static func tokenRefusal(_ request: Request, room: String, _ d: Dependencies) -> RoomTokenError? {
+        do throws(RoomTokenError) {
+            _ = try d.tokens.verify(request.uri.queryParameters["token"].map(String.init), room: room, now: Int64(Date().timeIntervalSince1970))
+            return nil
+        } catch {
+            return error
         }
     }
 
