@@ -4,8 +4,8 @@
 # responses must match the document (status, content type, schema) and no
 # request may cause a 5xx. Bounded: about a minute.
 #
-# Left out: TRACE and other undeclared methods (the router answers 404, not
-# 405), and "missing Authorization accepted" for downloads, which by design
+# Undeclared methods on a documented path are answered 405 with Allow. Left
+# out: "missing Authorization accepted" for downloads, which by design
 # take a signed link's query instead of the key (a bad link is a 403).
 # POST /v1/uploads is left out too: its body must be an RTP dump, which a
 # schema of "binary" cannot say, so every generated body is rightly refused;
@@ -23,8 +23,22 @@ server=$!
 for _ in $(seq 100); do grep -q "tessera: listening on" "$work/serve.log" && break; sleep 0.1; done
 url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve.log" | head -1)
 cd "$work"
-timeout 300 "$OLDPWD/.venv/bin/schemathesis" run "$url/openapi.json" -H "Authorization: Bearer openapi-check" \
-  --checks all --exclude-checks unsupported_method,missing_required_header --max-examples 40 --seed 1 --no-color \
+cp "$OLDPWD/scripts/schemathesis_hooks.py" .
+# A WHIP offer must be an SDP offer with ICE and DTLS: no schema of "string" says so, so
+# schema-valid strings are rightly refused there (the WHIP tests send real offers).
+# Every check runs but one (see the top); options here, not on the command line, so the
+# operation's own setting is not overridden.
+cat > schemathesis.toml <<'TOML'
+[checks]
+missing_required_header.enabled = false
+
+[[operations]]
+include-operation-id = "whipPublish"
+checks.positive_data_acceptance.enabled = false
+TOML
+export PYTHONPATH="$work"
+SCHEMATHESIS_HOOKS=schemathesis_hooks timeout 300 "$OLDPWD/.venv/bin/schemathesis" run "$url/openapi.json" -H "Authorization: Bearer openapi-check" \
+  --max-examples 40 --seed 1 --no-color \
   --exclude-operation-id uploadDump
 kill -TERM $server
 wait $server

@@ -103,7 +103,7 @@ public struct RenderSpec: Equatable, Sendable {
     public func validateSpan(sourceSeconds: Double? = nil) throws(ServiceError) {
         if let to, !(to > (from ?? 0)) { throw .invalid("to must be after from") }
         if let from, let sourceSeconds, from >= sourceSeconds {
-            throw .invalid("from (\(from) s) is past the end of the media: the dump holds \(String(format: "%.2f", sourceSeconds)) s")
+            throw .conflict("from (\(from) s) is past the end of the media: the dump holds \(String(format: "%.2f", sourceSeconds)) s")
         }
     }
 }

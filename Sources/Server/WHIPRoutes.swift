@@ -29,11 +29,12 @@ public enum WHIPRoutes {
             try await end(request, context, endpoint: endpoint)
         }
         // RFC 9725 §4.4: browsers send OPTIONS first (CORS preflight); it also lists ICE servers.
-        for path in [":room", ":room/:session"] {
-            whip.on(RouterPath(path), method: .options) { _, _ -> Response in
+        for (path, methods) in [(":room", "OPTIONS, POST"), (":room/:session", "OPTIONS, PATCH, DELETE")] {
+            whip.on(RouterPath(path), method: .options) { _, context -> Response in
+                guard SafeName.isValid(context.parameters.get("room") ?? "") else { return refusal(.notFound, "no such room", code: "not_found") }
                 var headers = HTTPFields()
-                headers[.allow] = "OPTIONS, POST, PATCH, DELETE"
-                headers[.accessControlAllowMethods] = "OPTIONS, POST, PATCH, DELETE"
+                headers[.allow] = methods
+                headers[.accessControlAllowMethods] = methods
                 headers[.accessControlAllowHeaders] = "Authorization, Content-Type, If-Match"
                 for server in endpoint.directory.configuration.iceServers {
                     headers.append(HTTPField(name: HTTPField.Name("Link")!, value: "<\(server)>; rel=\"ice-server\""))

@@ -173,7 +173,8 @@ struct SingleValue: SingleValueDecodingContainer {
 
     private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         guard case let .number(literal) = value else { throw mismatch("an integer") }
-        guard let number = I(literal) else {
+        // JSON has one number type: 550.0 and 5.5e2 are the integer 550 too (JSON Schema's "integer").
+        guard let number = I(literal) ?? Double(literal).flatMap({ $0.isFinite ? I(exactly: $0) : nil }) else {
             throw DecodingError.typeMismatch(I.self, .init(codingPath: codingPath, debugDescription: "expected an integer from \(I.min) to \(I.max), found \(literal)"))
         }
         return number

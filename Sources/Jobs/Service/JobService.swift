@@ -183,7 +183,7 @@ public actor JobService {
         do { seconds = try await onThread("dump-span") { try DumpMediaSpan.seconds(path: dump) } } catch {
             throw .invalid("the dump cannot be read: \(error)")
         }
-        guard let seconds else { throw .invalid("the dump holds no media to render") }
+        guard let seconds else { throw .conflict("the dump holds no media to render") }
         return seconds
     }
 

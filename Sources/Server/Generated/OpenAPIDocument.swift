@@ -1012,6 +1012,9 @@ enum OpenAPIDocument {
     "responses": {
      "204": {
       "description": "Allowed methods and ICE servers"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
      }
     }
    }
@@ -1129,6 +1132,9 @@ enum OpenAPIDocument {
     "responses": {
      "204": {
       "description": "Allowed methods"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
      }
     }
    }
@@ -1250,6 +1256,32 @@ enum OpenAPIDocument {
      "101": {
       "description": "Switching to the WebSocket"
      },
+     "200": {
+      "description": "The token is good: connect with Upgrade: websocket",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "room",
+          "joinable",
+          "message"
+         ],
+         "properties": {
+          "room": {
+           "type": "string"
+          },
+          "joinable": {
+           "type": "boolean"
+          },
+          "message": {
+           "type": "string"
+          }
+         }
+        }
+       }
+      }
+     },
      "401": {
       "$ref": "#/components/responses/Error"
      },
@@ -1258,16 +1290,6 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error"
-     },
-     "426": {
-      "description": "The token is good: connect with Upgrade: websocket",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
      }
     }
    }
@@ -1758,7 +1780,8 @@ enum OpenAPIDocument {
         "description": "Bytes of received media (the dump)",
         "maximum": 1000000000000000
        }
-      }
+      },
+      "additionalProperties": false
      },
      "webhookUrl": {
       "type": [

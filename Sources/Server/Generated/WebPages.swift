@@ -647,7 +647,7 @@ export class TesseraRoom extends EventTarget {
   async refusalReason() {
     try {
       const response = await fetch(this.url.replace(/^ws/, "http"), { cache: "no-store" });
-      if (response.status === 426) return null;  // the token is good: the failure was elsewhere
+      if (response.ok) return null;  // the token is good: the failure was elsewhere
       const body = await response.json();
       return body.message || null;
     } catch { return null; }

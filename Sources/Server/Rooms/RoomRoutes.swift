@@ -32,6 +32,12 @@ public enum RoomRoutes {
         var webSocketUrl: String
     }
 
+    struct Joinable: Encodable {
+        var room: String
+        var joinable: Bool
+        var message: String
+    }
+
     struct RoomSummary: Encodable {
         var room: String
         var members: Int
@@ -70,10 +76,7 @@ public enum RoomRoutes {
                 return APIResponses.error(ServiceError(status: refusal == .wrongRoom ? 403 : 401, code: refusal == .wrongRoom ? "forbidden" : "unauthorized",
                                                        message: refusal.description))
             }
-            var response = APIResponses.error(ServiceError(status: 426, code: "upgrade_required",
-                                                           message: "the token is good: connect with Upgrade: websocket"))
-            response.headers[.upgrade] = "websocket"
-            return response
+            return APIResponses.json(Joinable(room: room, joinable: true, message: "the token is good: connect with Upgrade: websocket"))
         }
         router.get("call-assets/tessera-room.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
