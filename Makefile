@@ -53,6 +53,7 @@ bench: deps release fixtures
 	bash scripts/bench-foundation.sh
 	bash scripts/bench-render.sh
 	.build/release/tessera benchmark receive
+	.build/release/tessera benchmark requests
 	bash scripts/bench-whip.sh
 	bash scripts/bench-live.sh
 	bash scripts/bench-room.sh

@@ -2,12 +2,21 @@ import APIModel
 import Foundation
 
 /// libFuzzer entry: what the REST API parses from clients — JSON request
-/// bodies and their validation, Range headers, bearer credentials — must
-/// not trap, and what it accepts must hold its promises.
+/// bodies through the strict reader and their validation, Range headers,
+/// bearer credentials — must not trap, and what it accepts must hold its
+/// promises: JSON text round trips, and what the strict reader accepts
+/// Foundation's reads the same.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAPI(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    if let request = try? JSONDecoder().decode(RecordingRequest.self, from: bytes), let valid = try? request.validated() {
+    if let value = try? JSONSyntax.parse(bytes) {
+        guard let again = try? JSONSyntax.parse(Array(value.text.utf8)), again == value else { fatalError("JSON text does not read back the same") }
+    }
+    if let strict = try? StrictJSONDecoder.decode(RecordingRequest.self, from: bytes),
+       let loose = try? JSONDecoder().decode(RecordingRequest.self, from: bytes), strict != loose {
+        fatalError("the strict reader and Foundation read a recording request differently")
+    }
+    if let request = try? StrictJSONDecoder.decode(RecordingRequest.self, from: bytes), let valid = try? request.validated() {
         // Accepted: a room name safe in paths, an output an encoder can take.
         guard valid.room.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
               valid.output.width % 2 == 0, (16...3840).contains(valid.output.width), (1...60).contains(valid.output.fps) else {
@@ -18,12 +27,12 @@ public func fuzzAPI(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         guard let stored = try? JSONEncoder().encode(valid.request), let again = try? JSONDecoder().decode(RecordingRequest.self, from: stored),
               (try? again.validated()) == valid else { fatalError("a stored recording request does not read back the same") }
     }
-    if let request = try? JSONDecoder().decode(RenderRequest.self, from: bytes), let valid = try? request.validated() {
+    if let request = try? StrictJSONDecoder.decode(RenderRequest.self, from: bytes), let valid = try? request.validated() {
         guard (valid.request.recordingId == nil) != (valid.request.uploadId == nil) else { fatalError("a render without exactly one source was accepted") }
         guard let stored = try? JSONEncoder().encode(valid.request), let again = try? JSONDecoder().decode(RenderRequest.self, from: stored),
               (try? again.validated()) == valid else { fatalError("a stored render request does not read back the same") }
     }
-    if let request = try? JSONDecoder().decode(RoomTokenRequest.self, from: bytes), let valid = try? request.validated() {
+    if let request = try? StrictJSONDecoder.decode(RoomTokenRequest.self, from: bytes), let valid = try? request.validated() {
         guard !valid.name.isEmpty, valid.name.unicodeScalars.count <= 64, let ttl = valid.ttlSeconds, (60...86_400).contains(ttl) else {
             fatalError("an invalid room token request was accepted")
         }

@@ -1,11 +1,12 @@
 // Generated from web/ by scripts/embed-web.sh: edit web/, then run it.
 
-/// The jobs page at `/` (web/jobs.html): plain HTML and JavaScript. It lists
-/// recordings and renders with their state, room, duration, poster and files
-/// (downloaded through signed links), stops running recordings, starts new
-/// ones, and refreshes itself every 2 s. The API key, if the server has one,
-/// is typed into the page and kept in the tab's sessionStorage; every call
-/// sends it as a bearer token.
+/// The jobs page at `/` (web/jobs.html), the operator's console: plain HTML
+/// and JavaScript. It lists recordings and renders with their state, reason,
+/// duration, poster and files (downloaded through signed links); starts
+/// recordings from a chosen source, stops, re-renders and deletes them, shows
+/// a job's details and makes call links; rows update in place every 2 s.
+/// The API key, when the server wants one, is typed into the page and kept
+/// in the tab's sessionStorage; every call sends it as a bearer token.
 enum JobsPage {
     static let html = #"""
 <!doctype html>
