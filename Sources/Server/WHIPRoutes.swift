@@ -105,8 +105,6 @@ public enum WHIPRoutes {
 
     /// A refusal as the API writes every refusal: `{"error": code, "message": text}`.
     static func refusal(_ status: HTTPResponse.Status, _ message: String, code: String? = nil) -> Response {
-        var response = APIResponses.error(ServiceError(status: Int(status.code), code: code ?? ErrorBodyMiddleware<BasicRequestContext>.code(status), message: message))
-        response.headers[.cacheControl] = nil
-        return response
+        APIResponses.error(ServiceError(status: Int(status.code), code: code ?? ErrorCode.of(status), message: message))
     }
 }

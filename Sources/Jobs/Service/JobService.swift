@@ -163,7 +163,7 @@ public actor JobService {
         let spec = try request.validated()
         _ = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: nil, latencyMicros: 0)
         let source = try await sourceDump(for: spec.source)
-        try spec.validateSpan(sourceSeconds: try await mediaSeconds(spec, dump: configuration.dataDirectory + "/" + source.dump))
+        try spec.validateSpan(sourceSeconds: try await mediaSeconds(spec, dump: configuration.dataDirectory + "/" + source.dump, known: source.seconds))
         let reservation = try admission.reserve(cost: JobCost.render)
         let id = JobIDs.make()
         var job = Job(id: id, kind: .render, room: source.room, settings: JobLedger.json(spec.request), createdAt: JobLedger.now())
@@ -175,10 +175,12 @@ public actor JobService {
         return try await document(id: id)
     }
 
-    /// How much media the dump holds, read when a range starts past 0, so a
-    /// range past the end is refused at request time (not read otherwise).
-    private func mediaSeconds(_ spec: RenderSpec, dump: String) async throws(ServiceError) -> Double? {
+    /// How much media the dump holds when a range starts past 0, so a range
+    /// past the end is refused at request time: a recording's stored length
+    /// (`known`), else the dump read through (an upload's).
+    private func mediaSeconds(_ spec: RenderSpec, dump: String, known: Double?) async throws(ServiceError) -> Double? {
         guard let from = spec.from, from > 0 else { return nil }
+        if let known { return known }
         let seconds: Double?
         do { seconds = try await onThread("dump-span") { try DumpMediaSpan.seconds(path: dump) } } catch {
             throw .invalid("the dump cannot be read: \(error)")
@@ -187,20 +189,22 @@ public actor JobService {
         return seconds
     }
 
-    private func sourceDump(for source: RenderSpec.Source) async throws(ServiceError) -> (dump: String, room: String?) {
+    /// The dump to render, its room, and its media length when the job recorded it.
+    private func sourceDump(for source: RenderSpec.Source) async throws(ServiceError) -> (dump: String, room: String?, seconds: Double?) {
         switch source {
         case let .upload(uploadID):
             guard JobIDs.isSafe(uploadID), FileManager.default.fileExists(atPath: configuration.dataDirectory + "/uploads/\(uploadID).rtpd") else {
                 throw .notFound("no upload \(uploadID)")
             }
-            return ("uploads/\(uploadID).rtpd", nil)
+            return ("uploads/\(uploadID).rtpd", nil, nil)
         case let .recording(recordingID):
             guard let recording = try await ledger.job(recordingID), recording.kind == .recording else { throw .notFound("no recording \(recordingID)") }
             guard recording.state.isFinal else { throw .conflict("recording \(recordingID) is \(recording.state.rawValue); render it when it has ended") }
-            guard let dump = JobLedger.result(of: recording).dump, FileManager.default.fileExists(atPath: configuration.dataDirectory + "/" + dump) else {
+            let result = JobLedger.result(of: recording)
+            guard let dump = result.dump, FileManager.default.fileExists(atPath: configuration.dataDirectory + "/" + dump) else {
                 throw .conflict("recording \(recordingID) has no dump to render")
             }
-            return (dump, recording.room)
+            return (dump, recording.room, result.durationSeconds)
         }
     }
 

@@ -102,9 +102,9 @@ actor RecordingRun {
     }
 
     /// The recording so far, for its document while it runs.
-    func figures() async -> (statistics: RoomRecorder.Statistics, seconds: Double, progress: Double?)? {
+    func figures() async -> (statistics: RoomRecorder.Statistics, progress: Double?)? {
         guard let recorder else { return nil }
-        return (await context.rooms.statistics(of: recorder), Date().timeIntervalSince(startedAt), live?.progressSeconds)
+        return (await context.rooms.statistics(of: recorder), live?.progressSeconds)
     }
 
     /// A new layout for the rest of the live composite; false when it keeps the dump only.

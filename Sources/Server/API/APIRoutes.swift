@@ -73,7 +73,10 @@ public enum APIRoutes {
             return try await body()
         } catch {
             if let refusal = error as? ServiceError { return APIResponses.error(refusal) }
-            if let http = error as? HTTPError { return APIResponses.error(ServiceError(status: Int(http.status.code), code: "http", message: http.body ?? "\(http.status)")) }
+            if let http = error as? HTTPError {
+                return APIResponses.error(ServiceError(status: Int(http.status.code), code: ErrorCode.of(http.status),
+                                                       message: http.body ?? http.status.reasonPhrase))
+            }
             return APIResponses.error(ServiceError(status: 500, code: "internal", message: "\(error)"))
         }
     }

@@ -14,7 +14,7 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             if error.status == .notFound, error.body == nil { return noRoute(request) }
-            var response = APIResponses.error(ServiceError(status: Int(error.status.code), code: Self.code(error.status),
+            var response = APIResponses.error(ServiceError(status: Int(error.status.code), code: ErrorCode.of(error.status),
                                                            message: error.body ?? error.status.reasonPhrase))
             for field in error.headers where field.name != .contentType && field.name != .contentLength { response.headers.append(field) }
             return response
@@ -31,8 +31,11 @@ struct ErrorBodyMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.allow] = methods.joined(separator: ", ")
         return response
     }
+}
 
-    static func code(_ status: HTTPResponse.Status) -> String {
+/// The `error` code a refusal with only an HTTP status gets.
+enum ErrorCode {
+    static func of(_ status: HTTPResponse.Status) -> String {
         switch status.code {
         case 400: "invalid_request"
         case 401: "unauthorized"
