@@ -4,7 +4,8 @@ import PackageDescription
 /// Module map: see docs/architecture.md. Imports point one way:
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
 /// WebRTC, WebRTCDriver, Dump, JanusProtocol, APIModel ← Rooms; JanusProtocol ← APIModel; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
-/// Telemetry (limit refusal counters, through swift-metrics) ← WebRTCDriver, Rooms, Jobs, Server; Signing (HMAC) ← WebRTC, Jobs.
+/// Telemetry (limit refusal counters, through swift-metrics) ← WebRTCDriver, Rooms, Jobs, Server; Signing (HMAC, digests) ← WebRTC, Jobs.
+/// Outbound (HTTP to servers others name) ← Rooms, ObjectStorage; ObjectStorage (S3: SigV4, uploads) ← Jobs, Server, tessera.
 let package = Package(
     name: "tessera",
     platforms: [.macOS(.v14)],
@@ -42,19 +43,21 @@ let package = Package(
             "WebRTC", "Telemetry", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "JanusProtocol"),
+        .target(name: "Outbound"),
+        .target(name: "ObjectStorage", dependencies: ["Outbound", "Signing"]),
         .target(name: "Rooms", dependencies: [
-            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol", "APIModel", "Telemetry",
+            "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol", "APIModel", "Telemetry", "Outbound",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .target(name: "APIModel", dependencies: ["JanusProtocol"]),
         .target(name: "Jobs", dependencies: [
-            "APIModel", "Render", "Rooms", "JanusProtocol", "Media", "Signing", "Telemetry", .product(name: "GRDB", package: "GRDB.swift"),
+            "APIModel", "Render", "Rooms", "JanusProtocol", "Media", "Signing", "Telemetry", "Outbound", "ObjectStorage", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "CoreMetrics", package: "swift-metrics"),
         ]),
         .target(name: "Server", dependencies: [
-            "APIModel", "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", "Telemetry", .product(name: "Prometheus", package: "swift-prometheus"),
+            "APIModel", "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", "Telemetry", "ObjectStorage", .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"), .product(name: "Logging", package: "swift-log"),
@@ -62,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "tessera",
             dependencies: [
-                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "APIModel", "Jobs", "Server",
+                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "APIModel", "Jobs", "Server", "ObjectStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -82,10 +85,11 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: [
             "Jobs", "APIModel", "Rooms", "Signing", .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "RoomsTests", dependencies: ["Rooms", "WebRTC", "Dump", "SDP", "RTP"]),
+        .testTarget(name: "RoomsTests", dependencies: ["Rooms", "Outbound", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "JanusProtocolTests", dependencies: ["JanusProtocol"]),
+        .testTarget(name: "ObjectStorageTests", dependencies: ["ObjectStorage", "Signing"]),
         .testTarget(name: "tesseraTests", dependencies: [
-            "Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel", "Server", .product(name: "Logging", package: "swift-log"),
+            "Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel", "Server", "ObjectStorage", .product(name: "Logging", package: "swift-log"),
         ]),
     ],
     swiftLanguageModes: [.v6]

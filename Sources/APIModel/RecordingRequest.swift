@@ -87,6 +87,8 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
     public var limits: LimitsRequest?
     public var webhookUrl: String?
     public var metadata: [String: String]?
+    /// Where this job's files go in the server's bucket (`--storage`): its own prefix; credentials stay on the server.
+    public var storage: StorageRequest?
     /// false: keep the dump only (the cheapest capture); render it later with `POST /v1/renders`.
     public var liveComposite: Bool?
 
@@ -114,6 +116,7 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         try limits?.validate()
         try validateWebhookURL(webhookUrl)
         try validateMetadata(metadata)
+        try storage?.validate()
         var request = self
         request.source = wireSource
         request.layout = layout ?? "grid"
@@ -135,6 +138,8 @@ public struct RenderRequest: Codable, Equatable, Sendable {
     public var to: Double?
     public var webhookUrl: String?
     public var metadata: [String: String]?
+    /// Where this job's files go in the server's bucket (`--storage`): its own prefix; credentials stay on the server.
+    public var storage: StorageRequest?
 
     public init(recordingId: String? = nil, uploadId: String? = nil, layout: String? = nil, output: OutputRequest? = nil,
                 from: Double? = nil, to: Double? = nil, webhookUrl: String? = nil, metadata: [String: String]? = nil) {
@@ -162,6 +167,7 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         if let to, !(to > 0 && to <= Self.maximumSeconds) { throw .invalid("to must be more than 0 and at most \(Int(Self.maximumSeconds)) seconds") }
         try validateWebhookURL(webhookUrl)
         try validateMetadata(metadata)
+        try storage?.validate()
         var request = self
         request.layout = layout ?? "grid"
         request.output = output.request
@@ -185,5 +191,22 @@ public func validateWebhookURL(_ url: String?) throws(ServiceError) {
     guard url.count <= 2048, url.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) }),
           let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), !(parsed.host ?? "").isEmpty else {
         throw .invalid("webhookUrl must be an http:// or https:// URL with a host, in ASCII")
+    }
+}
+
+/// A job's own place in the server's bucket.
+public struct StorageRequest: Codable, Equatable, Sendable {
+    /// Object key prefix, e.g. `customers/42`: parts of letters, digits and `- . _ ~ = +`.
+    public var prefix: String
+
+    public init(prefix: String) { self.prefix = prefix }
+
+    func validate() throws(ServiceError) {
+        let parts = prefix.split(separator: "/", omittingEmptySubsequences: false)
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~=+".utf8)
+        guard !prefix.isEmpty, prefix.utf8.count <= 512,
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && $0.utf8.allSatisfy(allowed.contains) }) else {
+            throw .invalid("storage.prefix must be 1–512 bytes of parts made of letters, digits and - . _ ~ = +, separated by /, with no empty, . or .. part")
+        }
     }
 }

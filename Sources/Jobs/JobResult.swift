@@ -5,6 +5,8 @@ public struct JobResult: Codable, Equatable, Sendable {
         public var name: String
         public var size: Int64
         public var contentType: String
+        /// Where the file is kept: `s3://BUCKET/KEY` once the bucket confirmed it, else nil (the local data directory).
+        public var location: String?
         public init(name: String, size: Int64, contentType: String) {
             self.name = name
             self.size = size
@@ -66,12 +68,18 @@ public struct JobResult: Codable, Equatable, Sendable {
     /// render from its dump after a restart). One found unfinished after
     /// two of them crashed the process: it is not tried a third time.
     public var renderAttempts = 0
+    /// Object storage: where the job's files go, each file's upload, and the live dump's parts.
+    public var storage: String?
+    public var uploads: [Upload] = []
+    public var dumpShipping: DumpShipping?
+    /// Whether `upload_completed` was told for the current set of uploads.
+    public var uploadsAnnounced = false
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case dump, files, participants, tracks, startedAt, stoppedAt, completedAt, durationSeconds, bytesReceived, framesWritten,
-             renderSpeed, framesSkippedBehind, webhooks, layoutChanges, renderAttempts
+             renderSpeed, framesSkippedBehind, webhooks, layoutChanges, renderAttempts, storage, uploads, dumpShipping, uploadsAnnounced
     }
 
     /// Results stored before a field existed decode with its default.
@@ -92,5 +100,55 @@ public struct JobResult: Codable, Equatable, Sendable {
         webhooks = try container.decodeIfPresent([WebhookAttempt].self, forKey: .webhooks) ?? []
         layoutChanges = try container.decodeIfPresent([LayoutChange].self, forKey: .layoutChanges) ?? []
         renderAttempts = try container.decodeIfPresent(Int.self, forKey: .renderAttempts) ?? 0
+        storage = try container.decodeIfPresent(String.self, forKey: .storage)
+        uploads = try container.decodeIfPresent([Upload].self, forKey: .uploads) ?? []
+        dumpShipping = try container.decodeIfPresent(DumpShipping.self, forKey: .dumpShipping)
+        uploadsAnnounced = try container.decodeIfPresent(Bool.self, forKey: .uploadsAnnounced) ?? false
+    }
+}
+
+extension JobResult {
+    /// One file's way into object storage.
+    public struct Upload: Codable, Equatable, Sendable {
+        public enum State: String, Codable, Sendable { case pending, uploading, uploaded, failed }
+
+        public var name: String
+        /// `s3://BUCKET/KEY`.
+        public var location: String
+        public var key: String
+        public var state: State
+        /// Bytes the bucket has confirmed so far, and the file's size.
+        public var bytes: Int64
+        public var size: Int64
+        public var attempts: Int
+        public var error: String?
+        public var etag: String?
+        /// µs since the Unix epoch: when the current run of failures began, and when the next try is due.
+        public var failingSince: Int64?
+        public var nextAttemptAt: Int64?
+        /// A multipart upload a failed try could not abort: aborted before the next.
+        public var unfinishedUploadID: String?
+        /// Whether the local copy was removed after the bucket confirmed the object.
+        public var localRemoved: Bool
+
+        public init(name: String, location: String, key: String, size: Int64) {
+            self.name = name
+            self.location = location
+            self.key = key
+            state = .pending
+            bytes = 0
+            self.size = size
+            attempts = 0
+            localRemoved = false
+        }
+    }
+
+    /// The live dump's numbered parts shipped to the bucket while the recording ran.
+    public struct DumpShipping: Codable, Equatable, Sendable {
+        /// `s3://BUCKET/PREFIX/dumps/ID/`.
+        public var location: String
+        public var parts: Int
+        public var bytes: Int64
+        public var error: String?
     }
 }

@@ -3,12 +3,14 @@ import Foundation
 import Media
 import Render
 
-struct Render: ParsableCommand {
+struct Render: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Composites an RTP dump into one MP4 (H.264 + AAC) or WebM (VP8/VP9 + Opus) file.")
 
-    @Argument(help: "The dump (.rtpd).")
+    @Argument(help: "The dump (.rtpd), or a recording's dump in object storage: s3://BUCKET/PREFIX/dumps/ID/ (its session.rtpd, else its live parts joined).")
     var dump: String
+
+    @OptionGroup(title: "Object storage (for an s3:// dump)") var storage: StorageOptions
 
     @Option(name: .shortAndLong, help: "The output file: .mp4 or .webm (with --tracks: a directory).")
     var output: String
@@ -64,8 +66,10 @@ struct Render: ParsableCommand {
     @Flag(help: "Show libav's own log lines.")
     var verbose = false
 
-    func run() throws {
-        if tracks { return try exportTracks() }
+    func run() async throws {
+        let fetched = try await StoredDump.fetch(dump, storage: storage)
+        defer { if let folder = fetched.temporary { try? FileManager.default.removeItem(atPath: folder) } }
+        if tracks { return try exportTracks(fetched.path) }
         guard let container = Muxer.Container(path: output) else { throw CLIError("\(output): the output must end in .mp4 or .webm") }
         let sizeParts = size.lowercased().split(separator: "x").compactMap { Int($0) }
         guard sizeParts.count == 2, let width = sizeParts.first, let height = sizeParts.last,
@@ -103,6 +107,7 @@ struct Render: ParsableCommand {
         default: throw CLIError("--audio-channels \(audioChannels): expected auto, 1 or 2")
         }
 
+        let dump = fetched.path
         try DumpArgument.check(dump)
         LibavLogging.set(verbose: verbose)
         var renderer = Renderer(settings: settings)
@@ -123,7 +128,7 @@ struct Render: ParsableCommand {
         }
     }
 
-    func exportTracks() throws {
+    func exportTracks(_ dump: String) throws {
         try DumpArgument.check(dump)
         LibavLogging.set(verbose: verbose)
         let results: [TrackExporter.Result]

@@ -30,6 +30,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup(title: "Rooms: WHIP publishers, the built-in rooms and the call page") var rooms: RoomOptions
     @OptionGroup(title: "Jobs and their files") var jobs: JobOptions
     @OptionGroup(title: "Limits") var limits: LimitOptions
+    @OptionGroup(title: "Object storage (S3-compatible)") var storage: StorageOptions
 
     func run() async throws {
         let ports = try Self.ports(media.rtcPort)
@@ -113,6 +114,7 @@ struct Serve: AsyncParsableCommand {
         configuration.autoRecord = rooms.autoRecord || rooms.autoRecordDumpOnly
         configuration.autoRecordComposite = !rooms.autoRecordDumpOnly
         configuration.sourceHosts = rooms.sourceHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+        configuration.storage = try storage.settings()
         return configuration
     }
 

@@ -42,6 +42,12 @@ public struct JobDocument: Codable, Sendable {
     public var webhooks: [JobResult.WebhookAttempt]
     public var layoutChanges: [JobResult.LayoutChange]
     public var history: [Transition]?
+    /// Object storage: where the files go (`s3://BUCKET/PREFIX`), each file's upload, the live dump's parts.
+    public var storage: String?
+    public var uploads: [JobResult.Upload]?
+    public var dumpShipping: JobResult.DumpShipping?
+    /// In a webhook's body: what happened when it is not a state change (`upload_completed`, `upload_failed`).
+    public var event: String?
 
     public init(job: Job, result: JobResult, history: [JobTransition]? = nil, progressSeconds: Double? = nil) {
         id = job.id
@@ -72,6 +78,9 @@ public struct JobDocument: Codable, Sendable {
         renderSpeed = result.renderSpeed
         webhooks = result.webhooks
         layoutChanges = result.layoutChanges
+        storage = result.storage
+        uploads = result.storage == nil ? nil : result.uploads
+        dumpShipping = result.dumpShipping
         self.history = history?.map { Transition(from: $0.from.rawValue, to: $0.to.rawValue, at: Self.time($0.at), reason: $0.reason) }
     }
 

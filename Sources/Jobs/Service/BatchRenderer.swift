@@ -27,6 +27,8 @@ struct BatchRenderer: Sendable {
         var layout: String
         var from: Double?
         var to: Double?
+        /// Where the dump is read from when not at its place in the data directory (fetched from the bucket).
+        var dumpPath: String?
     }
 
     func render(_ id: String, _ plan: Plan) async throws {
@@ -41,7 +43,7 @@ struct BatchRenderer: Sendable {
         render.to = plan.to
         render.maximumDurationMicros = settings.maximumRenderMicros
         let outputPath = directory + "/" + JobFiles.outputName(job.kind, fileExtension: plan.output.fileExtension)
-        let dumpPath = settings.dataDirectory + "/" + dump
+        let dumpPath = plan.dumpPath ?? settings.dataDirectory + "/" + dump
         let frozen = render, limits = settings
         let summary = try await onThread("tessera-render") {
             var renderer = Renderer(settings: frozen)

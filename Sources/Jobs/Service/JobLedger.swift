@@ -1,6 +1,7 @@
 import APIModel
 import Foundation
 import Logging
+import Synchronization
 
 /// The record of jobs: reads them, applies state changes (logged, and told
 /// to webhooks) and changes results, all through the `JobStore`. Every part
@@ -10,6 +11,8 @@ struct JobLedger: Sendable {
     let store: JobStore
     let logger: Logger
     let webhooks: WebhookDelivery
+    /// Told of every job that reaches a final state (object storage uploads its files then).
+    let finals = FinalStates()
 
     func insert(_ job: Job) async throws(ServiceError) {
         do { try await store.insert(job) } catch { throw Self.internalError(error) }
@@ -32,6 +35,7 @@ struct JobLedger: Sendable {
             if let reason { metadata["reason"] = .string(reason) }
             logger.info("job state changed", metadata: metadata)
             webhooks.notify(job)
+            if state.isFinal { await finals.reached(id) }
             return job
         } catch {
             logger.error("job state change refused", metadata: ["job": .string(id), "to": .string(state.rawValue), "error": .string("\(error)")])
@@ -46,6 +50,10 @@ struct JobLedger: Sendable {
     static func result(of job: Job) -> JobResult {
         (try? JSONDecoder().decode(JobResult.self, from: Data(job.result.utf8))) ?? JobResult()
     }
+
+    static func decodeRecording(_ job: Job) -> RecordingRequest? { try? JSONDecoder().decode(RecordingRequest.self, from: Data(job.settings.utf8)) }
+
+    static func decodeRender(_ job: Job) -> RenderRequest? { try? JSONDecoder().decode(RenderRequest.self, from: Data(job.settings.utf8)) }
 
     static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
@@ -68,5 +76,16 @@ extension JobStore {
             change(&result)
             return JobLedger.json(result)
         }
+    }
+}
+
+/// Whoever wants to know when a job has ended; set once when the service is made.
+final class FinalStates: Sendable {
+    private let handler = Mutex<(@Sendable (String) async -> Void)?>(nil)
+
+    func observe(_ handler: @escaping @Sendable (String) async -> Void) { self.handler.withLock { $0 = handler } }
+
+    func reached(_ id: String) async {
+        if let handler = handler.withLock({ $0 }) { await handler(id) }
     }
 }

@@ -26,6 +26,8 @@ extension JobService {
         public var webhookDenyInternal = false
         /// The longest output one render makes (a dump's times may span years).
         public var maximumRenderMicros: Int64 = 86_400_000_000
+        /// Object storage for finished files and live dump parts; nil keeps everything in the data directory.
+        public var storage: StorageSettings?
         /// Free bytes where the data directory is (a test may stand in for the disk).
         public var freeBytes: @Sendable (String) -> Int64? = { DiskSpace.available(at: $0) }
 

@@ -11,6 +11,11 @@ extension JobService {
             result.record(figures.statistics)
             progress = figures.progress
         }
+        if !result.uploads.isEmpty {
+            for index in result.files.indices {
+                result.files[index].location = result.uploads.first { $0.name == result.files[index].name && $0.state == .uploaded }?.location
+            }
+        }
         let history = try? await ledger.store.history(id: id)
         return JobDocument(job: job, result: result, history: history, progressSeconds: progress)
     }
@@ -46,6 +51,7 @@ extension JobService {
         guard let job = try await ledger.job(id), job.kind == kind else { throw .notFound("no \(kind.rawValue) \(id)") }
         if runs[id] != nil { _ = try? await stopRecording(id: id) }
         if renders[id] != nil { throw .conflict("render \(id) is running; delete it when it has ended") }
+        try await deleteObjects(of: job)
         files.removeAll(of: JobFiles.Key(kind: kind, id: id))
         do { _ = try await ledger.store.delete(id: id) } catch { throw JobLedger.internalError(error) }
         logger.info("job deleted", metadata: ["job": .string(id)])

@@ -33,6 +33,7 @@ extension JobService {
                 logger.error("unfinished job's stored request cannot be read: left as it is", metadata: ["job": .string(id)])
             }
         }
+        await uploads?.resume()
     }
 
     /// A recording cut off by a restart: its dump is rendered (when it had a
@@ -77,5 +78,6 @@ extension JobService {
             try? await Task.sleep(nanoseconds: 50_000_000)
         }
         background.cancelAll()
+        await uploads?.cancelAll()
     }
 }

@@ -29,6 +29,8 @@ public actor JobService {
     /// Batch renders running, with their share of the capacity.
     var renders: [String: Reservation] = [:]
     var autoRecord = AutoRecord()
+    /// Object storage, when configured: uploads of finished jobs.
+    let uploads: UploadQueue?
 
     public init(configuration: Configuration, store: JobStore, rooms: RoomDirectory, metrics: ServiceMetrics, logger: Logger,
                 files: FileStore? = nil) {
@@ -58,6 +60,10 @@ public actor JobService {
                                                  diskFloorBytes: configuration.diskFloorBytes, freeBytes: configuration.freeBytes),
                                  ledger: ledger, files: files, metrics: metrics)
         self.sources = sources
+        let ledger = self.ledger
+        let uploads = configuration.storage.map { UploadQueue(settings: $0, ledger: ledger, files: files, metrics: metrics, logger: logger) }
+        self.uploads = uploads
+        if let uploads { ledger.finals.observe { id in await uploads.enqueue(id) } }
     }
 
     /// The built-in rooms, for recordings whose source is a room.
@@ -78,7 +84,8 @@ public actor JobService {
         let reservation = try admission.reserve(cost: spec.liveComposite ? JobCost.liveComposite : JobCost.dumpOnly)
         let id = JobIDs.make()
         // The source's token and PIN are used from memory and never stored or shown.
-        let job = Job(id: id, kind: .recording, room: spec.room, settings: JobLedger.json(spec.request.withoutSecrets), createdAt: JobLedger.now())
+        var job = Job(id: id, kind: .recording, room: spec.room, settings: JobLedger.json(spec.request.withoutSecrets), createdAt: JobLedger.now())
+        job.result = JobLedger.json(await initialResult(for: job))
         try await ledger.insert(job)
         await start(job, spec: spec, reservation: reservation)
         return try await document(id: id)
@@ -94,7 +101,7 @@ public actor JobService {
         do {
             let source = try sources.make(for: spec, jobID: id) { [weak self] reason in await self?.finishInBackground(id, .stopped(reason)) }
             let context = RecordingRun.Context(rooms: rooms, ledger: ledger, renderer: renderer, files: files, metrics: metrics, logger: logger,
-                                               monitorIntervalSeconds: configuration.monitorIntervalSeconds)
+                                               monitorIntervalSeconds: configuration.monitorIntervalSeconds, uploads: uploads)
             let run = RecordingRun(id: id, spec: spec, source: source, reservation: reservation, context: context)
             try await run.start()
             runs[id] = run
@@ -167,7 +174,7 @@ public actor JobService {
         let reservation = try admission.reserve(cost: JobCost.render)
         let id = JobIDs.make()
         var job = Job(id: id, kind: .render, room: source.room, settings: JobLedger.json(spec.request), createdAt: JobLedger.now())
-        var result = JobResult()
+        var result = await initialResult(for: job)
         result.dump = source.dump
         job.result = JobLedger.json(result)
         try await ledger.insert(job)
@@ -201,7 +208,7 @@ public actor JobService {
             guard let recording = try await ledger.job(recordingID), recording.kind == .recording else { throw .notFound("no recording \(recordingID)") }
             guard recording.state.isFinal else { throw .conflict("recording \(recordingID) is \(recording.state.rawValue); render it when it has ended") }
             let result = JobLedger.result(of: recording)
-            guard let dump = result.dump, FileManager.default.fileExists(atPath: configuration.dataDirectory + "/" + dump) else {
+            guard let dump = result.dump, dumpAvailable(dump, of: result) else {
                 throw .conflict("recording \(recordingID) has no dump to render")
             }
             return (dump, recording.room, result.durationSeconds)
@@ -217,8 +224,12 @@ public actor JobService {
             if let job = try? await ledger.job(id), job.state == .starting || job.state == .interrupted {
                 await ledger.transition(id, to: .processing, reason: nil)
             }
+            let scratch = renderer.files.workingDirectory(of: JobFiles.Key(kind: .render, id: id)) + "/source.rtpd.partial"
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
             do {
-                try await renderer.render(id, .init(output: spec.output, layout: spec.layout, from: spec.from, to: spec.to))
+                var plan = BatchRenderer.Plan(output: spec.output, layout: spec.layout, from: spec.from, to: spec.to)
+                if let job = try? await ledger.job(id), let dump = JobLedger.result(of: job).dump { plan.dumpPath = try await self.localDump(dump, scratch: scratch) }
+                try await renderer.render(id, plan)
                 await renderer.refreshFiles(JobFiles.Key(kind: .render, id: id))
                 await ledger.transition(id, to: .completed, reason: nil)
             } catch {

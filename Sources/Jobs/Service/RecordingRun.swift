@@ -16,6 +16,8 @@ actor RecordingRun {
         let metrics: ServiceMetrics
         let logger: Logger
         let monitorIntervalSeconds: Double
+        /// With object storage: the live dump is shipped to the bucket in parts.
+        var uploads: UploadQueue?
     }
 
     let id: String
@@ -26,6 +28,7 @@ actor RecordingRun {
     private let logger: Logger
     private var recorder: RoomRecorder?
     private var live: LiveRender?
+    private var shipper: DumpShipper?
     private(set) var startedAt = Date()
     /// Set once `end` begins: the run ends once, however many reasons arrive.
     private(set) var isEnding = false
@@ -64,7 +67,14 @@ actor RecordingRun {
             result.dump = JobFiles.dump(ofRecording: id)
             result.startedAt = JobLedger.now()
         }
+        if let uploads = context.uploads, let job = try? await context.ledger.job(id) {
+            let shipper = DumpShipper(client: uploads.uploader.client, location: await uploads.location(of: job), recordingID: id, path: dumpPath,
+                                      ledger: context.ledger, metrics: context.metrics, logger: logger)
+            await shipper.start(intervalSeconds: uploads.settings.dumpShipIntervalSeconds)
+            self.shipper = shipper
+        }
         do { try await source.start() } catch {
+            await shipper?.stop()
             try? await context.rooms.stopRecording(recorder, reason: spec.source.startFailure)
             if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
             self.recorder = nil
@@ -122,6 +132,7 @@ actor RecordingRun {
         let ledger = context.ledger, reason = ending.text
         if !ending.isFailure { await ledger.transition(id, to: .stopping, reason: reason) }
         await source.stop(reason: reason)
+        await shipper?.stop()
         let statistics = await context.rooms.statistics(of: recorder)
         do { try await context.rooms.stopRecording(recorder, reason: reason) } catch {
             logger.error("closing the dump failed", metadata: ["error": .string("\(error)")])

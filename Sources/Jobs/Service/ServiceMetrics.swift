@@ -12,6 +12,9 @@ public final class ServiceMetrics: Sendable {
     let liveFramesSkipped: Counter
     let packetsRecorded: Counter
     let bytesRecorded: Counter
+    let uploadedBytes: Counter
+    let uploadFailures: Counter
+    let dumpPartsShipped: Counter
 
     public init() {
         webhookFailures = registry.makeCounter(descriptor: Self.named("tessera_webhook_failures_total", "Webhook delivery attempts that failed."))
@@ -23,6 +26,9 @@ public final class ServiceMetrics: Sendable {
                                                                        "Output frames live renders did not draw because they were behind the call."))
         packetsRecorded = registry.makeCounter(descriptor: Self.named("tessera_recorded_packets_total", "RTP packets written to recordings' dumps."))
         bytesRecorded = registry.makeCounter(descriptor: Self.named("tessera_recorded_bytes_total", "Bytes written to recordings' dumps."))
+        uploadedBytes = registry.makeCounter(descriptor: Self.named("tessera_uploaded_bytes_total", "Bytes of job files the bucket confirmed."))
+        uploadFailures = registry.makeCounter(descriptor: Self.named("tessera_upload_failures_total", "File uploads to object storage that failed (each is retried)."))
+        dumpPartsShipped = registry.makeCounter(descriptor: Self.named("tessera_dump_parts_shipped_total", "Parts of live dumps stored in the bucket."))
     }
 
     func setJobCounts(_ counts: [JobState: Int]) {

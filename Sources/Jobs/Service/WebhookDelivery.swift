@@ -22,13 +22,14 @@ final class WebhookDelivery: Sendable {
         self.background = background
     }
 
-    func notify(_ job: Job) {
-        let requested = job.kind == .recording
-            ? (try? JSONDecoder().decode(RecordingRequest.self, from: Data(job.settings.utf8)))?.webhookUrl
-            : (try? JSONDecoder().decode(RenderRequest.self, from: Data(job.settings.utf8)))?.webhookUrl
+    /// `event` names what happened other than a state change (`upload_completed`, `upload_failed`); the body carries it.
+    func notify(_ job: Job, event: String? = nil) {
+        let requested = job.kind == .recording ? JobLedger.decodeRecording(job)?.webhookUrl : JobLedger.decodeRender(job)?.webhookUrl
         guard let url = requested ?? defaultURL else { return }
-        let body = Array(JobLedger.json(JobDocument(job: job, result: JobLedger.result(of: job))).utf8)
-        let id = job.id, state = job.state.rawValue, sender = sender
+        var document = JobDocument(job: job, result: JobLedger.result(of: job))
+        document.event = event
+        let body = Array(JobLedger.json(document).utf8)
+        let id = job.id, state = event ?? job.state.rawValue, sender = sender
         background.run { await sender.deliver(body: body, to: url, state: state) { attempt in await self.record(id, attempt) } }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import Rooms
 #if canImport(FoundationNetworking)
 import FoundationNetworking

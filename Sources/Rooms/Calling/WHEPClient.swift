@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

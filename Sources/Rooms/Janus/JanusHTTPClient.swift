@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import JanusProtocol
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -47,6 +47,11 @@ public enum APIRoutes {
         api.delete("renders/:id") { request, context in await handle(request, d) { try await delete(.render, context, d) } }
         UploadRoutes.add(to: api, d, dataDirectory: d.dataDirectory, maximumBytes: d.maximumUploadBytes)
         for kind in ["recordings", "renders"] {
+            api.post(RouterPath("\(kind)/:id/upload")) { request, context in
+                await handle(request, d) { APIResponses.json(try await d.service.retryUploads(id: try id(context)), status: .accepted) }
+            }
+        }
+        for kind in ["recordings", "renders"] {
             api.post(RouterPath("\(kind)/:id/files/:name/link")) { request, context in
                 await handle(request, d) { try await link(request, context, d, kind: kind) }
             }
@@ -169,7 +174,18 @@ public enum APIRoutes {
             } else if !d.authorizer.allows(authorization: request.headers[.authorization]) {
                 throw ServiceError(status: 401, code: "unauthorized", message: "a valid API key or a signed link is required")
             }
-            let (path, file) = try await d.service.filePath(id: id, name: name)
+            let path: String, file: JobResult.File
+            switch try await d.service.fileSource(id: id, name: name) {
+            case let .local(localPath, localFile): (path, file) = (localPath, localFile)
+            case let .redirect(url, _):
+                var headers = HTTPFields()
+                headers[.location] = url
+                headers[.cacheControl] = "no-store"
+                return Response(status: .temporaryRedirect, headers: headers)
+            case let .proxied(client, bucket, key, size, etag, proxiedFile):
+                return try await ProxiedDownload.response(request, client: client, bucket: bucket, key: key, size: size, etag: etag,
+                                                          file: proxiedFile, name: "\(id)-\(name)", method: method)
+            }
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = (attributes[.size] as? Int).map(Int64.init) else {
                 throw ServiceError.notFound("file \(name) is gone")
             }

@@ -40,6 +40,15 @@ public final class TesseraApp: Sendable {
     /// `bootstrapMetrics` (once per process).
     public static func build(_ configuration: AppConfiguration, logger: Logger, bootstrapMetrics: Bool = true) async throws -> TesseraApp {
         try AppError.checkDataDirectory(configuration.dataDirectory)
+        if let storage = configuration.service.storage {
+            let check = await storage.checkAtStart()
+            if check.fatal { throw AppError.storageUnusable(check.problem ?? "") }
+            if let problem = check.problem {
+                logger.warning("object storage does not answer as it should; uploads wait and retry", metadata: ["storage": .string(storage.location.description), "problem": .string(problem)])
+            } else {
+                logger.info("object storage ready", metadata: ["storage": .string(storage.location.description), "endpoint": .string("\(storage.endpoint.scheme)://\(storage.endpoint.host)")])
+            }
+        }
         let media = try await UDPMediaServer.start(host: configuration.rtcHost, ports: configuration.rtcPorts, group: MultiThreadedEventLoopGroup.singleton)
         var roomConfiguration = RoomDirectory.Configuration(candidateAddresses: configuration.candidateAddresses, iceServers: configuration.iceServers,
                                                             recordingBitrate: configuration.recordingBitrate,
@@ -147,12 +156,15 @@ public final class TesseraApp: Sendable {
 public enum AppError: Error, CustomStringConvertible {
     case httpPortTaken(host: String, port: Int)
     case dataDirectoryUnusable(path: String, reason: String)
+    case storageUnusable(String)
 
     public var description: String {
         switch self {
         case let .httpPortTaken(host, port): "tcp port \(port) on \(host) is already in use (another tessera serve?): pick another with --http-port"
         case let .dataDirectoryUnusable(path, reason):
             "the data directory \(path) cannot be used: \(reason); pick a writable directory with --data-dir"
+        case let .storageUnusable(problem):
+            "--storage cannot be used: \(problem)"
         }
     }
 
