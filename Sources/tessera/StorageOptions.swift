@@ -18,6 +18,7 @@ struct StorageOptions: ParsableArguments {
     var storageProxy = false
     @Option(help: "Seconds between the parts a running recording ships of its dump.") var dumpShipInterval = 5.0
     @Option(help: "Hours a failing upload keeps being retried before it waits for POST /v1/recordings/ID/upload.") var uploadRetryHours = 24.0
+    @Option(help: "Longest wait, in seconds, between two tries of a failing upload (the waits double up to it).") var uploadRetryMaxDelay = 60.0
     @Option(help: "Size of one multipart upload part, in MB (at least 5).") var s3PartMb = 8
     @Option(help: "Multipart parts sent at once (memory: parts in flight × part size).") var s3PartsInFlight = 4
 
@@ -47,6 +48,8 @@ struct StorageOptions: ParsableArguments {
         settings.proxy = storageProxy
         settings.dumpShipIntervalSeconds = dumpShipInterval
         settings.retryWindowSeconds = uploadRetryHours * 3600
+        guard uploadRetryMaxDelay >= 0.5, uploadRetryMaxDelay <= 3600 else { throw ValidationError("--upload-retry-max-delay: 0.5 to 3600 seconds") }
+        settings.maximumRetryDelaySeconds = uploadRetryMaxDelay
         settings.uploader = ObjectUploader.Settings(partSize: s3PartMb << 20, partsInFlight: s3PartsInFlight)
         return settings
     }

@@ -6,6 +6,7 @@ here wrote. One command a run; JSON on stdout.
   s3_check.py ENDPOINT ACCESS SECRET list BUCKET PREFIX      -> [{key, size, md5}]
   s3_check.py ENDPOINT ACCESS SECRET get BUCKET KEY PATH     -> {size}
   s3_check.py ENDPOINT ACCESS SECRET uploads BUCKET          -> [{key, uploadId}]
+  s3_check.py ENDPOINT ACCESS SECRET buckets                 -> [name]
   s3_check.py ENDPOINT ACCESS SECRET put BUCKET KEY PATH     -> {etag}
 """
 import hashlib
@@ -36,6 +37,8 @@ def main():
         s3.download_file(bucket, key, path)
         with open(path, "rb") as f:
             print(json.dumps({"size": len(f.read())}))
+    elif command == "buckets":
+        print(json.dumps([b["Name"] for b in s3.list_buckets().get("Buckets", [])]))
     elif command == "uploads":
         answer = s3.list_multipart_uploads(Bucket=args[0])
         print(json.dumps([{"key": u["Key"], "uploadId": u["UploadId"]} for u in answer.get("Uploads", [])]))
