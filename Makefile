@@ -10,7 +10,7 @@ run: deps release
 test: deps fixtures
 	bash scripts/check-embeds.sh
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip RoomCallInteropTests --skip JanusInteropTests --skip InProcessAppTests
+	$(SWIFT) test --skip-build --skip RoomCallInteropTests --skip JanusInteropTests --skip InProcessAppTests --skip StorageInteropTests
 	# The app built in process answers on Swift's cooperative threads, which the process-driving
 	# tests above hold while they wait on their children: it runs on its own.
 	$(SWIFT) test --skip-build --filter InProcessAppTests
@@ -19,6 +19,8 @@ test: deps fixtures
 	# tests above nor are slowed by them (nor by each other).
 	$(SWIFT) test --skip-build --filter RoomCallInteropTests
 	$(SWIFT) test --skip-build --filter JanusInteropTests
+	# A real S3 server, tessera and aiortc publishers at once: on their own too.
+	$(SWIFT) test --skip-build --filter StorageInteropTests
 	bash scripts/check-openapi.sh
 	$(MAKE) fuzz
 

@@ -13,6 +13,7 @@ swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target APIModel >/dev/null
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target JanusProtocol >/dev/null
 swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target Render >/dev/null
+swift build --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address --target ObjectStorage >/dev/null
 objects="$scratch/debug"
 mkdir -p Fuzz/bin Fuzz/crashes
 
@@ -46,6 +47,7 @@ build fuzz-tar Fuzz/FuzzTar.swift Dump RTP SDP
 build fuzz-mjr Fuzz/FuzzMJR.swift Dump RTP SDP
 build fuzz-answer Fuzz/FuzzAnswer.swift WebRTC RTP SDP Signing
 build fuzz-render Fuzz/FuzzRender.swift Render Media Dump RTP SDP
+build fuzz-s3 Fuzz/FuzzS3.swift ObjectStorage Outbound Signing
 
 # Room signaling, the recorder's call plan and room tokens: their modules need
 # NIO and GRDB, so their few sources are compiled straight into the fuzz binary.

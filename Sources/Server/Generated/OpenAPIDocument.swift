@@ -208,6 +208,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error"
+     },
+     "502": {
+      "$ref": "#/components/responses/Error"
      }
     }
    }
@@ -375,6 +378,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error"
+     },
+     "502": {
+      "$ref": "#/components/responses/Error"
      }
     }
    }
@@ -429,6 +435,20 @@ enum OpenAPIDocument {
      },
      "416": {
       "$ref": "#/components/responses/Error"
+     },
+     "307": {
+      "description": "The file is in the bucket: Location is a presigned GET URL, valid a few minutes (Range works on it)",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string",
+         "format": "uri"
+        }
+       }
+      }
+     },
+     "502": {
+      "$ref": "#/components/responses/Error"
      }
     }
    },
@@ -456,6 +476,12 @@ enum OpenAPIDocument {
      },
      "416": {
       "description": "Range outside the file"
+     },
+     "307": {
+      "description": "The file is in the bucket (Location: a presigned GET URL)"
+     },
+     "502": {
+      "description": "The bucket cannot be read (--storage-proxy)"
      }
     }
    }
@@ -542,6 +568,20 @@ enum OpenAPIDocument {
      },
      "416": {
       "$ref": "#/components/responses/Error"
+     },
+     "307": {
+      "description": "The file is in the bucket: Location is a presigned GET URL, valid a few minutes (Range works on it)",
+      "headers": {
+       "Location": {
+        "schema": {
+         "type": "string",
+         "format": "uri"
+        }
+       }
+      }
+     },
+     "502": {
+      "$ref": "#/components/responses/Error"
      }
     }
    },
@@ -569,6 +609,12 @@ enum OpenAPIDocument {
      },
      "416": {
       "description": "Range outside the file"
+     },
+     "307": {
+      "description": "The file is in the bucket (Location: a presigned GET URL)"
+     },
+     "502": {
+      "description": "The bucket cannot be read (--storage-proxy)"
      }
     }
    }
@@ -1337,6 +1383,70 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/v1/recordings/{id}/upload": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    }
+   ],
+   "post": {
+    "operationId": "uploadRecordingFiles",
+    "summary": "Upload the job's files to object storage again: failed uploads are retried, files never sent are sent",
+    "responses": {
+     "202": {
+      "description": "The job, its uploads pending",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
+  },
+  "/v1/renders/{id}/upload": {
+   "parameters": [
+    {
+     "$ref": "#/components/parameters/Id"
+    }
+   ],
+   "post": {
+    "operationId": "uploadRenderFiles",
+    "summary": "Upload the job's files to object storage again: failed uploads are retried, files never sent are sent",
+    "responses": {
+     "202": {
+      "description": "The job, its uploads pending",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Job"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -1813,6 +1923,9 @@ enum OpenAPIDocument {
       ],
       "default": true,
       "description": "false keeps the dump only; render it later"
+     },
+     "storage": {
+      "$ref": "#/components/schemas/StorageRequest"
      }
     },
     "description": "Optional fields may be left out or null: both mean the default.",
@@ -1892,6 +2005,9 @@ enum OpenAPIDocument {
        "type": "string",
        "maxLength": 1024
       }
+     },
+     "storage": {
+      "$ref": "#/components/schemas/StorageRequest"
      }
     },
     "description": "Exactly one of recordingId and uploadId. `to`, when given, must be after `from`.",
@@ -1935,6 +2051,10 @@ enum OpenAPIDocument {
      },
      "contentType": {
       "type": "string"
+     },
+     "location": {
+      "type": "string",
+      "description": "Where the file is kept once the bucket confirmed it: s3://BUCKET/KEY (absent: the local data directory only)"
      }
     }
    },
@@ -2156,6 +2276,48 @@ enum OpenAPIDocument {
      "elapsedSeconds": {
       "type": "number",
       "description": "Wall-clock seconds from start to stop (to now while the job runs)"
+     },
+     "storage": {
+      "type": "string",
+      "description": "With --storage: where the job's files go, s3://BUCKET/PREFIX"
+     },
+     "uploads": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Upload"
+      },
+      "description": "With --storage: each file's upload"
+     },
+     "dumpShipping": {
+      "type": "object",
+      "required": [
+       "location",
+       "parts",
+       "bytes"
+      ],
+      "properties": {
+       "location": {
+        "type": "string"
+       },
+       "parts": {
+        "type": "integer"
+       },
+       "bytes": {
+        "type": "integer"
+       },
+       "error": {
+        "type": "string"
+       }
+      },
+      "description": "The live dump's parts shipped to the bucket while recording"
+     },
+     "event": {
+      "type": "string",
+      "enum": [
+       "upload_completed",
+       "upload_failed"
+      ],
+      "description": "Only in webhook bodies: what happened when it is not a state change"
      }
     }
    },
@@ -2223,6 +2385,92 @@ enum OpenAPIDocument {
      }
     },
     "additionalProperties": false
+   },
+   "StorageRequest": {
+    "type": [
+     "object",
+     "null"
+    ],
+    "required": [
+     "prefix"
+    ],
+    "additionalProperties": false,
+    "properties": {
+     "prefix": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 512,
+      "pattern": "^[A-Za-z0-9._~=+-]+(/[A-Za-z0-9._~=+-]+)*$",
+      "description": "This job's object key prefix in the server's bucket (credentials stay on the server); parts may not be . or .."
+     }
+    },
+    "description": "With --storage: where this job's files go in the bucket"
+   },
+   "Upload": {
+    "type": "object",
+    "required": [
+     "name",
+     "location",
+     "key",
+     "state",
+     "bytes",
+     "size",
+     "attempts",
+     "localRemoved"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "location": {
+      "type": "string",
+      "description": "s3://BUCKET/KEY"
+     },
+     "key": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "uploading",
+       "uploaded",
+       "failed"
+      ]
+     },
+     "bytes": {
+      "type": "integer",
+      "description": "Bytes the bucket has confirmed"
+     },
+     "size": {
+      "type": "integer"
+     },
+     "attempts": {
+      "type": "integer"
+     },
+     "error": {
+      "type": "string"
+     },
+     "etag": {
+      "type": "string"
+     },
+     "failingSince": {
+      "type": "integer",
+      "description": "µs since the Unix epoch: when the current run of failures began"
+     },
+     "nextAttemptAt": {
+      "type": "integer",
+      "description": "µs since the Unix epoch: the next try (absent once retries ran out: POST …/upload)"
+     },
+     "unfinishedUploadID": {
+      "type": "string",
+      "description": "A multipart upload a failed try could not abort; aborted before the next"
+     },
+     "localRemoved": {
+      "type": "boolean",
+      "description": "Whether the local copy was removed after the bucket confirmed the object"
+     }
+    }
    }
   }
  }

@@ -204,6 +204,13 @@ $("call").onsubmit = async (event) => {
 async function poster(job) {
   if (page.posters.has(job.id)) return page.posters.get(job.id);
   if (!job.files.some((f) => f.name === "poster.jpg")) return null;
+  const stored = job.files.find((f) => f.name === "poster.jpg").location;
+  if (stored) {
+    // In the bucket: an image element follows the signed link's redirect to the presigned URL (no CORS needed).
+    const link = await api("POST", `/v1/${kindPath(job)}/${job.id}/files/poster.jpg/link`).catch(() => null);
+    if (link) page.posters.set(job.id, link.url);
+    return link ? link.url : null;
+  }
   const headers = page.key ? { Authorization: "Bearer " + page.key } : {};
   const response = await fetch(`/v1/${kindPath(job)}/${job.id}/files/poster.jpg`, { headers });
   if (!response.ok) return null;
@@ -238,7 +245,10 @@ function detailsRow(job) {
   const lines = [
     `participants: ${job.participants.map((p) => p.name || p.id).join(", ") || "none"}`,
     `tracks: ${job.tracks.map((t) => `${t.kind} ${t.codec} (${t.packets} packets${t.ended ? ", ended: " + t.ended : ""})`).join("; ") || "none"}`,
-    `files: ${job.files.map((f) => `${f.name} ${f.size} bytes`).join(", ") || "none"}`,
+    `files: ${job.files.map((f) => `${f.name} ${f.size} bytes${f.location ? " in " + f.location : " (local)"}`).join(", ") || "none"}`,
+    job.storage ? `storage: ${job.storage}` : null,
+    ...(job.uploads || []).map((u) => `upload ${u.name}: ${u.state} ${u.bytes}/${u.size} bytes, ${u.attempts} attempt(s)${u.error ? " — " + u.error : ""}`),
+    job.dumpShipping ? `dump parts shipped: ${job.dumpShipping.parts} (${job.dumpShipping.bytes} bytes) to ${job.dumpShipping.location}` : null,
     `history: ${(job.history || []).map((h) => `${h.to}${h.reason ? " (" + h.reason + ")" : ""} at ${new Date(h.at).toLocaleTimeString()}`).join(" → ")}`,
     `webhooks: ${job.webhooks.map((w) => `${w.state} ${w.delivered ? "delivered" : "not delivered"}`).join(", ") || "none"}`,
     job.elapsedSeconds != null ? `elapsed: ${job.elapsedSeconds.toFixed(1)} s` : null,
@@ -256,13 +266,18 @@ async function row(job) {
   const state = element("td", { className: "state " + job.state }, job.state.replace("_", " "), reason);
   const files = element("span");
   for (const file of job.files.filter((f) => f.name !== "poster.jpg")) {
-    const link = element("a", { href: "#", textContent: `${file.name} (${(file.size / 1e6).toFixed(1)} MB)` });
+    const upload = (job.uploads || []).find((u) => u.name === file.name);
+    const where = file.location ? " · in the bucket" : upload ? ` · upload ${upload.state}` : "";
+    const link = element("a", { href: "#", textContent: `${file.name} (${(file.size / 1e6).toFixed(1)} MB)${where}`, title: file.location || "local" });
     link.onclick = (event) => { event.preventDefault(); action("cannot download", async () => { window.location.href = (await api("POST", `/v1/${kindPath(job)}/${job.id}/files/${file.name}/link`)).url; }); };
     files.append(link, element("br"));
   }
   const actions = element("td", { className: "actions" });
   const button = (label, work) => { const b = element("button", { type: "button", textContent: label }); b.onclick = work; actions.append(b); return b; };
   if (job.kind === "recording" && job.state === "active") button("Stop", () => action("cannot stop", () => api("POST", `/v1/recordings/${job.id}/stop`)));
+  if ((job.uploads || []).some((u) => u.state === "failed")) {
+    button("Retry upload", () => action("cannot retry the upload", () => api("POST", `/v1/${kindPath(job)}/${job.id}/upload`)));
+  }
   button(page.open.has(job.id) ? "Hide details" : "Details", () => { page.open.has(job.id) ? page.open.delete(job.id) : page.open.add(job.id); page.rows.delete(job.id); refresh(); });
   if (!["active", "starting", "stopping", "processing"].includes(job.state)) {
     button("Delete", () => { if (confirm(`Delete ${job.kind} ${job.id} and its files?`)) action("cannot delete", () => api("DELETE", `/v1/${kindPath(job)}/${job.id}`)); });
