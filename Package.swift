@@ -83,7 +83,7 @@ let package = Package(
         ]),
         .testTarget(name: "APIModelTests", dependencies: ["APIModel", "JanusProtocol"]),
         .testTarget(name: "JobsTests", dependencies: [
-            "Jobs", "APIModel", "Rooms", "Signing", .product(name: "Logging", package: "swift-log"),
+            "Jobs", "APIModel", "Rooms", "Signing", "ObjectStorage", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "Outbound", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "JanusProtocolTests", dependencies: ["JanusProtocol"]),

@@ -104,9 +104,21 @@ import Testing
         let ranged = try ServerProcess.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download}", "-H", "Range: bytes=100-199", download.location])
         #expect(ranged.out == "206 100")
 
+        // A render of it reads the dump back from the bucket (no local copy is left) and stores its own files there too.
+        let render = try Service.post(server, "/v1/renders", #"{"recordingId": "\#(id)", "output": {"width": 320, "height": 180}}"#)
+        #expect(render.status == 201, "\(render.body)")
+        let renderID = try Service.decode(Document.self, render.body).id
+        let rendered = try Self.wait(server, "/v1/renders/\(renderID)") { Self.allUploaded($0) }
+        #expect(rendered.state == "completed" && Self.allUploaded(rendered), "\(rendered.state) \(String(describing: rendered.uploads))")
+        let renderDownload = try Self.redirect(server.base + "/v1/renders/\(renderID)/files/render.mp4")
+        #expect(renderDownload.status == 307)
+        #expect(try MediaProbe.probe(renderDownload.location).video?.width == 320)
+        #expect(try storage.objects("calls", prefix: "acme/renders/\(renderID)/").keys.contains("acme/renders/\(renderID)/render.mp4"))
+
         let deleted = try ServerProcess.http("DELETE", server.base + "/v1/recordings/\(id)", headers: [Service.auth])
         #expect(deleted.status == 204)
-        #expect(try storage.objects("calls", prefix: "acme/").isEmpty)
+        #expect(try storage.objects("calls", prefix: "acme/recordings/").isEmpty && (try storage.objects("calls", prefix: "acme/dumps/")).isEmpty)
+        #expect(try ServerProcess.http("GET", server.base + "/v1/recordings/\(id)", headers: [Service.auth]).status == 404)
         storage.stop()
     }
 

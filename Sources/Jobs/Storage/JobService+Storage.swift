@@ -72,20 +72,23 @@ extension JobService {
         let path = configuration.dataDirectory + "/" + relative
         if FileManager.default.fileExists(atPath: path) { return path }
         let parts = relative.split(separator: "/")
-        guard let uploads, parts.count == 3, parts[0] == "recordings", let recording = try await ledger.job(String(parts[1])),
-              let upload = JobLedger.result(of: recording).uploads.first(where: { $0.name == JobFiles.dumpName && $0.state == .uploaded }) else {
+        guard let uploads, parts.count == 3, parts[0] == "recordings", let recording = try await ledger.job(String(parts[1])) else {
             throw ServiceError.conflict("the dump \(relative) is neither here nor in the bucket")
         }
-        let bucket = String(upload.location.dropFirst(5).prefix { $0 != "/" })
+        // The whole dump once uploaded, else the parts shipped while it was recorded.
+        let location = await uploads.location(of: recording)
         try FileManager.default.createDirectory(atPath: (scratch as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        _ = try await uploads.uploader.client.download(bucket: bucket, key: upload.key, to: scratch)
+        let fetched = try await StoredDumpFetch.fetch(client: uploads.uploader.client, bucket: location.bucket,
+                                                      folder: location.key(ObjectKeys.dumpFolder(recording.id)), to: scratch)
+        logger.info("dump fetched from the bucket", metadata: ["job": .string(recording.id), "bytes": .stringConvertible(fetched.bytes),
+                                                               "parts": .stringConvertible(fetched.parts)])
         return scratch
     }
 
     /// Whether a render's source dump can be had: here, or in the bucket.
     func dumpAvailable(_ relative: String, of result: JobResult) -> Bool {
         FileManager.default.fileExists(atPath: configuration.dataDirectory + "/" + relative)
-            || result.uploads.contains { $0.name == JobFiles.dumpName && $0.state == .uploaded }
+            || result.uploads.contains { $0.name == JobFiles.dumpName && $0.state == .uploaded } || (result.dumpShipping?.parts ?? 0) > 0
     }
 }
 

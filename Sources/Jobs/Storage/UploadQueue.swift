@@ -77,7 +77,11 @@ actor UploadQueue {
             guard let job = try? await ledger.job(id) else { return }
             let result = JobLedger.result(of: job)
             let open = result.uploads.filter { $0.state != .uploaded }
-            if open.isEmpty { return await completed(job, result, key: key) }
+            if open.isEmpty {
+                // A job that made no files (a recording without media) has nothing to announce.
+                if !result.uploads.isEmpty { await completed(job, result, key: key) }
+                return
+            }
             let now = JobLedger.now()
             guard let next = open.first(where: { $0.state != .failed || ($0.nextAttemptAt.map { $0 <= now } ?? false) }) else {
                 // Nothing due: sleep until the earliest retry, or stop when every failure has run out of retries.
@@ -119,9 +123,7 @@ actor UploadQueue {
                                                     "bytes": .stringConvertible(receipt.size), "parts": .stringConvertible(receipt.parts)])
         } catch {
             metrics.uploadFailures.increment()
-            let now = JobLedger.now(), window = Int64(settings.retryWindowSeconds * 1_000_000)
-            let attempts = item.attempts + 1
-            let delay = Int64(min(settings.maximumRetryDelaySeconds, 2 * pow(2, Double(min(attempts - 1, 16)))) * 1_000_000)
+            let now = JobLedger.now(), attempts = item.attempts + 1, settings = self.settings
             let firstFailure = item.state != .failed && item.failingSince == nil
             await ledger.changeResult(id) { result in
                 result.modifyUpload(name) { upload in
@@ -130,7 +132,7 @@ actor UploadQueue {
                     upload.unfinishedUploadID = error.unfinishedUploadID
                     let since = upload.failingSince ?? now
                     upload.failingSince = since
-                    upload.nextAttemptAt = now - since < window ? now + delay : nil
+                    upload.nextAttemptAt = UploadRetry.nextAttempt(after: upload.attempts, failingSince: since, now: now, settings: settings)
                 }
             }
             logger.warning("upload failed; the local file is kept", metadata: [
@@ -195,5 +197,18 @@ extension JobResult {
     mutating func modifyUpload(_ name: String, _ change: (inout Upload) -> Void) {
         guard let index = uploads.firstIndex(where: { $0.name == name }) else { return }
         change(&uploads[index])
+    }
+}
+
+/// When a failing upload is tried again: 2 s after the first failure,
+/// doubling up to `maximumRetryDelaySeconds`, for as long as the failures
+/// have lasted less than `retryWindowSeconds`; then never (nil) until asked.
+enum UploadRetry {
+    static func nextAttempt(after attempts: Int, failingSince: Int64, now: Int64, settings: StorageSettings) -> Int64? {
+        let window = Int64(settings.retryWindowSeconds * 1_000_000)
+        guard now &- failingSince < window else { return nil }
+        let seconds = min(settings.maximumRetryDelaySeconds, 2 * pow(2, Double(min(max(attempts, 1) - 1, 20))))
+        let delay = Int64(seconds * 1_000_000)
+        return now > Int64.max - delay ? Int64.max : now + delay
     }
 }

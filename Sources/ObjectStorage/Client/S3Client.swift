@@ -24,6 +24,9 @@ public final class S3Client: Sendable {
         http = OutboundHTTP(maximumBodyBytes: 8 << 20)
     }
 
+    /// ListObjectsV2 pages read at most (1000 keys each): a job has a handful of objects.
+    static let maximumListingPages = 1000
+
     public struct Response: Sendable {
         public var status: Int
         public var headers: [String: String]
@@ -118,12 +121,16 @@ public final class S3Client: Sendable {
     public func listObjects(bucket: String, prefix: String) async throws(S3Error) -> [S3Answers.Object] {
         var objects: [S3Answers.Object] = []
         var token: String?
+        var seen: Set<String> = []
         repeat {
             var query: [(name: String, value: String)] = [("list-type", "2"), ("prefix", prefix)]
             if let token { query.append(("continuation-token", token)) }
             let listing = try S3Answers.listing(try await send("GET", bucket: bucket, query: query).body)
             objects += listing.objects
             token = listing.nextContinuationToken
+            // A server that hands back a token it gave before, or pages without end, would keep this loop going forever.
+            if let token, !seen.insert(token).inserted { throw .invalidAnswer("the listing's continuation token repeats") }
+            if seen.count > Self.maximumListingPages { throw .invalidAnswer("more than \(Self.maximumListingPages) pages of objects under \(prefix)") }
         } while token != nil
         return objects
     }
