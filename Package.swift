@@ -5,7 +5,7 @@ import PackageDescription
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
 /// WebRTC, WebRTCDriver, Dump, JanusProtocol, APIModel ← Rooms; JanusProtocol ← APIModel; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
 /// Telemetry (limit refusal counters, through swift-metrics) ← WebRTCDriver, Rooms, Jobs, Server; Signing (HMAC, digests) ← WebRTC, Jobs.
-/// Outbound (HTTP to servers others name) ← Rooms, ObjectStorage; ObjectStorage (S3: SigV4, uploads) ← Jobs, Server, tessera.
+/// Outbound (HTTP to servers others name) ← Rooms, Jobs; ObjectStorage (S3: SigV4, uploads, over async-http-client) ← Jobs, Server, tessera.
 let package = Package(
     name: "tessera",
     platforms: [.macOS(.v14)],
@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,7 +45,10 @@ let package = Package(
         ]),
         .target(name: "JanusProtocol"),
         .target(name: "Outbound"),
-        .target(name: "ObjectStorage", dependencies: ["Outbound", "Signing"]),
+        .target(name: "ObjectStorage", dependencies: [
+            "Signing", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        ]),
         .target(name: "Rooms", dependencies: [
             "WebRTC", "WebRTCDriver", "Dump", "SDP", "RTP", "JanusProtocol", "APIModel", "Telemetry", "Outbound",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,4 @@
-import ObjectStorage
+// Compiled together with the ObjectStorage sources it drives (scripts/fuzz.sh).
 
 /// libFuzzer entry: what an S3 server answers (XML bodies, errors,
 /// listings), and the storage names a user types, must not trap; what

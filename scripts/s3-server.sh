@@ -19,4 +19,4 @@ JSON
 exec "$root/.venv/bin/weed" server -ip=127.0.0.1 -ip.bind=127.0.0.1 -dir="$dir/data" \
   -master.port="$base" -volume.port=$((base + 1)) -filer -filer.port=$((base + 2)) \
   -s3 -s3.port=$((base + 3)) -s3.config="$dir/s3.json" -s3.port.iceberg=0 -s3.port.lance=0 \
-  -master.volumeSizeLimitMB=64 -volume.max=16
+  -master.volumeSizeLimitMB=256 -volume.max=64

@@ -128,7 +128,7 @@ public struct ObjectUploader: Sendable {
                     do {
                         let offset = Int64(number - 1) * partSize
                         let body = try Self.read(path, offset: offset, count: Int(min(partSize, size - offset)))
-                        let md5 = Digest.md5(Array(body))
+                        let md5 = body.md5
                         _ = try await retrying("UploadPart \(number) of \(key)") { () async throws(S3Error) -> String in
                             try await client.uploadPart(bucket: bucket, key: key, uploadID: uploadID, number: number, body: body, md5: md5)
                         }

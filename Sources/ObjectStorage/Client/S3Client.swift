@@ -1,18 +1,14 @@
 import Foundation
-import Outbound
 import Signing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A small S3 client: each operation tessera needs, signed with `SigV4`,
-/// sent through `OutboundHTTP` (no redirects followed, bounded answers,
-/// a timeout over the whole exchange). Bodies go up as one piece of at most
+/// sent through `S3Transport` (no redirects followed, bounded answers,
+/// a deadline over each whole exchange). Bodies go up as one piece of at most
 /// a multipart part; downloads go straight to a file.
 public final class S3Client: Sendable {
     public let endpoint: S3Endpoint
     let credentials: S3Credentials
-    let http: OutboundHTTP
+    let http: S3Transport
     let timeoutSeconds: Double
     let now: @Sendable () -> Date
 
@@ -21,7 +17,7 @@ public final class S3Client: Sendable {
         self.credentials = credentials
         self.timeoutSeconds = timeoutSeconds
         self.now = now
-        http = OutboundHTTP(maximumBodyBytes: 8 << 20)
+        http = S3Transport(maximumBodyBytes: 8 << 20)
     }
 
     /// ListObjectsV2 pages read at most (1000 keys each): a job has a handful of objects.
@@ -50,24 +46,14 @@ public final class S3Client: Sendable {
         let signed = SigV4Request(method: method, encodedPath: path, query: query, headers: headers, payloadHash: SigV4.unsignedPayload)
         let authorization = SigV4.authorization(signed, credentials: credentials, scope: .init(region: endpoint.region), amzDate: amzDate)
         let queryText = SigV4.canonicalQuery(query)
-        guard let url = URL(string: "\(endpoint.scheme)://\(authority)\(path)" + (queryText.isEmpty ? "" : "?" + queryText)) else {
-            throw .localFile("cannot form a URL for \(key)")
-        }
-        var request = URLRequest(url: url, timeoutInterval: timeoutSeconds)
-        request.httpMethod = method
-        for header in headers where header.name != "host" { request.setValue(header.value, forHTTPHeaderField: header.name) }
-        request.setValue(authorization, forHTTPHeaderField: "Authorization")
-        request.setValue("tessera", forHTTPHeaderField: "User-Agent")
-        if let body {
-            request.httpBody = body
-        } else if method == "PUT" || method == "POST" {
-            request.httpBody = Data()
-        }
-        let answer: OutboundHTTP.Response
-        do { answer = try await http.send(request, bodyTo: file) } catch {
-            throw .unreachable(error.description)
-        }
-        let response = Response(status: answer.status, headers: answer.headers, body: Array(answer.body))
+        let url = "\(endpoint.scheme)://\(authority)\(path)" + (queryText.isEmpty ? "" : "?" + queryText)
+        var sent = headers
+        sent.append(("authorization", authorization))
+        sent.append(("user-agent", "tessera"))
+        // Downloads may be large: their deadline is generous, and a stalled one ends at the transport's read timeout.
+        let answer = try await http.send(method: method, url: url, headers: sent, body: body, bodyTo: file,
+                                         timeoutSeconds: file == nil ? timeoutSeconds : max(timeoutSeconds, 3600))
+        let response = Response(status: answer.status, headers: answer.headers, body: answer.body)
         guard (200..<300).contains(answer.status) || accept.contains(answer.status) else {
             throw S3Error.from(status: answer.status, body: response.body)
         }
@@ -79,7 +65,7 @@ public final class S3Client: Sendable {
     /// PutObject with Content-MD5: the storage refuses bytes that arrive
     /// otherwise (BadDigest), and the ETag it answers is checked against the MD5.
     public func putObject(bucket: String, key: String, body: Data, contentType: String) async throws(S3Error) -> String {
-        let md5 = Digest.md5(Array(body))
+        let md5 = body.md5
         let response = try await send("PUT", bucket: bucket, key: key,
                                       headers: [("content-md5", Data(md5).base64EncodedString()), ("content-type", contentType)], body: body)
         let etag = response.etag ?? ""
@@ -159,5 +145,14 @@ public enum AmzDate {
         gmtime_r(&seconds, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z"
+    }
+}
+
+extension Data {
+    /// The MD5 of the bytes, read in place.
+    var md5: [UInt8] {
+        let digest = Digest(.md5)
+        withUnsafeBytes { digest.update($0) }
+        return digest.finish()
     }
 }
