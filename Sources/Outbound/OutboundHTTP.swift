@@ -11,8 +11,7 @@ import FoundationNetworking
 ///   following to the client);
 /// - the body read is capped: past `maximumBodyBytes` the transfer is
 ///   cancelled and the request fails;
-/// - `timeoutSeconds` bounds the whole exchange, connect included;
-/// - a 2xx body may go to a file instead of memory (object downloads), uncapped.
+/// - `timeoutSeconds` bounds the whole exchange, connect included.
 public final class OutboundHTTP: Sendable {
 
     public struct Response: Sendable {
@@ -65,13 +64,13 @@ public final class OutboundHTTP: Sendable {
     }
 
     /// Sends `request`; its `timeoutInterval` bounds the whole exchange.
-    public func send(_ request: URLRequest, bodyTo file: String? = nil) async throws(Failure) -> Response {
+    public func send(_ request: URLRequest) async throws(Failure) -> Response {
         let timeout = request.timeoutInterval
         let transfers = self.transfers
         do {
             return try await withCheckedThrowingContinuation { continuation in
                 let task = session.dataTask(with: request)
-                transfers.begin(task.taskIdentifier, continuation, file: file.flatMap { FileHandle(forWritingAtPath: $0) })
+                transfers.begin(task.taskIdentifier, continuation)
                 task.resume()
                 // URLSession's timeout is per idle interval: this one ends the whole exchange.
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [weak task] in
@@ -96,8 +95,6 @@ private final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Send
         var response: HTTPURLResponse?
         var body = Data()
         var failure: OutboundHTTP.Failure?
-        /// Where a 2xx body is written, when the caller gave a file.
-        var file: FileHandle?
     }
 
     let maximumBodyBytes: Int
@@ -106,8 +103,8 @@ private final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Send
 
     init(maximumBodyBytes: Int) { self.maximumBodyBytes = maximumBodyBytes }
 
-    func begin(_ id: Int, _ continuation: CheckedContinuation<OutboundHTTP.Response, Error>, file: FileHandle?) {
-        lock.withLock { pending[id] = Pending(continuation: continuation, file: file) }
+    func begin(_ id: Int, _ continuation: CheckedContinuation<OutboundHTTP.Response, Error>) {
+        lock.withLock { pending[id] = Pending(continuation: continuation) }
     }
 
     /// Marks a transfer failed; false if it had already finished.
@@ -135,14 +132,6 @@ private final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Send
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let overflow = lock.withLock { () -> Bool in
             guard var entry = pending[dataTask.taskIdentifier] else { return false }
-            if let file = entry.file, let status = entry.response?.statusCode, (200..<300).contains(status) {
-                do { try file.write(contentsOf: data) } catch {
-                    entry.failure = .unreachable("writing the body to its file failed: \(error.localizedDescription)")
-                    pending[dataTask.taskIdentifier] = entry
-                    return true
-                }
-                return false
-            }
             guard entry.body.count + data.count <= maximumBodyBytes else {
                 entry.failure = .tooLarge(maximumBodyBytes)
                 pending[dataTask.taskIdentifier] = entry
@@ -157,7 +146,6 @@ private final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Send
 
     public func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         guard let entry = lock.withLock({ pending.removeValue(forKey: task.taskIdentifier) }) else { return }
-        try? entry.file?.close()
         if let failure = entry.failure {
             entry.continuation.resume(throwing: failure)
         } else if let error {
