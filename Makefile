@@ -59,6 +59,7 @@ bench: deps release fixtures
 	bash scripts/bench-whip.sh
 	bash scripts/bench-live.sh
 	bash scripts/bench-room.sh
+	bash scripts/bench-storage.sh
 
 clean:
 	rm -rf .build .build-fuzz .fixtures Fuzz/bin
