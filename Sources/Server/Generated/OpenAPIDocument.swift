@@ -2400,7 +2400,7 @@ enum OpenAPIDocument {
       "type": "string",
       "minLength": 1,
       "maxLength": 512,
-      "pattern": "^[A-Za-z0-9._~=+-]+(/[A-Za-z0-9._~=+-]+)*$",
+      "pattern": "^([A-Za-z0-9_~=+-][A-Za-z0-9._~=+-]*|\\.[A-Za-z0-9_~=+-][A-Za-z0-9._~=+-]*|\\.\\.[A-Za-z0-9._~=+-]+)(/([A-Za-z0-9_~=+-][A-Za-z0-9._~=+-]*|\\.[A-Za-z0-9_~=+-][A-Za-z0-9._~=+-]*|\\.\\.[A-Za-z0-9._~=+-]+))*$",
       "description": "This job's object key prefix in the server's bucket (credentials stay on the server); parts may not be . or .."
      }
     },
