@@ -5,6 +5,7 @@ import PackageDescription
 /// RTP, SDP ← Dump ← Render → Media → CFFmpeg/COpus; RTP, SDP ← WebRTC ← WebRTCDriver;
 /// WebRTC, WebRTCDriver, Dump, JanusProtocol, APIModel ← Rooms; JanusProtocol ← APIModel; APIModel, Render, Rooms ← Jobs ← Server; tessera on top.
 /// Telemetry (limit refusal counters, through swift-metrics) ← WebRTCDriver, Rooms, Jobs, Server; Signing (HMAC, digests) ← WebRTC, Jobs.
+/// Cluster (PostgreSQL: the shared job store, node leases, wake-ups; over postgres-nio) ← Server, tessera.
 /// Outbound (HTTP to servers others name) ← Rooms, Jobs; ObjectStorage (S3: SigV4, uploads, over async-http-client) ← Jobs, Server, tessera.
 let package = Package(
     name: "tessera",
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.36.0"),
     ],
     targets: [
         .systemLibrary(
@@ -60,8 +63,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"), .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "CoreMetrics", package: "swift-metrics"),
         ]),
+        .target(name: "Cluster", dependencies: [
+            "Jobs", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         .target(name: "Server", dependencies: [
-            "APIModel", "Jobs", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", "Telemetry", "ObjectStorage", .product(name: "Prometheus", package: "swift-prometheus"),
+            "APIModel", "Jobs", "Cluster", "Rooms", "WebRTC", "WebRTCDriver", "SDP", "Dump", "Telemetry", "ObjectStorage", .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"), .product(name: "Logging", package: "swift-log"),
@@ -69,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "tessera",
             dependencies: [
-                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "APIModel", "Jobs", "Server", "ObjectStorage",
+                "RTP", "SDP", "Dump", "Media", "Render", "WebRTC", "WebRTCDriver", "Rooms", "APIModel", "Jobs", "Server", "ObjectStorage", "Cluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -91,9 +99,10 @@ let package = Package(
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "Outbound", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "JanusProtocolTests", dependencies: ["JanusProtocol"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Jobs", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ObjectStorageTests", dependencies: ["ObjectStorage", "Signing"]),
         .testTarget(name: "tesseraTests", dependencies: [
-            "Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel", "Server", "ObjectStorage", .product(name: "Logging", package: "swift-log"),
+            "Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel", "Server", "ObjectStorage", "Cluster", .product(name: "Logging", package: "swift-log"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,6 +13,9 @@ public struct Job: Codable, Equatable, Sendable {
     public var failureMessage: String?
     /// What the job made and saw (files, participants, webhooks), as JSON.
     public var result: String = "{}"
+    /// The node that runs the job, when several share the store (nil on
+    /// one machine, and for queued work no node has taken yet).
+    public var owner: String? = nil
 
     public init(id: String, kind: JobKind, state: JobState = .queued, room: String? = nil, settings: String = "{}",
                 createdAt: Int64, failureReason: String? = nil, failureMessage: String? = nil) {
@@ -34,12 +37,23 @@ public struct JobTransition: Codable, Equatable, Sendable {
     public var to: JobState
     public var at: Int64
     public var reason: String?
+    /// The node that made the change, when several share the store.
+    public var node: String? = nil
+
+    public init(from: JobState, to: JobState, at: Int64, reason: String?, node: String? = nil) {
+        self.from = from
+        self.to = to
+        self.at = at
+        self.reason = reason
+        self.node = node
+    }
 }
 
-/// Where jobs live. SQLite is the embedded default; a store shared by
-/// several machines would be another implementation of this protocol.
-/// `transition` checks `JobStateMachine` inside the store's own transaction,
-/// so two processes cannot both move a job from the same state.
+/// Where jobs live. SQLite is the embedded default; PostgreSQL (module
+/// Cluster) is the store several machines share. `transition` checks
+/// `JobStateMachine` inside the store's own transaction, so two processes
+/// cannot both move a job from the same state; a shared store also checks
+/// that the writer still owns the job (its node and lease epoch).
 public protocol JobStore: Sendable {
     func insert(_ job: Job) async throws
     func job(id: String) async throws -> Job?
@@ -63,8 +77,16 @@ public enum JobStoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateJob(String)
     /// A stored row that cannot be read (a wrong type or a missing value in `column`).
     case damagedRow(String)
+    /// The job belongs to another node (`owner`), or this node's lease ran
+    /// out and it no longer holds the job: nothing was written.
+    case notOwner(id: String, owner: String?)
+    /// This node's lease has lapsed: it writes no job state until it has joined again.
+    case fenced
     public var description: String {
         switch self {
+        case let .notOwner(id, owner?): "job \(id) is run by node \(owner), not by this one"
+        case let .notOwner(id, nil): "job \(id) is no longer held by this node"
+        case .fenced: "this node's lease has run out: it writes no job state until it has joined again"
         case let .unknownJob(id): "no job \(id)"
         case let .damagedRow(column): "a stored job is damaged: its \(column) cannot be read"
         case let .duplicateJob(id): "a job \(id) exists already"

@@ -48,5 +48,12 @@ public struct IllegalTransition: Error, Equatable, Sendable, CustomStringConvert
     public var kind: JobKind
     public var from: JobState
     public var to: JobState
+
+    public init(kind: JobKind, from: JobState, to: JobState) {
+        self.kind = kind
+        self.from = from
+        self.to = to
+    }
+
     public var description: String { "illegal job transition for a \(kind.rawValue) job: \(from.rawValue) → \(to.rawValue)" }
 }

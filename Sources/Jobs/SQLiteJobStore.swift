@@ -29,6 +29,9 @@ public final class SQLiteJobStore: JobStore {
         migrator.registerMigration("jobs-v2-result") { db in
             try db.execute(sql: "ALTER TABLE jobs ADD COLUMN result TEXT NOT NULL DEFAULT '{}'")
         }
+        migrator.registerMigration("jobs-v3-owner") { db in
+            try db.execute(sql: "ALTER TABLE jobs ADD COLUMN owner TEXT")
+        }
         try migrator.migrate(database)
     }
 
@@ -39,10 +42,10 @@ public final class SQLiteJobStore: JobStore {
             }
             let sequence = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM jobs") ?? 1
             try db.execute(sql: """
-                INSERT INTO jobs (id, kind, state, room, settings, created_at, updated_at, failure_reason, failure_message, sequence, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO jobs (id, kind, state, room, settings, created_at, updated_at, failure_reason, failure_message, sequence, result, owner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [job.id, job.kind.rawValue, job.state.rawValue, job.room, job.settings, job.createdAt, job.updatedAt,
-                                 job.failureReason, job.failureMessage, sequence, job.result])
+                                 job.failureReason, job.failureMessage, sequence, job.result, job.owner])
         }
     }
 
@@ -156,6 +159,7 @@ public final class SQLiteJobStore: JobStore {
                       failureReason: optionalText("failure_reason"), failureMessage: optionalText("failure_message"))
         job.updatedAt = try integer("updated_at")
         job.result = optionalText("result") ?? "{}"
+        job.owner = optionalText("owner")
         return job
     }
 

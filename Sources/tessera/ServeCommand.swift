@@ -31,6 +31,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup(title: "Jobs and their files") var jobs: JobOptions
     @OptionGroup(title: "Limits") var limits: LimitOptions
     @OptionGroup(title: "Object storage (S3-compatible)") var storage: StorageOptions
+    @OptionGroup(title: "Several machines (PostgreSQL)") var cluster: ClusterOptions
 
     func run() async throws {
         let ports = try Self.ports(media.rtcPort)
@@ -77,6 +78,7 @@ struct Serve: AsyncParsableCommand {
         configuration.whipTokens = whipTokens
         configuration.maximumUploadBytes = limits.maxUploadMb << 20
         do { configuration.publicURL = try AppConfiguration.publicURL(http.publicUrl) } catch { throw ValidationError(error.message) }
+        configuration.cluster = try cluster.settings(httpPort: http.httpPort)
         if keys.isEmpty {
             logger.warning("no API key (--api-key): anyone who can reach the HTTP port on \(listenHost) may use the API and the jobs page")
         }

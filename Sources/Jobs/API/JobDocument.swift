@@ -14,6 +14,8 @@ public struct JobDocument: Codable, Sendable {
         public var to: String
         public var at: String
         public var reason: String?
+        /// The node that made the change, when several share the store.
+        public var node: String?
     }
 
     public var id: String
@@ -46,6 +48,8 @@ public struct JobDocument: Codable, Sendable {
     public var storage: String?
     public var uploads: [JobResult.Upload]?
     public var dumpShipping: JobResult.DumpShipping?
+    /// The node that runs the job, when several machines share the store.
+    public var node: String?
     /// In a webhook's body: what happened when it is not a state change (`upload_completed`, `upload_failed`).
     public var event: String?
 
@@ -54,6 +58,7 @@ public struct JobDocument: Codable, Sendable {
         kind = job.kind.rawValue
         state = job.state.rawValue
         room = job.room
+        node = job.owner
         createdAt = Self.time(job.createdAt)
         updatedAt = Self.time(job.updatedAt)
         if let reason = job.failureReason { error = Failure(reason: reason, message: job.failureMessage ?? reason) }
@@ -81,7 +86,7 @@ public struct JobDocument: Codable, Sendable {
         storage = result.storage
         uploads = result.storage == nil ? nil : result.uploads
         dumpShipping = result.dumpShipping
-        self.history = history?.map { Transition(from: $0.from.rawValue, to: $0.to.rawValue, at: Self.time($0.at), reason: $0.reason) }
+        self.history = history?.map { Transition(from: $0.from.rawValue, to: $0.to.rawValue, at: Self.time($0.at), reason: $0.reason, node: $0.node) }
     }
 
     static func time(_ micros: Int64) -> String {

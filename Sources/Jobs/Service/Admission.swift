@@ -58,6 +58,19 @@ public final class Admission: Sendable {
         return Reservation(cost: cost, admission: self)
     }
 
+    /// Reserves `cost` if it fits, for work this node takes of its own
+    /// accord (a shared queue's job): no fit is no refusal, the work waits.
+    public func reserveIfFree(cost: Int) -> Reservation? {
+        guard isAccepting else { return nil }
+        if let free = settings.freeBytes(settings.dataDirectory), free < settings.diskFloorBytes { return nil }
+        let fits = state.withLock { state in
+            guard state.load + cost <= settings.capacity else { return false }
+            state.load += cost
+            return true
+        }
+        return fits ? Reservation(cost: cost, admission: self) : nil
+    }
+
     /// Takes work accepted before a restart: counted even past the
     /// capacity, never refused (it was admitted once already).
     public func readmit(cost: Int) -> Reservation {

@@ -18,12 +18,17 @@ public struct DownloadLinkSigner: Sendable {
             secret = Array(data)
             return
         }
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let bytes = Self.randomSecret()
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
             throw ServiceError(status: 500, code: "internal", message: "cannot write \(path)")
         }
         secret = bytes
+    }
+
+    /// 32 random bytes: a new secret.
+    public static func randomSecret() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
     /// A key for another use of the same secret (room tokens), so one signature never stands for another.

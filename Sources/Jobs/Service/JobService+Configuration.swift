@@ -28,6 +28,8 @@ extension JobService {
         public var maximumRenderMicros: Int64 = 86_400_000_000
         /// Object storage for finished files and live dump parts; nil keeps everything in the data directory.
         public var storage: StorageSettings?
+        /// The other nodes, when several machines share one store; nil runs everything here.
+        public var cluster: (any ClusterWork)?
         /// Free bytes where the data directory is (a test may stand in for the disk).
         public var freeBytes: @Sendable (String) -> Int64? = { DiskSpace.available(at: $0) }
 

@@ -12,28 +12,32 @@ extension JobService {
             logger.error("cannot read unfinished jobs", metadata: ["error": .string("\(error)")])
             return
         }
-        for step in Recovery.plan(jobs) {
-            switch step {
-            case let .giveUp(id, attempts):
-                logger.error("job found unfinished after its renders crashed the process \(attempts) times: not run again", metadata: ["job": .string(id)])
-                await ledger.transition(id, to: .failed, reason: "crashed_during_processing",
-                                        message: "rendering this job stopped the server \(attempts) times; the dump is kept")
-            case let .start(job, spec):
-                await start(job, spec: spec, reservation: admission.readmit(cost: spec.liveComposite ? JobCost.liveComposite : JobCost.dumpOnly))
-            case let .abort(id):
-                await ledger.transition(id, to: .aborted, reason: "the server stopped while the recording was starting")
-            case let .complete(job, spec, markInterrupted):
-                logger.warning("recording found unfinished after a restart: rendering its dump", metadata: ["job": .string(job.id), "state": .string(job.state.rawValue)])
-                if markInterrupted { await ledger.transition(job.id, to: .interrupted, reason: "the server stopped during the recording") }
-                completeInterrupted(job.id, spec, admission.readmit(cost: JobCost.render))
-            case let .rerender(job, spec, markInterrupted):
-                if markInterrupted { await ledger.transition(job.id, to: .interrupted, reason: "the server stopped during the render") }
-                runRender(job.id, spec, admission.readmit(cost: JobCost.render))
-            case let .skip(id):
-                logger.error("unfinished job's stored request cannot be read: left as it is", metadata: ["job": .string(id)])
-            }
-        }
+        for step in Recovery.plan(jobs) { await carryOut(step, reservation: nil) }
         await uploads?.resume()
+    }
+
+    /// One step of taking over unfinished work, holding `reservation` (work
+    /// taken from a shared queue reserved it) or readmitted at its own cost.
+    func carryOut(_ step: Recovery.Step, reservation: Reservation?) async {
+        switch step {
+        case let .giveUp(id, attempts):
+            logger.error("job found unfinished after its renders crashed the process \(attempts) times: not run again", metadata: ["job": .string(id)])
+            await ledger.transition(id, to: .failed, reason: "crashed_during_processing",
+                                    message: "rendering this job stopped the server \(attempts) times; the dump is kept")
+        case let .start(job, spec):
+            await start(job, spec: spec, reservation: reservation ?? admission.readmit(cost: spec.liveComposite ? JobCost.liveComposite : JobCost.dumpOnly))
+        case let .abort(id):
+            await ledger.transition(id, to: .aborted, reason: "the server stopped while the recording was starting")
+        case let .complete(job, spec, markInterrupted):
+            logger.warning("recording found unfinished after a restart: rendering its dump", metadata: ["job": .string(job.id), "state": .string(job.state.rawValue)])
+            if markInterrupted { await ledger.transition(job.id, to: .interrupted, reason: "the server stopped during the recording") }
+            completeInterrupted(job.id, spec, reservation ?? admission.readmit(cost: JobCost.render))
+        case let .rerender(job, spec, markInterrupted):
+            if markInterrupted { await ledger.transition(job.id, to: .interrupted, reason: "the server stopped during the render") }
+            runRender(job.id, spec, reservation ?? admission.readmit(cost: JobCost.render))
+        case let .skip(id):
+            logger.error("unfinished job's stored request cannot be read: left as it is", metadata: ["job": .string(id)])
+        }
     }
 
     /// A recording cut off by a restart: its dump is rendered (when it had a

@@ -85,6 +85,7 @@ public actor JobService {
         let id = JobIDs.make()
         // The source's token and PIN are used from memory and never stored or shown.
         var job = Job(id: id, kind: .recording, room: spec.room, settings: JobLedger.json(spec.request.withoutSecrets), createdAt: JobLedger.now())
+        job.owner = configuration.cluster?.nodeID
         job.result = JobLedger.json(await initialResult(for: job))
         try await ledger.insert(job)
         await start(job, spec: spec, reservation: reservation)
@@ -171,14 +172,16 @@ public actor JobService {
         _ = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: nil, latencyMicros: 0)
         let source = try await sourceDump(for: spec.source)
         try spec.validateSpan(sourceSeconds: try await mediaSeconds(spec, dump: configuration.dataDirectory + "/" + source.dump, known: source.seconds))
-        let reservation = try admission.reserve(cost: JobCost.render)
+        // In a cluster a render whose dump is in the bucket waits in the shared queue for any node with room.
+        let reservation = source.anywhere ? nil : try admission.reserve(cost: JobCost.render)
         let id = JobIDs.make()
         var job = Job(id: id, kind: .render, room: source.room, settings: JobLedger.json(spec.request), createdAt: JobLedger.now())
+        if reservation != nil { job.owner = configuration.cluster?.nodeID }
         var result = await initialResult(for: job)
         result.dump = source.dump
         job.result = JobLedger.json(result)
         try await ledger.insert(job)
-        runRender(id, spec, reservation)
+        if let reservation { runRender(id, spec, reservation) } else { await pullWork() }
         return try await document(id: id)
     }
 
@@ -196,14 +199,15 @@ public actor JobService {
         return seconds
     }
 
-    /// The dump to render, its room, and its media length when the job recorded it.
-    private func sourceDump(for source: RenderSpec.Source) async throws(ServiceError) -> (dump: String, room: String?, seconds: Double?) {
+    /// The dump to render, its room, its media length when the job recorded
+    /// it, and whether any node of a cluster can fetch it.
+    private func sourceDump(for source: RenderSpec.Source) async throws(ServiceError) -> (dump: String, room: String?, seconds: Double?, anywhere: Bool) {
         switch source {
         case let .upload(uploadID):
             guard JobIDs.isSafe(uploadID), FileManager.default.fileExists(atPath: configuration.dataDirectory + "/uploads/\(uploadID).rtpd") else {
                 throw .notFound("no upload \(uploadID)")
             }
-            return ("uploads/\(uploadID).rtpd", nil, nil)
+            return ("uploads/\(uploadID).rtpd", nil, nil, false)
         case let .recording(recordingID):
             guard let recording = try await ledger.job(recordingID), recording.kind == .recording else { throw .notFound("no recording \(recordingID)") }
             guard recording.state.isFinal else { throw .conflict("recording \(recordingID) is \(recording.state.rawValue); render it when it has ended") }
@@ -211,7 +215,7 @@ public actor JobService {
             guard let dump = result.dump, dumpAvailable(dump, of: result) else {
                 throw .conflict("recording \(recordingID) has no dump to render")
             }
-            return (dump, recording.room, result.durationSeconds)
+            return (dump, recording.room, result.durationSeconds, rendersAnywhere(source, result: result))
         }
     }
 

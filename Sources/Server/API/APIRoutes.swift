@@ -45,6 +45,7 @@ public enum APIRoutes {
         api.get("renders") { request, _ in await handle(request, d) { try await list(.render, request, d) } }
         api.get("renders/:id") { request, context in await handle(request, d) { try await show(context, d) } }
         api.delete("renders/:id") { request, context in await handle(request, d) { try await delete(.render, context, d) } }
+        api.get("nodes") { request, _ in await handle(request, d) { APIResponses.json(NodeList(nodes: try await d.service.nodes())) } }
         UploadRoutes.add(to: api, d, dataDirectory: d.dataDirectory, maximumBytes: d.maximumUploadBytes)
         for kind in ["recordings", "renders"] {
             api.post(RouterPath("\(kind)/:id/upload")) { request, context in
@@ -64,6 +65,9 @@ public enum APIRoutes {
             }
         }
     }
+
+    /// `GET /v1/nodes`: the machines sharing the store (this one alone without `--database`).
+    struct NodeList: Encodable { var nodes: [NodeStatus] }
 
     /// `/v1/…` behind the API keys (`BearerTokenMiddleware`): a request without one is refused before any route sees it.
     static func protected<Context: RequestContext>(_ router: Router<Context>, _ d: Dependencies) -> RouterGroup<Context> {

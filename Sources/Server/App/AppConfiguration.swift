@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import Jobs
 
@@ -27,6 +28,9 @@ public struct AppConfiguration: Sendable {
     /// slash), for the absolute URLs the API returns; nil: the request's Host.
     public var publicURL: String?
     public var service: JobService.Configuration
+    /// Several machines on one PostgreSQL (`--database`); nil: SQLite in the data directory, one node.
+    /// Its capacity is taken from `service`, its URL from `publicURL` or the HTTP address when left empty.
+    public var cluster: PostgresCluster.Settings?
 
     public var dataDirectory: String { service.dataDirectory }
 

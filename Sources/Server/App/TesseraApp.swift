@@ -1,4 +1,5 @@
 import APIModel
+import Cluster
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
@@ -22,9 +23,12 @@ public final class TesseraApp: Sendable {
     private let responder: RouterResponder<BasicRequestContext>
     private let rooms: RoomRoutes.Dependencies
     private let logger: Logger
+    /// This node's membership, with several machines on one database.
+    public let cluster: PostgresCluster?
+    private let clusterLoop: Task<Void, Never>?
 
     private init(configuration: AppConfiguration, media: UDPMediaServer, directory: RoomDirectory, service: JobService, metrics: ServiceMetrics,
-                 responder: RouterResponder<BasicRequestContext>, rooms: RoomRoutes.Dependencies, logger: Logger) {
+                 responder: RouterResponder<BasicRequestContext>, rooms: RoomRoutes.Dependencies, logger: Logger, cluster: PostgresCluster?) {
         self.configuration = configuration
         self.media = media
         self.directory = directory
@@ -33,6 +37,11 @@ public final class TesseraApp: Sendable {
         self.responder = responder
         self.rooms = rooms
         self.logger = logger
+        self.cluster = cluster
+        // The lease, the wake-ups and the poll: work no node holds is pulled while this node has room.
+        clusterLoop = cluster.map { cluster in
+            Task { await cluster.run(pull: { await service.pullWork() }, load: { await service.currentLoad }) }
+        }
     }
 
     /// Binds the media ports, opens the store, recovers unfinished jobs and
@@ -57,10 +66,13 @@ public final class TesseraApp: Sendable {
         roomConfiguration.connectTimeoutMicros = configuration.connectTimeoutMicros
         let events = RoomEvents()
         let directory = try RoomDirectory(configuration: roomConfiguration, media: media, logger: logger) { event in events.send(event) }
-        let store = try SQLiteJobStore(path: configuration.dataDirectory + "/tessera.sqlite")
+        let cluster = try await joinCluster(configuration, logger: logger)
+        let store: JobStore = try cluster?.store ?? SQLiteJobStore(path: configuration.dataDirectory + "/tessera.sqlite")
+        var serviceConfiguration = configuration.service
+        serviceConfiguration.cluster = cluster
         let metrics = ServiceMetrics()
         if bootstrapMetrics { metrics.bootstrapSwiftMetrics() }
-        let service = JobService(configuration: configuration.service, store: store, rooms: directory, metrics: metrics, logger: logger)
+        let service = JobService(configuration: serviceConfiguration, store: store, rooms: directory, metrics: metrics, logger: logger)
         events.attach(service)
         await service.recover()
 
@@ -68,7 +80,15 @@ public final class TesseraApp: Sendable {
         // Before any route: it wraps them all, and the answer for paths no route has.
         router.add(middleware: ErrorBodyMiddleware(catalog: .shared))
         WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: configuration.whipTokens)
-        let links = try DownloadLinkSigner(dataDirectory: configuration.dataDirectory)
+        // Links and room tokens must verify on every node: in a cluster the secret lives in the database.
+        let links: DownloadLinkSigner
+        if let cluster {
+            do { links = DownloadLinkSigner(secret: try await cluster.sharedSecret("link-secret") { DownloadLinkSigner.randomSecret() }) } catch {
+                throw AppError.databaseUnusable("the shared link secret cannot be read: \(error)")
+            }
+        } else {
+            links = try DownloadLinkSigner(dataDirectory: configuration.dataDirectory)
+        }
         let dependencies = APIRoutes.Dependencies(service: service, authorizer: APIAuthorizer(keys: configuration.apiKeys), links: links,
                                                   dataDirectory: configuration.dataDirectory, maximumUploadBytes: configuration.maximumUploadBytes,
                                                   publicURL: configuration.publicURL,
@@ -82,7 +102,21 @@ public final class TesseraApp: Sendable {
         RoomRoutes.add(to: router, rooms)
         OperationsRoutes.add(to: router, service: service, media: media, metrics: metrics)
         return TesseraApp(configuration: configuration, media: media, directory: directory, service: service, metrics: metrics,
-                          responder: router.buildResponder(), rooms: rooms, logger: logger)
+                          responder: router.buildResponder(), rooms: rooms, logger: logger, cluster: cluster)
+    }
+
+    /// Joins the cluster named by `--database`, or nil for one machine on SQLite.
+    private static func joinCluster(_ configuration: AppConfiguration, logger: Logger) async throws -> PostgresCluster? {
+        guard var settings = configuration.cluster else { return nil }
+        settings.capacity = configuration.service.capacity
+        if settings.url.isEmpty { settings.url = configuration.publicURL ?? "http://\(configuration.httpHost):\(configuration.httpPort)" }
+        do {
+            let cluster = try await PostgresCluster.join(settings, logger: logger)
+            logger.info("jobs are kept in PostgreSQL", metadata: ["database": .string(settings.address.description), "node": .string(settings.nodeID)])
+            return cluster
+        } catch let error as ClusterError {
+            throw AppError.databaseUnusable(error.description)
+        }
     }
 
     /// Serves HTTP until SIGTERM or SIGINT (or the task is cancelled), then
@@ -111,6 +145,8 @@ public final class TesseraApp: Sendable {
     public func stop(graceSeconds: Double) async {
         await service.shutdown(graceSeconds: graceSeconds)
         await directory.shutdown()
+        clusterLoop?.cancel()
+        cluster?.close()
     }
 
     /// A built-in room's member pressed record (or stop).
@@ -157,6 +193,7 @@ public enum AppError: Error, CustomStringConvertible {
     case httpPortTaken(host: String, port: Int)
     case dataDirectoryUnusable(path: String, reason: String)
     case storageUnusable(String)
+    case databaseUnusable(String)
 
     public var description: String {
         switch self {
@@ -165,6 +202,8 @@ public enum AppError: Error, CustomStringConvertible {
             "the data directory \(path) cannot be used: \(reason); pick a writable directory with --data-dir"
         case let .storageUnusable(problem):
             "--storage cannot be used: \(problem)"
+        case let .databaseUnusable(problem):
+            "--database cannot be used: \(problem)"
         }
     }
 

@@ -1,0 +1,101 @@
+import Foundation
+import Jobs
+import Logging
+import NIOSSL
+import PostgresNIO
+
+/// The loops a node keeps while it runs: the lease (renew, fence, join
+/// again, reap the lost), the wake-ups (LISTEN on a connection of its own,
+/// listening again after a reconnect and catching up with a pull), and a
+/// slow poll under both.
+extension PostgresCluster {
+    /// Runs until the task is cancelled. `pull` takes work (the job
+    /// service's `pullWork`); `load` is the capacity units in use now.
+    public func run(pull: @escaping @Sendable () async -> Void, load: @escaping @Sendable () async -> Int) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.keepLease(pull: pull, load: load) }
+            group.addTask { await self.listen(pull: pull) }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(self.settings.pollSeconds))
+                    await pull()
+                }
+            }
+            await group.waitForAll()
+        }
+    }
+
+    func keepLease(pull: @escaping @Sendable () async -> Void, load: @escaping @Sendable () async -> Int) async {
+        var wasFenced = false
+        while !Task.isCancelled {
+            switch session.next() {
+            case let .wait(until):
+                let seconds = Swift.max(0.01, until - session.now)
+                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+            case .join:
+                do { try await register(adopting: false) } catch {
+                    session.failed()
+                    logger.warning("cannot join the cluster again", metadata: ["error": .string(ClusterError.describe(error))])
+                }
+            case .renew:
+                do {
+                    if try await renew(load: load()) {
+                        _ = try? await reap()
+                    } else {
+                        logger.error("this node's lease was taken away: it joins again and leaves its jobs to the others", metadata: ["node": .string(nodeID)])
+                        session.lost()
+                    }
+                } catch {
+                    session.failed()
+                    logger.warning("cannot renew the lease", metadata: ["error": .string(ClusterError.describe(error))])
+                }
+            }
+            let fenced = session.isFenced
+            if fenced != wasFenced {
+                if fenced {
+                    logger.error("lease lapsed: this node takes no work and writes no job state until it has joined again", metadata: ["node": .string(nodeID)])
+                } else {
+                    logger.info("lease holds again", metadata: ["node": .string(nodeID), "epoch": .stringConvertible(session.epoch ?? 0)])
+                    await pull()
+                }
+                wasFenced = fenced
+            }
+        }
+    }
+
+    /// LISTEN on a connection of its own. Every notification (a job id)
+    /// may mean new work; after a reconnect nothing said meanwhile is
+    /// heard, so a pull catches up.
+    func listen(pull: @escaping @Sendable () async -> Void) async {
+        var attempt = 0
+        while !Task.isCancelled {
+            do {
+                let connection = try await PostgresConnection.connect(configuration: try listenerConfiguration(), id: 1, logger: logger)
+                attempt = 0
+                try await connection.listen(on: PostgresSchema.jobsChannel) { notifications in
+                    await pull()  // catch up on what was said before this LISTEN
+                    for try await _ in notifications { await pull() }
+                }
+                try? await connection.close()
+            } catch {
+                if Task.isCancelled { return }
+                attempt += 1
+                if attempt == 1 { logger.warning("lost the notification connection; polling until it is back", metadata: ["error": .string(ClusterError.describe(error))]) }
+            }
+            try? await Task.sleep(for: .milliseconds(Swift.min(5000, 250 * (1 << Swift.min(attempt, 5)))))
+        }
+    }
+
+    private func listenerConfiguration() throws -> PostgresConnection.Configuration {
+        let address = settings.address
+        let tls: PostgresConnection.Configuration.TLS = switch address.tls {
+        case .disable: .disable
+        case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        }
+        var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                             password: address.password, database: address.database, tls: tls)
+        configuration.options.connectTimeout = .seconds(5)
+        return configuration
+    }
+}

@@ -1,0 +1,51 @@
+/// What the job service needs from the other nodes when several machines
+/// share one store: who it is, whether it may still act, and the work it
+/// may take. The PostgreSQL implementation is in module Cluster; on one
+/// machine there is none and the service runs everything itself.
+public protocol ClusterWork: Sendable {
+    /// This node's id (`--node-id`), written as the owner of what it runs.
+    var nodeID: String { get }
+    /// True while this node's lease has lapsed: it takes no work and writes no state.
+    var isFenced: Bool { get }
+    /// Takes up to `limit` jobs no live node holds, oldest first, and makes
+    /// this node their owner: queued renders, and the unfinished jobs of
+    /// nodes whose lease ran out. No two nodes get the same job.
+    func claim(limit: Int) async throws -> [Job]
+    /// Every node that has joined, live or lost, with its load.
+    func nodes() async throws -> [NodeStatus]
+}
+
+/// A node as `GET /v1/nodes` shows it.
+public struct NodeStatus: Codable, Equatable, Sendable {
+    public enum State: String, Codable, Sendable {
+        /// Renewing its lease.
+        case live
+        /// Its lease ran out: its jobs were handed to the others.
+        case lost
+    }
+
+    public var id: String
+    /// Where its API and media are reached (`--advertise-url`).
+    public var url: String
+    public var state: State
+    public var capacity: Int
+    /// Capacity units its running work holds, as of its last renewal.
+    public var load: Int
+    /// Seconds since the lease was last renewed.
+    public var leaseAgeSeconds: Double
+    /// Changes each time the node joins; a write carrying an older one is refused.
+    public var epoch: Int64
+    /// Unfinished jobs it owns.
+    public var jobs: Int
+
+    public init(id: String, url: String, state: State, capacity: Int, load: Int, leaseAgeSeconds: Double, epoch: Int64, jobs: Int) {
+        self.id = id
+        self.url = url
+        self.state = state
+        self.capacity = capacity
+        self.load = load
+        self.leaseAgeSeconds = leaseAgeSeconds
+        self.epoch = epoch
+        self.jobs = jobs
+    }
+}
