@@ -99,10 +99,16 @@ let package = Package(
         ]),
         .testTarget(name: "RoomsTests", dependencies: ["Rooms", "Outbound", "WebRTC", "Dump", "SDP", "RTP"]),
         .testTarget(name: "JanusProtocolTests", dependencies: ["JanusProtocol"]),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Jobs", .product(name: "Logging", package: "swift-log")]),
+        // A real PostgreSQL for the tests that need one (scripts/pg-server.sh), shared by the test targets.
+        .target(name: "PostgresTestSupport", dependencies: ["Cluster"], path: "Tests/Support/PostgresTestSupport"),
+        .testTarget(name: "ClusterTests", dependencies: [
+            "Cluster", "Jobs", "PostgresTestSupport", .product(name: "Logging", package: "swift-log"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .testTarget(name: "ObjectStorageTests", dependencies: ["ObjectStorage", "Signing"]),
         .testTarget(name: "tesseraTests", dependencies: [
-            "Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel", "Server", "ObjectStorage", "Cluster", .product(name: "Logging", package: "swift-log"),
+            "Dump", "RTP", "SDP", "Media", "Render", "Jobs", "APIModel", "Server", "ObjectStorage", "Cluster", "PostgresTestSupport",
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -88,7 +88,7 @@ public final class PostgresCluster: ClusterWork {
     /// or will be handed to others, and it never writes over that.
     func register(adopting: Bool) async throws {
         let sentAt = session.now
-        let epoch: Int64 = try await client.withTransaction(logger: logger) { connection in
+        let epoch: Int64 = try await client.transaction(logger: logger) { connection in
             let lease = settings.leaseSeconds
             let rows = try await connection.query("""
                 INSERT INTO nodes (id, url, capacity, load, epoch, state, joined_at, renewed_at, lease_expires_at)
@@ -130,7 +130,7 @@ public final class PostgresCluster: ClusterWork {
     /// jobs freed.
     @discardableResult
     public func reap() async throws -> [String] {
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             let locked = try await connection.query("SELECT pg_try_advisory_xact_lock(\(PostgresSchema.reaperLock))", logger: logger)
             guard try await locked.decode(Bool.self).first(where: { _ in true }) == true else { return [] }
             var lost: [String] = []

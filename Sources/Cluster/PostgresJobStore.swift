@@ -32,7 +32,7 @@ public final class PostgresJobStore: JobStore {
     public func insert(_ job: Job) async throws {
         let writer = try writer()
         let ownerEpoch: Int64? = job.owner == nil ? nil : writer?.epoch
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             let inserted = try await connection.query("""
                 INSERT INTO jobs (id, kind, state, room, settings, created_at, updated_at, failure_reason, failure_message, result, owner, owner_epoch)
                 VALUES (\(job.id), \(job.kind.rawValue), \(job.state.rawValue), \(job.room), \(job.settings), \(job.createdAt), \(job.updatedAt),
@@ -67,7 +67,7 @@ public final class PostgresJobStore: JobStore {
 
     public func transition(id: String, to: JobState, at: Int64, reason: String?, message: String?) async throws -> Job {
         let writer = try writer()
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await client.transaction(logger: logger) { connection in
             let rows = try await connection.query("SELECT kind, state, owner, owner_epoch FROM jobs WHERE id = \(id) FOR UPDATE", logger: logger)
             guard let (kindText, stateText, owner, ownerEpoch) = try await rows.decode((String, String, String?, Int64?).self).first(where: { _ in true }) else {
                 throw JobStoreError.unknownJob(id)
@@ -127,7 +127,7 @@ public final class PostgresJobStore: JobStore {
 
     public func updateResult(id: String, _ change: @escaping @Sendable (String) -> String) async throws {
         _ = try writer()
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.transaction(logger: logger) { connection in
             let rows = try await connection.query("SELECT result FROM jobs WHERE id = \(id) FOR UPDATE", logger: logger)
             guard let current = try await rows.decode(String.self).first(where: { _ in true }) else { throw JobStoreError.unknownJob(id) }
             try await connection.query("UPDATE jobs SET result = \(change(current)) WHERE id = \(id)", logger: logger)
