@@ -1447,6 +1447,39 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/v1/nodes": {
+   "get": {
+    "operationId": "listNodes",
+    "summary": "The nodes sharing the job store, with their leases and load",
+    "description": "With --database, every node that has joined the cluster, live or lost; without it, this server alone.",
+    "responses": {
+     "200": {
+      "description": "The nodes",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "nodes"
+         ],
+         "properties": {
+          "nodes": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Node"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -2250,6 +2283,10 @@ enum OpenAPIDocument {
         },
         "reason": {
          "type": "string"
+        },
+        "node": {
+         "type": "string",
+         "description": "The node that made the change (several machines only)."
         }
        }
       }
@@ -2318,6 +2355,10 @@ enum OpenAPIDocument {
        "upload_failed"
       ],
       "description": "Only in webhook bodies: what happened when it is not a state change"
+     },
+     "node": {
+      "type": "string",
+      "description": "The node that runs the job, when several machines share one PostgreSQL (--database); absent on one machine and for queued work no node has taken yet."
      }
     }
    },
@@ -2469,6 +2510,56 @@ enum OpenAPIDocument {
      "localRemoved": {
       "type": "boolean",
       "description": "Whether the local copy was removed after the bucket confirmed the object"
+     }
+    }
+   },
+   "Node": {
+    "type": "object",
+    "required": [
+     "id",
+     "url",
+     "state",
+     "capacity",
+     "load",
+     "leaseAgeSeconds",
+     "epoch",
+     "jobs"
+    ],
+    "properties": {
+     "id": {
+      "type": "string",
+      "description": "--node-id (\"local\" without --database)."
+     },
+     "url": {
+      "type": "string",
+      "description": "Where it is reached (--advertise-url)."
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "live",
+       "lost"
+      ],
+      "description": "live: renewing its lease; lost: its lease ran out and its jobs went to the others."
+     },
+     "capacity": {
+      "type": "integer"
+     },
+     "load": {
+      "type": "integer",
+      "description": "Capacity units its running work holds, as of its last renewal."
+     },
+     "leaseAgeSeconds": {
+      "type": "number",
+      "description": "Seconds since its lease was last renewed."
+     },
+     "epoch": {
+      "type": "integer",
+      "description": "Changes each time the node joins; writes carrying an older epoch are refused."
+     },
+     "jobs": {
+      "type": "integer",
+      "description": "Unfinished jobs it owns."
      }
     }
    }
