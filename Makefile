@@ -10,7 +10,7 @@ run: deps release
 test: deps fixtures
 	bash scripts/check-embeds.sh
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip RoomCallInteropTests --skip JanusInteropTests --skip InProcessAppTests --skip StorageInteropTests
+	$(SWIFT) test --skip-build --skip RoomCallInteropTests --skip JanusInteropTests --skip InProcessAppTests --skip StorageInteropTests --skip ClusterInteropTests
 	# The app built in process answers on Swift's cooperative threads, which the process-driving
 	# tests above hold while they wait on their children: it runs on its own.
 	$(SWIFT) test --skip-build --filter InProcessAppTests
@@ -21,6 +21,8 @@ test: deps fixtures
 	$(SWIFT) test --skip-build --filter JanusInteropTests
 	# A real S3 server, tessera and aiortc publishers at once: on their own too.
 	$(SWIFT) test --skip-build --filter StorageInteropTests
+	# Three nodes on a real PostgreSQL and a real S3 server: on their own as well.
+	$(SWIFT) test --skip-build --filter ClusterInteropTests
 	bash scripts/check-openapi.sh
 	$(MAKE) fuzz
 

@@ -21,6 +21,7 @@ testing=(
   ffmpeg tcpdump wireshark-common
   python3-venv chromium coturn
   janus gcc libc6-dev stress-ng
+  postgresql postgresql-client
 )
 case "$mode" in
   --build) packages=("${build[@]}") ;;

@@ -12,7 +12,7 @@ import WebRTC
 struct Benchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measures tessera's own code paths (for BENCHMARKS.md).",
-        subcommands: [ReceivePath.self, BenchmarkPublishers.self, BenchmarkLive.self, BenchmarkRequests.self, BenchmarkUpload.self])
+        subcommands: [ReceivePath.self, BenchmarkPublishers.self, BenchmarkLive.self, BenchmarkRequests.self, BenchmarkUpload.self, BenchmarkCluster.self])
 
     struct ReceivePath: ParsableCommand {
         static let configuration = CommandConfiguration(

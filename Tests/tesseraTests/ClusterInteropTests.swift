@@ -67,13 +67,9 @@ import Testing
         #expect(Set(ids).count == 60)
 
         // Every node answers the same for every job; wait until all have ended.
-        let deadline = Date().addingTimeInterval(900)
-        var documents: [Document] = []
-        repeat {
-            documents = try ids.enumerated().map { try Self.document(nodes[($0.offset + 1) % 3], "/v1/renders/\($0.element)") }
-            if documents.allSatisfy({ ["completed", "failed"].contains($0.state) }) { break }
-            usleep(500_000)
-        } while Date() < deadline
+        let documents = try Self.untilEnded(seconds: 900) {
+            try ids.enumerated().map { try Self.document(nodes[($0.offset + 1) % 3], "/v1/renders/\($0.element)") }
+        }
         #expect(documents.allSatisfy { $0.state == "completed" }, "\(documents.map(\.state))")
         for document in documents {
             let history = document.history ?? []
@@ -107,18 +103,23 @@ import Testing
         first.kill9()
         let second = try Self.node("n2", database: url, storage: storage)
         defer { _ = second.stop() }
-        let deadline = Date().addingTimeInterval(300)
-        var documents: [Document] = []
-        repeat {
-            documents = try ids.map { try Self.document(second, "/v1/renders/\($0)") }
-            if documents.allSatisfy({ ["completed", "failed"].contains($0.state) }) { break }
-            usleep(500_000)
-        } while Date() < deadline
+        let documents = try Self.untilEnded(seconds: 300) { try ids.map { try Self.document(second, "/v1/renders/\($0)") } }
         // What n1 had not finished when it was killed (one render at a time: at least three) n2 did.
         #expect(documents.allSatisfy { $0.state == "completed" }, "\(documents.map { "\($0.state)@\($0.node ?? "-")" })")
         #expect(documents.filter { $0.node == "n2" }.count >= 3, "\(documents.map { "\($0.state)@\($0.node ?? "-")" })")
         let nodes = try Service.decode(Nodes.self, ServerProcess.http("GET", second.base + "/v1/nodes", headers: [Service.auth]).body)
         #expect(nodes.nodes.first { $0.id == "n1" }?.state == "lost", "\(nodes.nodes)")
+    }
+
+    /// Reads the jobs until all have ended (bounded) and returns the last reading.
+    static func untilEnded(seconds: Double, _ read: () throws -> [Document]) throws -> [Document] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var documents = try read()
+        while !documents.allSatisfy({ ["completed", "failed"].contains($0.state) }) && Date() < deadline {
+            usleep(500_000)
+            documents = try read()
+        }
+        return documents
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -21,6 +21,7 @@ extension JobService {
             guard let job = claimed.first else { return }
             if job.state != .queued {
                 logger.warning("taking over a job whose node was lost", metadata: ["job": .string(job.id), "state": .string(job.state.rawValue)])
+                ledger.webhooks.notify(job, event: "taken_over")
             }
             for step in Recovery.plan([job]) { await carryOut(step, reservation: reservation) }
         }

@@ -46,6 +46,13 @@ extension JobService {
         renders[id] = reservation
         let ledger = ledger, renderer = renderer
         background.run {
+            // Taken over from a lost node: its dump is not here, but what it shipped to the bucket is.
+            if let job = try? await ledger.job(id), let dump = JobLedger.result(of: job).dump {
+                let local = self.configuration.dataDirectory + "/" + dump
+                do { _ = try await self.localDump(dump, scratch: local) } catch {
+                    self.logger.warning("the recording's dump is neither here nor in the bucket", metadata: ["job": .string(id), "error": .string("\(error)")])
+                }
+            }
             await Self.complete(id, spec, ledger: ledger, renderer: renderer)
             await self.renderEnded(id)
         }

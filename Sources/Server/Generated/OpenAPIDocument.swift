@@ -2352,7 +2352,8 @@ enum OpenAPIDocument {
       "type": "string",
       "enum": [
        "upload_completed",
-       "upload_failed"
+       "upload_failed",
+       "taken_over"
       ],
       "description": "Only in webhook bodies: what happened when it is not a state change"
      },
