@@ -15,9 +15,11 @@ extension RoomCallInteropTests {
         defer { bob.close() }
         try await Self.waitForMembers(server, room: room, 2)
 
+        // The key form is in the HTML before the page's script handles it: wait until the script has asked and been refused.
+        let keyAsked = "\(PagesInteropTests.text("key-note")).includes('needs an API key')"
         let useKey = "(() => { document.getElementById('key').value = '\(Service.key)'; document.getElementById('key-form').requestSubmit(); return true; })()"
         let started = try PagesInteropTests.steps(server.base + "/", [
-            "document.getElementById('key-note') && true",
+            keyAsked,
             useKey,
             "document.querySelector('#rooms option[value=\"\(room)\"]') && true",
             """
@@ -38,11 +40,12 @@ extension RoomCallInteropTests {
         try await Self.waitForRecording(server, id, "3 s of alice and bob") { $0.audioPackets("alice") >= 150 && $0.audioPackets("bob") >= 150 }
 
         let stopped = try PagesInteropTests.steps(server.base + "/", [
+            keyAsked,
             useKey,
             "(() => { const row = document.querySelector('tr[data-id=\"\(id)\"]'); const stop = row && [...row.querySelectorAll('button')].find(b => b.textContent === 'Stop'); if (stop) stop.click(); return !!stop; })()",
             "document.querySelector('tr[data-id=\"\(id)\"] .state.completed') && true",
         ], timeout: 90)
-        #expect(stopped.count == 3, "\(stopped)")
+        #expect(stopped.count == 4, "\(stopped)")
         let done = try Service.get(server, "/v1/recordings/\(id)")
         #expect(done.state == "completed" && done.files.contains { $0.name == "recording.mp4" }, "\(done.state) \(done.files.map(\.name))")
         let names = Set(done.participants.compactMap { $0["name"] })
