@@ -17,19 +17,31 @@ export class TesseraRoom extends EventTarget {
     this.id = null;
   }
 
-  /** Opens the socket; resolves with the `welcome` message (your id, the peers, the recording state). */
-  connect() {
+  /**
+   * Opens the socket; resolves with the `welcome` message (your id, the peers, the recording state).
+   * With several tessera nodes a room lives on one of them: a node it does not live on answers
+   * `moved` with the home's socket URL, and the connection is made there instead (a few hops at most).
+   */
+  connect(hops = 0) {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(this.url);
       this.socket = socket;
-      let welcomed = false;
+      let welcomed = false, moved = false;
       socket.onmessage = (event) => {
         let message;
         try { message = JSON.parse(event.data); } catch { return; }
+        if (message.type === "moved" && !welcomed && hops < 3 && /^wss?:\/\//.test(message.url || "")) {
+          moved = true;
+          this.url = message.url;
+          this.dispatchEvent(new CustomEvent("moved", { detail: message }));
+          this.connect(hops + 1).then(resolve, reject);
+          return;
+        }
         if (message.type === "welcome") { this.id = message.id; welcomed = true; resolve(message); }
         this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
       };
       socket.onclose = async (event) => {
+        if (moved) return;
         if (!welcomed) reject(new Error(event.reason || await this.refusalReason() || `the room closed the connection (${event.code})`));
         this.dispatchEvent(new CustomEvent("close", { detail: { code: event.code, reason: event.reason } }));
       };

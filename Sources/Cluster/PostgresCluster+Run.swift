@@ -10,15 +10,21 @@ import PostgresNIO
 /// slow poll under both.
 extension PostgresCluster {
     /// Runs until the task is cancelled. `pull` takes work (the job
-    /// service's `pullWork`); `load` is the capacity units in use now.
-    public func run(pull: @escaping @Sendable () async -> Void, load: @escaping @Sendable () async -> Int) async {
+    /// service's `pullWork`); `load` is the capacity units in use now;
+    /// `command` carries out a command another node sent for a job here.
+    public func run(pull: @escaping @Sendable () async -> Void, load: @escaping @Sendable () async -> Int,
+                    command: @escaping @Sendable (JobCommand, String) async -> CommandAnswer) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.keepLease(pull: pull, load: load) }
-            group.addTask { await self.listen(pull: pull) }
+            group.addTask { await self.listen(pull: pull, command: command) }
             group.addTask {
+                var rounds = 0
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(self.settings.pollSeconds))
+                    await self.takeCommands(command)
                     await pull()
+                    rounds += 1
+                    if rounds % 60 == 0 { await self.forgetOldCommands() }
                 }
             }
             await group.waitForAll()
@@ -63,18 +69,27 @@ extension PostgresCluster {
         }
     }
 
-    /// LISTEN on a connection of its own. Every notification (a job id)
-    /// may mean new work; after a reconnect nothing said meanwhile is
-    /// heard, so a pull catches up.
-    func listen(pull: @escaping @Sendable () async -> Void) async {
+    /// LISTEN on a connection of its own. Every notification of a job id
+    /// may mean new work, and `command:NODE` means commands for that node;
+    /// after a reconnect nothing said meanwhile is heard, so a pull and a
+    /// look at the commands catch up.
+    func listen(pull: @escaping @Sendable () async -> Void, command: @escaping @Sendable (JobCommand, String) async -> CommandAnswer) async {
+        let mine = Self.commandPrefix + settings.nodeID
         var attempt = 0
         while !Task.isCancelled {
             do {
                 let connection = try await PostgresConnection.connect(configuration: try listenerConfiguration(), id: 1, logger: logger)
                 attempt = 0
                 try await connection.listen(on: PostgresSchema.jobsChannel) { notifications in
-                    await pull()  // catch up on what was said before this LISTEN
-                    for try await _ in notifications { await pull() }
+                    await self.takeCommands(command)  // catch up on what was said before this LISTEN
+                    await pull()
+                    for try await notification in notifications {
+                        if notification.payload == mine {
+                            await self.takeCommands(command)
+                        } else if !notification.payload.hasPrefix(Self.commandPrefix) {
+                            await pull()
+                        }
+                    }
                 }
                 try? await connection.close()
             } catch {

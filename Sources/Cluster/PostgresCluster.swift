@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import Synchronization
 
 /// This node's membership of a cluster on PostgreSQL: the pooled client,
 /// the node registry (join, renew, reap), the shared queue's claims, and
@@ -35,6 +36,10 @@ public final class PostgresCluster: ClusterWork {
     let client: PostgresClient
     let logger: Logger
     private let clientTask: Task<Void, Never>
+    private let advertised: Mutex<String>
+
+    /// Where other nodes and clients reach this node, as the registry has it.
+    public var url: String { advertised.withLock { $0 } }
 
     public var nodeID: String { session.nodeID }
     public var isFenced: Bool { session.isFenced }
@@ -57,6 +62,7 @@ public final class PostgresCluster: ClusterWork {
     private init(settings: Settings, logger: Logger) {
         self.settings = settings
         self.logger = logger
+        advertised = Mutex(settings.url)
         session = NodeSession(nodeID: settings.nodeID, url: settings.url, renewEvery: settings.renewEverySeconds, lifetime: settings.leaseSeconds)
         client = PostgresClient(configuration: Self.configuration(settings.address), backgroundLogger: logger)
         let client = self.client
@@ -92,7 +98,7 @@ public final class PostgresCluster: ClusterWork {
             let lease = settings.leaseSeconds
             let rows = try await connection.query("""
                 INSERT INTO nodes (id, url, capacity, load, epoch, state, joined_at, renewed_at, lease_expires_at)
-                VALUES (\(settings.nodeID), \(settings.url), \(settings.capacity), 0, nextval('node_epochs'), 'live', clock_timestamp(),
+                VALUES (\(settings.nodeID), \(url), \(settings.capacity), 0, nextval('node_epochs'), 'live', clock_timestamp(),
                         clock_timestamp(), clock_timestamp() + make_interval(secs => \(lease)))
                 ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, capacity = EXCLUDED.capacity, load = 0, epoch = EXCLUDED.epoch,
                     state = 'live', joined_at = EXCLUDED.joined_at, renewed_at = EXCLUDED.renewed_at, lease_expires_at = EXCLUDED.lease_expires_at
@@ -102,12 +108,23 @@ public final class PostgresCluster: ClusterWork {
             if adopting {
                 try await connection.query("""
                     UPDATE jobs SET owner_epoch = \(epoch) WHERE owner = \(settings.nodeID) AND state <> ALL(\(PostgresJobStore.finalStates))
+                      AND owner_epoch IS NOT NULL
                     """, logger: logger)
+                try await connection.query("UPDATE room_homes SET epoch = \(epoch) WHERE node = \(settings.nodeID)", logger: logger)
             }
             return epoch
         }
         session.joined(epoch: epoch, sentAt: sentAt)
         logger.info("joined the cluster", metadata: ["node": .string(settings.nodeID), "epoch": .stringConvertible(epoch)])
+    }
+
+    /// A new address for this node, known only once the HTTP server has a
+    /// port (`--http-port 0`); kept for the next join too.
+    public func advertise(_ url: String) async {
+        advertised.withLock { $0 = url }
+        do { try await client.query("UPDATE nodes SET url = \(url) WHERE id = \(settings.nodeID)", logger: logger) } catch {
+            logger.warning("cannot store this node's address", metadata: ["error": .string(ClusterError.describe(error))])
+        }
     }
 
     /// Renews the lease (and reports the load); false when the registry no
@@ -126,8 +143,8 @@ public final class PostgresCluster: ClusterWork {
 
     /// One node at a time (an advisory lock): marks nodes whose lease ran
     /// out as lost, and frees every unfinished job whose owner is not live
-    /// at the epoch it was taken under, so live nodes claim it. Returns the
-    /// jobs freed.
+    /// at the epoch it was taken under (or, placed and not yet taken, not
+    /// live at all), so live nodes claim it. Returns the jobs freed.
     @discardableResult
     public func reap() async throws -> [String] {
         try await client.transaction(logger: logger) { connection in
@@ -141,7 +158,8 @@ public final class PostgresCluster: ClusterWork {
             for try await id in try await connection.query("""
                 UPDATE jobs SET owner = NULL, owner_epoch = NULL
                 WHERE owner IS NOT NULL AND state <> ALL(\(PostgresJobStore.finalStates))
-                  AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = jobs.owner AND n.epoch = jobs.owner_epoch AND n.state = 'live')
+                  AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = jobs.owner AND n.state = 'live'
+                                  AND (n.epoch = jobs.owner_epoch OR jobs.owner_epoch IS NULL))
                 RETURNING id
                 """, logger: logger).decode(String.self) { freed.append(id) }
             for id in freed { try await connection.query("SELECT pg_notify(\(PostgresSchema.jobsChannel), \(id))", logger: logger) }
@@ -155,9 +173,20 @@ public final class PostgresCluster: ClusterWork {
 
     // MARK: - Work
 
+    /// Recordings placed on this node come first (their owner is this node,
+    /// with no epoch until it takes them); then work nobody holds.
     public func claim(limit: Int) async throws -> [Job] {
         guard let epoch = session.writableEpoch else { return [] }
         let node = settings.nodeID
+        let placed = try await PostgresJobStore.jobs(client.query("""
+            UPDATE jobs SET owner_epoch = \(epoch)
+            WHERE id IN (SELECT id FROM jobs WHERE owner = \(node) AND owner_epoch IS NULL AND state = 'queued'
+                         ORDER BY sequence FOR UPDATE SKIP LOCKED LIMIT \(Swift.max(1, Swift.min(limit, 100))))
+              AND EXISTS (SELECT 1 FROM nodes n WHERE n.id = \(node) AND n.epoch = \(epoch) AND n.state = 'live'
+                          AND n.lease_expires_at > clock_timestamp())
+            RETURNING \(unescaped: PostgresJobStore.columns)
+            """, logger: logger))
+        if !placed.isEmpty { return placed }
         return try await PostgresJobStore.jobs(client.query("""
             UPDATE jobs SET owner = \(node), owner_epoch = \(epoch)
             WHERE id IN (SELECT id FROM jobs WHERE owner IS NULL AND state <> ALL(\(PostgresJobStore.finalStates))
@@ -172,12 +201,14 @@ public final class PostgresCluster: ClusterWork {
         var nodes: [NodeStatus] = []
         let rows = try await client.query("""
             SELECT n.id, n.url, n.state, n.capacity, n.load, EXTRACT(EPOCH FROM clock_timestamp() - n.renewed_at)::float8, n.epoch,
-                   (SELECT COUNT(*) FROM jobs j WHERE j.owner = n.id AND j.state <> ALL(\(PostgresJobStore.finalStates)))
+                   (SELECT COUNT(*) FROM jobs j WHERE j.owner = n.id AND j.state <> ALL(\(PostgresJobStore.finalStates))),
+                   (SELECT COUNT(*) FROM jobs j WHERE j.owner = n.id AND j.owner_epoch IS NULL AND j.state = 'queued')
             FROM nodes n ORDER BY n.id
             """, logger: logger)
-        for try await (id, url, state, capacity, load, age, epoch, jobs) in rows.decode((String, String, String, Int32, Int32, Double, Int64, Int64).self) {
+        for try await (id, url, state, capacity, load, age, epoch, jobs, placed)
+            in rows.decode((String, String, String, Int32, Int32, Double, Int64, Int64, Int64).self) {
             nodes.append(NodeStatus(id: id, url: url, state: NodeStatus.State(rawValue: state) ?? .lost, capacity: Int(capacity), load: Int(load),
-                                    leaseAgeSeconds: age, epoch: epoch, jobs: Int(clamping: jobs)))
+                                    leaseAgeSeconds: age, epoch: epoch, jobs: Int(clamping: jobs), placed: Int(clamping: placed)))
         }
         return nodes
     }
@@ -198,12 +229,14 @@ public enum ClusterError: Error, CustomStringConvertible {
     case databaseUnusable(address: String, reason: String)
     case noEpoch
     case noSecret(String)
+    case noCommandRow
 
     public var description: String {
         switch self {
         case let .databaseUnusable(address, reason): "the database \(address) cannot be used: \(reason)"
         case .noEpoch: "the node registry gave no epoch"
         case let .noSecret(name): "the shared secret \(name) could not be stored"
+        case .noCommandRow: "the command could not be stored"
         }
     }
 

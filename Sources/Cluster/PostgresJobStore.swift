@@ -31,7 +31,8 @@ public final class PostgresJobStore: JobStore {
 
     public func insert(_ job: Job) async throws {
         let writer = try writer()
-        let ownerEpoch: Int64? = job.owner == nil ? nil : writer?.epoch
+        // A job placed on another node has no epoch until that node takes it.
+        let ownerEpoch: Int64? = job.owner != nil && job.owner == writer?.node ? writer?.epoch : nil
         try await client.transaction(logger: logger) { connection in
             let inserted = try await connection.query("""
                 INSERT INTO jobs (id, kind, state, room, settings, created_at, updated_at, failure_reason, failure_message, result, owner, owner_epoch)
@@ -109,12 +110,14 @@ public final class PostgresJobStore: JobStore {
 
     /// This node's unfinished jobs (all of them without a session): what it
     /// must pick up after a restart. Other nodes' jobs are theirs, or are
-    /// claimed through the shared queue once their node is lost.
+    /// claimed through the shared queue once their node is lost; those
+    /// placed here and not taken yet come through the claim too.
     public func unfinished() async throws -> [Job] {
         let finals = Self.finalStates
         if let session {
             return try await Self.jobs(client.query("""
-                SELECT \(unescaped: Self.columns) FROM jobs WHERE state <> ALL(\(finals)) AND owner = \(session.nodeID) ORDER BY sequence
+                SELECT \(unescaped: Self.columns) FROM jobs WHERE state <> ALL(\(finals)) AND owner = \(session.nodeID)
+                  AND owner_epoch IS NOT NULL ORDER BY sequence
                 """, logger: logger), skippingDamaged: true)
         }
         return try await Self.jobs(client.query("SELECT \(unescaped: Self.columns) FROM jobs WHERE state <> ALL(\(finals)) ORDER BY sequence",

@@ -42,6 +42,21 @@ enum PostgresSchema {
             // Secrets every node must share (link and room-token signing), made by whichever node starts first.
             "CREATE TABLE cluster_secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL)",
         ]),
+        // Commands for a job's owner from the node that took the request (stop, a new layout).
+        ("cluster-v2-commands", [
+            """
+            CREATE TABLE job_commands (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, job_id TEXT NOT NULL, node TEXT NOT NULL, command TEXT NOT NULL,
+                sent_by TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), taken_at TIMESTAMPTZ,
+                answer TEXT, answered_at TIMESTAMPTZ)
+            """,
+            "CREATE INDEX job_commands_waiting ON job_commands (node, id) WHERE taken_at IS NULL",
+        ]),
+        // The node each room lives on, at the epoch it claimed it under.
+        ("cluster-v3-room-homes", [
+            "CREATE TABLE room_homes (room TEXT PRIMARY KEY, node TEXT NOT NULL, epoch BIGINT NOT NULL, since TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())",
+            "CREATE INDEX room_homes_by_node ON room_homes (node)",
+        ]),
     ]
 
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {

@@ -74,12 +74,16 @@ public struct JobResult: Codable, Equatable, Sendable {
     public var dumpShipping: DumpShipping?
     /// Whether `upload_completed` was told for the current set of uploads.
     public var uploadsAnnounced = false
+    /// A recording continued by another node after its node was lost: each
+    /// node's turn, in order (empty for a recording made in one go).
+    public var segments: [Segment] = []
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case dump, files, participants, tracks, startedAt, stoppedAt, completedAt, durationSeconds, bytesReceived, framesWritten,
-             renderSpeed, framesSkippedBehind, webhooks, layoutChanges, renderAttempts, storage, uploads, dumpShipping, uploadsAnnounced
+             renderSpeed, framesSkippedBehind, webhooks, layoutChanges, renderAttempts, storage, uploads, dumpShipping, uploadsAnnounced,
+             segments
     }
 
     /// Results stored before a field existed decode with its default.
@@ -104,6 +108,7 @@ public struct JobResult: Codable, Equatable, Sendable {
         uploads = try container.decodeIfPresent([Upload].self, forKey: .uploads) ?? []
         dumpShipping = try container.decodeIfPresent(DumpShipping.self, forKey: .dumpShipping)
         uploadsAnnounced = try container.decodeIfPresent(Bool.self, forKey: .uploadsAnnounced) ?? false
+        segments = try container.decodeIfPresent([Segment].self, forKey: .segments) ?? []
     }
 }
 
@@ -150,5 +155,22 @@ extension JobResult {
         public var parts: Int
         public var bytes: Int64
         public var error: String?
+    }
+}
+
+extension JobResult {
+    /// One node's turn at a recording.
+    public struct Segment: Codable, Equatable, Sendable {
+        public var node: String?
+        /// When the node began its turn (Unix ms).
+        public var startedAt: Int64
+        /// Seconds of call between the previous turn's last packet and this one's first (none for the first turn).
+        public var gapSeconds: Double?
+
+        public init(node: String?, startedAt: Int64, gapSeconds: Double? = nil) {
+            self.node = node
+            self.startedAt = startedAt
+            self.gapSeconds = gapSeconds
+        }
     }
 }

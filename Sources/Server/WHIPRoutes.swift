@@ -15,12 +15,16 @@ public enum WHIPRoutes {
     /// `tokens`: one of them is required as `Authorization: Bearer …` when
     /// any is set (the WHIP token, or the API keys when WHIP is protected by
     /// them); checked in front of every route but the CORS preflight.
-    public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPSessions, tokens: [String] = []) {
+    ///
+    /// `homeElsewhere` (a cluster): the address of the node a room lives on
+    /// when that is not this one; an offer sent here is redirected there.
+    public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPSessions, tokens: [String] = [],
+                                                    homeElsewhere: (@Sendable (String) async -> String?)? = nil) {
         let whip = router.group("whip")
             .add(middleware: CORSMiddleware(exposing: "Location, ETag, Link"))
             .add(middleware: BearerTokenMiddleware(authorizer: APIAuthorizer(keys: tokens)) { refusal(.unauthorized, "a valid bearer token is required") })
         whip.post(":room") { request, context -> Response in
-            try await offer(request, context, endpoint: endpoint)
+            try await offer(request, context, endpoint: endpoint, homeElsewhere: homeElsewhere)
         }
         whip.patch(":room/:session") { request, context -> Response in
             try await trickle(request, context, endpoint: endpoint)
@@ -44,11 +48,19 @@ public enum WHIPRoutes {
         }
     }
 
-    static func offer<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPSessions) async throws -> Response {
+    static func offer<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPSessions,
+                                               homeElsewhere: (@Sendable (String) async -> String?)?) async throws -> Response {
         var request = request
         let room = try context.parameters.require("room")
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/sdp") == true else {
             return refusal(.unsupportedMediaType, "WHIP offers are sent as Content-Type: application/sdp")
+        }
+        // RFC 9725 §4.5: a WHIP endpoint may redirect; the client sends the same offer to the room's home.
+        if SafeName.isValid(room), let home = await homeElsewhere?(room) {
+            var headers = HTTPFields()
+            headers[.location] = home + request.uri.description
+            headers[.cacheControl] = "no-store"
+            return Response(status: .temporaryRedirect, headers: headers)
         }
         let body = try await request.collectBody(upTo: maximumBodyBytes)
         let name = request.uri.queryParameters["name"].map(String.init)

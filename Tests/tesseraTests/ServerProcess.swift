@@ -81,7 +81,12 @@ final class ServerProcess {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         if drained.done.wait(timeout: .now() + 5) == .success { drained.done.signal() }  // a second stop() need not wait
-        return (process.terminationStatus, log + drained.value)
+        let output = log + drained.value
+        // A crash at shutdown is a defect: its report (the runtime's backtrace) goes into the test log.
+        if process.terminationReason == .uncaughtSignal && process.terminationStatus != SIGKILL {
+            print("tessera serve ended by signal \(process.terminationStatus); the end of its output:\n\(output.suffix(6000))")
+        }
+        return (process.terminationStatus, output)
     }
 
     /// SIGKILL: the crash a server must recover from.

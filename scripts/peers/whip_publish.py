@@ -24,6 +24,7 @@ import os
 import random
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 import aioice.ice
@@ -75,17 +76,39 @@ class Relay:
             self.front.sendto(data, self.client)
 
 
-def http(method, url, body=None, content_type=None, token=None):
-    request = urllib.request.Request(url, data=body.encode() if body else None, method=method)
-    if content_type:
-        request.add_header("Content-Type", content_type)
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode()
+class KeepRedirects(urllib.request.HTTPRedirectHandler):
+    """Hands 307/308 back to the caller: urllib does not follow them for a POST."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+OPENER = urllib.request.build_opener(KeepRedirects)
+
+
+def http(method, url, body=None, content_type=None, token=None, redirects=None):
+    """One request; 307/308 are followed with the same method and body (a
+    WHIP client follows redirects, RFC 9725 section 4.5), at most 5 times.
+    `redirects`, a list, collects the URLs redirected to."""
+    for _ in range(6):
+        request = urllib.request.Request(url, data=body.encode() if body else None, method=method)
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        if token:
+            request.add_header("Authorization", "Bearer " + token)
+        try:
+            with OPENER.open(request, timeout=10) as response:
+                return response.status, dict(response.headers), response.read().decode()
+        except urllib.error.HTTPError as error:
+            headers = dict(error.headers)
+            target = headers.get("Location") or headers.get("location")
+            if error.code in (307, 308) and target:
+                url = urllib.parse.urljoin(url, target)
+                if redirects is not None:
+                    redirects.append(url)
+                continue
+            return error.code, headers, error.read().decode()
+    return 0, {}, "too many redirects"
 
 
 def prefer(transceiver, kind, name):
@@ -106,9 +129,12 @@ async def publish(args, index):
         old, new = rule.split("=>", 1)
         offer = offer.replace(old, new)
     loop = asyncio.get_running_loop()
+    redirects = []
     status, headers, answer = await loop.run_in_executor(
         None, lambda: http("POST", args.url + (f"?name=aiortc-{index}" if args.publishers > 1 else ""),
-                           offer, "application/sdp", args.token))
+                           offer, "application/sdp", args.token, redirects))
+    # The session lives where the offer was answered.
+    endpoint = redirects[-1] if redirects else args.url
     if status != 201:
         await pc.close()
         return {"status": status, "error": answer.strip()}
@@ -142,17 +168,17 @@ async def publish(args, index):
                 sent[report.kind] = {"packets": report.packetsSent, "bytes": report.bytesSent}
     if args.vanish:
         # Gone without a word: no DELETE, no DTLS close, no more ICE answers.
-        print(json.dumps({"status": status, "connected": connected, "sent": sent, "location": location}))
+        print(json.dumps({"status": status, "connected": connected, "sent": sent, "location": location, "redirects": redirects}))
         sys.stdout.flush()
         os._exit(0)
-    base = args.url.split("/whip/")[0]
+    base = endpoint.split("/whip/")[0]
     delete_status, _, _ = await loop.run_in_executor(None, lambda: http("DELETE", base + location, token=args.token))
     await pc.close()
     # The player's reading thread ends only when its tracks are stopped (it would loop forever).
     for track in (player.audio, player.video):
         if track:
             track.stop()
-    result = {"status": status, "connected": connected, "sent": sent, "location": location, "delete": delete_status,
+    result = {"status": status, "connected": connected, "sent": sent, "location": location, "redirects": redirects, "delete": delete_status,
               "answerPorts": answer_ports}
     if relay:
         result["relay"] = {"dropped": relay.dropped, "forwarded": relay.forwarded}

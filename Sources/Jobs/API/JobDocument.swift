@@ -43,6 +43,8 @@ public struct JobDocument: Codable, Sendable {
     public var renderSpeed: Double?
     public var webhooks: [JobResult.WebhookAttempt]
     public var layoutChanges: [JobResult.LayoutChange]
+    /// Each node's turn, when another node continued the recording after its node was lost.
+    public var segments: [JobResult.Segment]
     public var history: [Transition]?
     /// Object storage: where the files go (`s3://BUCKET/PREFIX`), each file's upload, the live dump's parts.
     public var storage: String?
@@ -83,6 +85,7 @@ public struct JobDocument: Codable, Sendable {
         renderSpeed = result.renderSpeed
         webhooks = result.webhooks
         layoutChanges = result.layoutChanges
+        segments = result.segments
         storage = result.storage
         uploads = result.storage == nil ? nil : result.uploads
         dumpShipping = result.dumpShipping

@@ -13,6 +13,25 @@ public protocol ClusterWork: Sendable {
     func claim(limit: Int) async throws -> [Job]
     /// Every node that has joined, live or lost, with its load.
     func nodes() async throws -> [NodeStatus]
+    /// Hands `command` to `node`, the job's owner, and waits for its answer;
+    /// nil when none came within the command's bound.
+    func send(_ command: JobCommand, job: String, to node: String) async throws -> CommandAnswer?
+    /// The live node a room lives on (its WHIP publishers, its members, its
+    /// recordings). When it has none, `candidate` becomes its home, so
+    /// nodes asking at once agree on one. Nil when `candidate` is not live either.
+    func home(of room: String, candidate: String) async throws -> RoomHome?
+}
+
+/// Where a room lives in a cluster.
+public struct RoomHome: Equatable, Sendable {
+    public var node: String
+    /// The node's `--advertise-url`.
+    public var url: String
+
+    public init(node: String, url: String) {
+        self.node = node
+        self.url = url
+    }
 }
 
 /// A node as `GET /v1/nodes` shows it.
@@ -37,8 +56,10 @@ public struct NodeStatus: Codable, Equatable, Sendable {
     public var epoch: Int64
     /// Unfinished jobs it owns.
     public var jobs: Int
+    /// Of those, recordings placed on it that it has not started yet (not in `load`).
+    public var placed: Int
 
-    public init(id: String, url: String, state: State, capacity: Int, load: Int, leaseAgeSeconds: Double, epoch: Int64, jobs: Int) {
+    public init(id: String, url: String, state: State, capacity: Int, load: Int, leaseAgeSeconds: Double, epoch: Int64, jobs: Int, placed: Int = 0) {
         self.id = id
         self.url = url
         self.state = state
@@ -47,5 +68,6 @@ public struct NodeStatus: Codable, Equatable, Sendable {
         self.leaseAgeSeconds = leaseAgeSeconds
         self.epoch = epoch
         self.jobs = jobs
+        self.placed = placed
     }
 }

@@ -25,7 +25,11 @@ extension JobService {
             await ledger.transition(id, to: .failed, reason: "crashed_during_processing",
                                     message: "rendering this job stopped the server \(attempts) times; the dump is kept")
         case let .start(job, spec):
-            await start(job, spec: spec, reservation: reservation ?? admission.readmit(cost: spec.liveComposite ? JobCost.liveComposite : JobCost.dumpOnly))
+            // A claim reserved a render's share; a recording holds its own cost.
+            reservation?.release()
+            await start(job, spec: spec, reservation: admission.readmit(cost: spec.liveComposite ? JobCost.liveComposite : JobCost.dumpOnly))
+        case let .resume(job, spec):
+            await resume(job, spec: spec, reservation: reservation)
         case let .abort(id):
             await ledger.transition(id, to: .aborted, reason: "the server stopped while the recording was starting")
         case let .complete(job, spec, markInterrupted):

@@ -81,7 +81,9 @@ public actor JobService {
         let spec = try request.validated()
         try allowSource(spec.source)
         if spec.liveComposite { _ = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: nil, latencyMicros: 0) }
-        let reservation = try admission.reserve(cost: spec.liveComposite ? JobCost.liveComposite : JobCost.dumpOnly)
+        let cost = spec.liveComposite ? JobCost.liveComposite : JobCost.dumpOnly
+        if let node = try await placement(of: spec, cost: cost) { return try await place(spec, on: node) }
+        let reservation = try admission.reserve(cost: cost)
         let id = JobIDs.make()
         // The source's token and PIN are used from memory and never stored or shown.
         var job = Job(id: id, kind: .recording, room: spec.room, settings: JobLedger.json(spec.request.withoutSecrets), createdAt: JobLedger.now())
@@ -132,6 +134,7 @@ public actor JobService {
             return try await document(id: id)
         }
         if job.state.isFinal { return try await document(id: id) }
+        if runs[id] == nil, let forwarded = try await forwardIfElsewhere(.stop, job: job) { return forwarded }
         guard runs[id] != nil else { throw .conflict("recording \(id) is \(job.state.rawValue) and cannot be stopped now") }
         finishInBackground(id, .stopped("stopped by request"))
         guard let finisher = finishers[id] else { return try await document(id: id) }
@@ -152,7 +155,8 @@ public actor JobService {
     public func changeLayout(id: String, layout: String) async throws(ServiceError) -> JobDocument {
         try validateLayoutName(layout)
         guard let run = runs[id], await !run.isEnding else {
-            guard try await ledger.job(id) != nil else { throw .notFound("no recording \(id)") }
+            guard let job = try await ledger.job(id) else { throw .notFound("no recording \(id)") }
+            if runs[id] == nil, let forwarded = try await forwardIfElsewhere(.layout(layout), job: job) { return forwarded }
             throw .conflict("recording \(id) is not running")
         }
         let loaded: Layout

@@ -1,4 +1,5 @@
 import APIModel
+import Dump
 import Foundation
 import Logging
 import Render
@@ -33,8 +34,15 @@ actor RecordingRun {
     /// Set once `end` begins: the run ends once, however many reasons arrive.
     private(set) var isEnding = false
 
-    init(id: String, spec: RecordingSpec, source: any RecordingSource, reservation: Reservation, context: Context) {
+    /// Dumps of the recording's earlier turns (another node's, lost): this
+    /// run records the next turn, and at the end the turns are joined into
+    /// one dump and rendered from it.
+    private let priorSegments: [String]
+
+    init(id: String, spec: RecordingSpec, source: any RecordingSource, reservation: Reservation, context: Context,
+         priorSegments: [String] = []) {
         self.id = id
+        self.priorSegments = priorSegments
         self.spec = spec
         self.source = source
         self.reservation = reservation
@@ -53,7 +61,8 @@ actor RecordingRun {
         let dumpPath = directory + "/" + JobFiles.dumpName
         let recorder = try await context.rooms.startRecording(room: spec.room, dumpPath: dumpPath, sessionID: id)
         self.recorder = recorder
-        if spec.liveComposite {
+        // A continued recording is composited once, from all its turns, at the end.
+        if spec.liveComposite && priorSegments.isEmpty {
             let settings = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: directory + "/" + JobFiles.posterName,
                                                         latencyMicros: context.renderer.settings.latencyMicros)
             let live = LiveRender(dump: dumpPath, output: directory + "/" + JobFiles.outputName(.recording, fileExtension: spec.output.fileExtension),
@@ -65,9 +74,10 @@ actor RecordingRun {
         let id = self.id
         await context.ledger.changeResult(id) { result in
             result.dump = JobFiles.dump(ofRecording: id)
-            result.startedAt = JobLedger.now()
+            if result.startedAt == nil { result.startedAt = JobLedger.now() }
         }
-        if let uploads = context.uploads, let job = try? await context.ledger.job(id) {
+        // The bucket holds the earlier turn's parts under the same numbers: a continued turn does not ship over them.
+        if let uploads = context.uploads, priorSegments.isEmpty, let job = try? await context.ledger.job(id) {
             let shipper = DumpShipper(client: uploads.uploader.client, location: await uploads.location(of: job), recordingID: id, path: dumpPath,
                                       ledger: context.ledger, metrics: context.metrics, logger: logger)
             await shipper.start(intervalSeconds: uploads.settings.dumpShipIntervalSeconds)
@@ -144,18 +154,54 @@ actor RecordingRun {
             result.stoppedAt = stoppedAt
             result.record(statistics)
         }
-        let hadMedia = statistics.mediaPackets > 0
+        var hadMedia = statistics.mediaPackets > 0
+        if !priorSegments.isEmpty, let joinedMedia = await joinSegments() { hadMedia = joinedMedia }
         var renderFailure: String?
         if !hadMedia {
             if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
         } else {
             if !ending.isFailure { await ledger.transition(id, to: .processing, reason: nil) }
-            renderFailure = await finishFile()
+            renderFailure = priorSegments.isEmpty ? await finishFile() : await renderJoined()
             await context.renderer.refreshFiles(key)
         }
         let outcome = JobOutcome.of(ending, hadMedia: hadMedia, renderFailure: renderFailure)
         await ledger.transition(id, to: outcome.state, reason: outcome.reason, message: outcome.message)
         logger.info(hadMedia ? "recording finished" : "recording ended without media", metadata: ["packets": .stringConvertible(statistics.mediaPackets)])
+    }
+
+    /// The turns joined into the recording's dump (this turn's dump moved
+    /// aside first). Returns whether the whole holds media, or nil when the
+    /// join failed (this turn's dump is then the recording's, and the earlier
+    /// turns stay beside it).
+    private func joinSegments() async -> Bool? {
+        let dump = context.files.workingDirectory(of: key) + "/" + JobFiles.dumpName
+        let current = context.files.workingDirectory(of: key) + "/segment-\(priorSegments.count + 1).rtpd"
+        let segments = priorSegments + [current]
+        do {
+            try FileManager.default.moveItem(atPath: dump, toPath: current)
+            let summary = try await onThread("tessera-join") { try DumpSegments.join(segments, into: dump) }
+            for segment in segments { try? FileManager.default.removeItem(atPath: segment) }
+            let seconds = try? await onThread("dump-span") { try DumpMediaSpan.seconds(path: dump) }
+            let gap = summary.gapsMicros.last.map { Double($0) / 1_000_000 }
+            await context.ledger.changeResult(id) { result in
+                if let seconds { result.durationSeconds = seconds }
+                if let gap, !result.segments.isEmpty { result.segments[result.segments.count - 1].gapSeconds = gap }
+            }
+            logger.info("turns of the recording joined", metadata: ["segments": .stringConvertible(summary.segments),
+                                                                    "gaps_s": .string(summary.gapsMicros.map { String(Double($0) / 1e6) }.joined(separator: ","))])
+            return seconds != nil
+        } catch {
+            logger.error("joining the recording's turns failed: its last turn is rendered alone, the others are kept", metadata: ["error": .string("\(error)")])
+            if !FileManager.default.fileExists(atPath: dump) { try? FileManager.default.moveItem(atPath: current, toPath: dump) }
+            return nil
+        }
+    }
+
+    /// Renders the joined dump in batch; returns why no file could be made.
+    private func renderJoined() async -> String? {
+        guard spec.liveComposite else { return nil }
+        do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout)) } catch { return "\(error)" }
+        return nil
     }
 
     /// Finishes the live composite; if it broke, the dump is whole, so it is rendered again in batch. Returns why no file could be made.

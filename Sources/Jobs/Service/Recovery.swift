@@ -14,6 +14,9 @@ enum Recovery {
         case start(Job, RecordingSpec)
         /// Cut off while starting: nothing to keep.
         case abort(id: String)
+        /// Cut off while recording, its node lost: join the source again and
+        /// record on; the earlier turn's dump is the first segment.
+        case resume(Job, RecordingSpec)
         /// Cut off while recording or finishing: render the dump and complete it.
         case complete(Job, RecordingSpec?, markInterrupted: Bool)
         /// A render cut off: run it again from the start.
@@ -25,7 +28,9 @@ enum Recovery {
     /// Renders a job may begin before one found unfinished is failed instead.
     static let maximumRenderAttempts = 2
 
-    static func plan(_ jobs: [Job]) -> [Step] {
+    /// `resumable`: the jobs come from a lost node (not from this server's
+    /// own restart), so recordings whose source can be joined again go on.
+    static func plan(_ jobs: [Job], resumable: Bool = false) -> [Step] {
         jobs.map { job in
             let attempts = JobLedger.result(of: job).renderAttempts
             if attempts >= maximumRenderAttempts { return .giveUp(id: job.id, attempts: attempts) }
@@ -35,6 +40,9 @@ enum Recovery {
                 return .start(job, spec)
             case (.recording, .starting):
                 return .abort(id: job.id)
+            case (.recording, .active) where resumable:
+                guard let spec = recordingSpec(job), canJoinAgain(spec.source) else { return .complete(job, recordingSpec(job), markInterrupted: true) }
+                return .resume(job, spec)
             case (.recording, _):
                 // An unreadable request still completes: its dump is kept, only its render is skipped.
                 return .complete(job, recordingSpec(job), markInterrupted: job.state != .interrupted)
@@ -43,6 +51,18 @@ enum Recovery {
                       let spec = try? request.validated() else { return .skip(id: job.id) }
                 return .rerender(job, spec, markInterrupted: job.state == .processing)
             }
+        }
+    }
+
+    /// Whether a new node can take up the source where a lost one left it:
+    /// WHIP publishers post again (redirected to the room's new home), a
+    /// WHEP or Janus source is joined again (one that needed a token or PIN
+    /// cannot be: secrets are never stored, and joining then fails). A
+    /// built-in room's members do not follow their room to a new node yet.
+    static func canJoinAgain(_ source: SourceSpec) -> Bool {
+        switch source {
+        case .whip, .whep, .janus: true
+        case .room: false
         }
     }
 

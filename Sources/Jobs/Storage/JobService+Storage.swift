@@ -11,6 +11,8 @@ extension JobService {
         case local(path: String, file: JobResult.File)
         /// In the bucket: a presigned GET URL, good for a short while.
         case redirect(url: String, file: JobResult.File)
+        /// On the disk of the node that made it (a cluster, no bucket copy yet): the same path there.
+        case onNode(url: String, file: JobResult.File)
         /// In the bucket, streamed through this server (`--storage-proxy`).
         case proxied(client: S3Client, bucket: String, key: String, size: Int64, etag: String, file: JobResult.File)
     }
@@ -26,8 +28,9 @@ extension JobService {
     /// streamed with `--storage-proxy` when no local copy is left), else the local one.
     public func fileSource(id: String, name: String) async throws(ServiceError) -> FileSource {
         let (path, file) = try await filePath(id: id, name: name)
-        guard let uploads, let job = try await ledger.job(id),
-              let upload = JobLedger.result(of: job).uploads.first(where: { $0.name == name && $0.state == .uploaded }) else {
+        guard let job = try await ledger.job(id) else { throw .notFound("no job \(id)") }
+        guard let uploads, let upload = JobLedger.result(of: job).uploads.first(where: { $0.name == name && $0.state == .uploaded }) else {
+            if let owner = await ownerHolding(job, localPath: path) { return .onNode(url: owner, file: file) }
             return .local(path: path, file: file)
         }
         let settings = uploads.settings

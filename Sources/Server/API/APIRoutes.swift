@@ -186,6 +186,12 @@ public enum APIRoutes {
                 headers[.location] = url
                 headers[.cacheControl] = "no-store"
                 return Response(status: .temporaryRedirect, headers: headers)
+            case let .onNode(url, _):
+                // The same path and query (a signed link's too: every node shares the link secret).
+                var headers = HTTPFields()
+                headers[.location] = url + request.uri.description
+                headers[.cacheControl] = "no-store"
+                return Response(status: .temporaryRedirect, headers: headers)
             case let .proxied(client, bucket, key, size, etag, proxiedFile):
                 return try await ProxiedDownload.response(request, client: client, bucket: bucket, key: key, size: size, etag: etag,
                                                           file: proxiedFile, name: "\(id)-\(name)", method: method)

@@ -40,7 +40,10 @@ public final class TesseraApp: Sendable {
         self.cluster = cluster
         // The lease, the wake-ups and the poll: work no node holds is pulled while this node has room.
         clusterLoop = cluster.map { cluster in
-            Task { await cluster.run(pull: { await service.pullWork() }, load: { await service.currentLoad }) }
+            Task {
+                await cluster.run(pull: { await service.pullWork() }, load: { await service.currentLoad },
+                                  command: { command, id in await service.answer(command, job: id) })
+            }
         }
     }
 
@@ -79,7 +82,10 @@ public final class TesseraApp: Sendable {
         let router = Router()
         // Before any route: it wraps them all, and the answer for paths no route has.
         router.add(middleware: ErrorBodyMiddleware(catalog: .shared))
-        WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: configuration.whipTokens)
+        // In a cluster, rooms live on their home node: WHIP offers, call pages and room sockets are sent there.
+        var homeElsewhere: (@Sendable (String) async -> String?)?
+        if cluster != nil { homeElsewhere = { room in await service.homeElsewhere(of: room) } }
+        WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: configuration.whipTokens, homeElsewhere: homeElsewhere)
         // Links and room tokens must verify on every node: in a cluster the secret lives in the database.
         let links: DownloadLinkSigner
         if let cluster {
@@ -98,18 +104,26 @@ public final class TesseraApp: Sendable {
         let hub = SignalingHub(endpoint: directory, logger: logger)
         await service.attach(signaling: hub)
         await hub.onRecordRequest { room, start, jobID in await recordRequest(service, room: room, start: start, jobID: jobID) }
-        let rooms = RoomRoutes.Dependencies(hub: hub, tokens: RoomTokenSigner(key: links.derivedKey(purpose: "room-tokens")), api: dependencies)
+        let rooms = RoomRoutes.Dependencies(hub: hub, tokens: RoomTokenSigner(key: links.derivedKey(purpose: "room-tokens")), api: dependencies,
+                                            homeElsewhere: homeElsewhere)
         RoomRoutes.add(to: router, rooms)
         OperationsRoutes.add(to: router, service: service, media: media, metrics: metrics)
         return TesseraApp(configuration: configuration, media: media, directory: directory, service: service, metrics: metrics,
                           responder: router.buildResponder(), rooms: rooms, logger: logger, cluster: cluster)
     }
 
+    /// The node's address when none was given: the HTTP address, with the
+    /// host name for a wildcard (other machines cannot reach 0.0.0.0).
+    static func derivedURL(host: String, port: Int) -> String {
+        let named = ["0.0.0.0", "::", ""].contains(host) ? ProcessInfo.processInfo.hostName : host
+        return "http://\(named.contains(":") ? "[\(named)]" : named):\(port)"
+    }
+
     /// Joins the cluster named by `--database`, or nil for one machine on SQLite.
     private static func joinCluster(_ configuration: AppConfiguration, logger: Logger) async throws -> PostgresCluster? {
         guard var settings = configuration.cluster else { return nil }
         settings.capacity = configuration.service.capacity
-        if settings.url.isEmpty { settings.url = configuration.publicURL ?? "http://\(configuration.httpHost):\(configuration.httpPort)" }
+        if settings.url.isEmpty { settings.url = configuration.publicURL ?? derivedURL(host: configuration.httpHost, port: configuration.httpPort) }
         do {
             let cluster = try await PostgresCluster.join(settings, logger: logger)
             logger.info("jobs are kept in PostgreSQL", metadata: ["database": .string(settings.address.description), "node": .string(settings.nodeID)])
@@ -130,7 +144,14 @@ public final class TesseraApp: Sendable {
                                   idleTimeout: .seconds(Int64(Swift.max(1, configuration.httpIdleTimeoutSeconds))),
                                   webSocket: .init(maxFrameSize: 1 << 20, autoPing: .enabled(timePeriod: .seconds(20)))),
             configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "tessera"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
+            onServerRunning: { [cluster, configuration] channel in
+                let port = channel.localAddress?.port ?? 0
+                // A node on a port the system chose says where it is once the port is known.
+                if let cluster, configuration.cluster?.url.isEmpty == true, configuration.publicURL == nil, configuration.httpPort == 0 {
+                    Task { await cluster.advertise(Self.derivedURL(host: configuration.httpHost, port: port)) }
+                }
+                onListening(port)
+            },
             logger: logger)
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

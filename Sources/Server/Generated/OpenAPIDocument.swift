@@ -190,8 +190,29 @@ enum OpenAPIDocument {
      },
      "415": {
       "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "description": "In a cluster: the node that runs the recording lost its lease and another is taking it over; ask again shortly",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "504": {
+      "description": "In a cluster: the node that runs the recording did not answer in time",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
-    }
+    },
+    "description": "Any node of a cluster takes it: when another node runs the recording, the command is handed to that node and the answer is its answer."
    },
    "delete": {
     "operationId": "deleteRecording",
@@ -243,8 +264,29 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error"
+     },
+     "503": {
+      "description": "In a cluster: the node that runs the recording lost its lease and another is taking it over; ask again shortly",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "504": {
+      "description": "In a cluster: the node that runs the recording did not answer in time",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
-    }
+    },
+    "description": "Any node of a cluster takes it: when another node runs the recording, the command is handed to that node and the answer is its answer."
    }
   },
   "/v1/renders": {
@@ -437,7 +479,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      },
      "307": {
-      "description": "The file is in the bucket: Location is a presigned GET URL, valid a few minutes (Range works on it)",
+      "description": "The file is in the bucket: Location is a presigned GET URL, valid a few minutes (Range works on it); in a cluster, a file still only on the disk of the node that made it: Location is the same path and query on that node",
       "headers": {
        "Location": {
         "schema": {
@@ -478,7 +520,7 @@ enum OpenAPIDocument {
       "description": "Range outside the file"
      },
      "307": {
-      "description": "The file is in the bucket (Location: a presigned GET URL)"
+      "description": "The file is in the bucket (Location: a presigned GET URL); in a cluster, a file still only on the disk of the node that made it: Location is the same path and query on that node"
      },
      "502": {
       "description": "The bucket cannot be read (--storage-proxy)"
@@ -570,7 +612,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      },
      "307": {
-      "description": "The file is in the bucket: Location is a presigned GET URL, valid a few minutes (Range works on it)",
+      "description": "The file is in the bucket: Location is a presigned GET URL, valid a few minutes (Range works on it); in a cluster, a file still only on the disk of the node that made it: Location is the same path and query on that node",
       "headers": {
        "Location": {
         "schema": {
@@ -611,7 +653,7 @@ enum OpenAPIDocument {
       "description": "Range outside the file"
      },
      "307": {
-      "description": "The file is in the bucket (Location: a presigned GET URL)"
+      "description": "The file is in the bucket (Location: a presigned GET URL); in a cluster, a file still only on the disk of the node that made it: Location is the same path and query on that node"
      },
      "502": {
       "description": "The bucket cannot be read (--storage-proxy)"
@@ -2524,7 +2566,8 @@ enum OpenAPIDocument {
      "load",
      "leaseAgeSeconds",
      "epoch",
-     "jobs"
+     "jobs",
+     "placed"
     ],
     "properties": {
      "id": {
@@ -2561,6 +2604,10 @@ enum OpenAPIDocument {
      "jobs": {
       "type": "integer",
       "description": "Unfinished jobs it owns."
+     },
+     "placed": {
+      "type": "integer",
+      "description": "Of its jobs, recordings placed on it by another node that it has not started yet."
      }
     }
    }

@@ -34,6 +34,7 @@ enum JobsPage {
   .state.completed, .state.limit_reached { color: #070; }
   .state.failed, .state.aborted { color: #a50; }
   .reason { display: block; font-weight: normal; color: #744; font-size: .85rem; max-width: 22rem; }
+  .node { display: block; font-weight: normal; color: #557; font-size: .8rem; }
   #message { display: none; padding: .5rem .8rem; border-radius: 4px; margin-bottom: 1rem; background: #fde8e8; border: 1px solid #e99; color: #700; }
   #message.shown { display: flex; gap: 1rem; align-items: center; }
   #message.info { background: #e8f4fd; border-color: #9ce; color: #035; }
@@ -249,7 +250,7 @@ function detailsRow(job) {
     job.storage ? `storage: ${job.storage}` : null,
     ...(job.uploads || []).map((u) => `upload ${u.name}: ${u.state} ${u.bytes}/${u.size} bytes, ${u.attempts} attempt(s)${u.error ? " — " + u.error : ""}`),
     job.dumpShipping ? `dump parts shipped: ${job.dumpShipping.parts} (${job.dumpShipping.bytes} bytes) to ${job.dumpShipping.location}` : null,
-    `history: ${(job.history || []).map((h) => `${h.to}${h.reason ? " (" + h.reason + ")" : ""} at ${new Date(h.at).toLocaleTimeString()}`).join(" → ")}`,
+    `history: ${(job.history || []).map((h) => `${h.to}${h.reason ? " (" + h.reason + ")" : ""} at ${new Date(h.at).toLocaleTimeString()}${h.node ? " on " + h.node : ""}`).join(" → ")}`,
     `webhooks: ${job.webhooks.map((w) => `${w.state} ${w.delivered ? "delivered" : "not delivered"}`).join(", ") || "none"}`,
     job.elapsedSeconds != null ? `elapsed: ${job.elapsedSeconds.toFixed(1)} s` : null,
   ].filter(Boolean);
@@ -263,7 +264,9 @@ async function row(job) {
   const picture = url ? element("img", { className: "poster", alt: "poster", src: url }) : element("div", { className: "no-poster", textContent: "no poster" });
   if (url) picture.addEventListener("load", () => { picture.dataset.loaded = "true"; });
   const reason = job.error ? element("span", { className: "reason", textContent: job.error.message }) : null;
-  const state = element("td", { className: "state " + job.state }, job.state.replace("_", " "), reason);
+  // In a cluster, the node that runs (or ran) the job.
+  const node = job.node ? element("span", { className: "node", textContent: `on ${job.node}` }) : null;
+  const state = element("td", { className: "state " + job.state }, job.state.replace("_", " "), reason, node);
   const files = element("span");
   for (const file of job.files.filter((f) => f.name !== "poster.jpg")) {
     const upload = (job.uploads || []).find((u) => u.name === file.name);
@@ -640,19 +643,31 @@ export class TesseraRoom extends EventTarget {
     this.id = null;
   }
 
-  /** Opens the socket; resolves with the `welcome` message (your id, the peers, the recording state). */
-  connect() {
+  /**
+   * Opens the socket; resolves with the `welcome` message (your id, the peers, the recording state).
+   * With several tessera nodes a room lives on one of them: a node it does not live on answers
+   * `moved` with the home's socket URL, and the connection is made there instead (a few hops at most).
+   */
+  connect(hops = 0) {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(this.url);
       this.socket = socket;
-      let welcomed = false;
+      let welcomed = false, moved = false;
       socket.onmessage = (event) => {
         let message;
         try { message = JSON.parse(event.data); } catch { return; }
+        if (message.type === "moved" && !welcomed && hops < 3 && /^wss?:\/\//.test(message.url || "")) {
+          moved = true;
+          this.url = message.url;
+          this.dispatchEvent(new CustomEvent("moved", { detail: message }));
+          this.connect(hops + 1).then(resolve, reject);
+          return;
+        }
         if (message.type === "welcome") { this.id = message.id; welcomed = true; resolve(message); }
         this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
       };
       socket.onclose = async (event) => {
+        if (moved) return;
         if (!welcomed) reject(new Error(event.reason || await this.refusalReason() || `the room closed the connection (${event.code})`));
         this.dispatchEvent(new CustomEvent("close", { detail: { code: event.code, reason: event.reason } }));
       };

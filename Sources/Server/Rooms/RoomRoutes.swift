@@ -14,10 +14,14 @@ public enum RoomRoutes {
         public var hub: SignalingHub
         public var tokens: RoomTokenSigner
         public var api: APIRoutes.Dependencies
-        public init(hub: SignalingHub, tokens: RoomTokenSigner, api: APIRoutes.Dependencies) {
+        /// In a cluster: the address of the node a room lives on when that is not this one.
+        public var homeElsewhere: (@Sendable (String) async -> String?)?
+        public init(hub: SignalingHub, tokens: RoomTokenSigner, api: APIRoutes.Dependencies,
+                    homeElsewhere: (@Sendable (String) async -> String?)? = nil) {
             self.hub = hub
             self.tokens = tokens
             self.api = api
+            self.homeElsewhere = homeElsewhere
         }
     }
 
@@ -65,6 +69,8 @@ public enum RoomRoutes {
                 return Response(status: refusal == .wrongRoom ? .forbidden : .unauthorized, headers: PageHeaders.html(cache: "no-store"),
                                 body: .init(byteBuffer: .init(string: CallRefusalPage.html(room: room, reason: refusal))))
             }
+            // The call happens on the room's home node: the page is loaded from there.
+            if let home = await d.homeElsewhere?(room) { return redirect(to: home + request.uri.description) }
             return Response(status: .ok, headers: PageHeaders.html(cache: "no-store"), body: .init(byteBuffer: .init(string: CallPage.html)))
         }
         // The WebSocket's URL without the upgrade: a browser cannot read why an upgrade was
@@ -101,10 +107,12 @@ public enum RoomRoutes {
         let expires = Int64(Date().timeIntervalSince1970) + Int64(body.ttlSeconds!)
         let grant = RoomGrant(room: room, name: body.name, mayRecord: body.mayRecord!, expires: expires)
         let token = d.tokens.token(for: grant)
+        // The links point at the room's home node, wherever the token was asked for.
+        let base = await d.homeElsewhere?(room) ?? d.api.address.base(for: request)
         let issued = IssuedToken(token: token, room: room, name: body.name, mayRecord: grant.mayRecord,
                                  expiresAt: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(expires))),
-                                 callUrl: d.api.address.base(for: request) + "/call/\(room)?token=\(token)",
-                                 webSocketUrl: d.api.address.webSocketBase(for: request) + "/v1/rooms/\(room)/ws?token=\(token)")
+                                 callUrl: base + "/call/\(room)?token=\(token)",
+                                 webSocketUrl: webSocketBase(of: base) + "/v1/rooms/\(room)/ws?token=\(token)")
         return APIResponses.json(issued, status: .created)
     }
 
@@ -125,6 +133,10 @@ public enum RoomRoutes {
             let room = context.request.uri.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
             let token = context.request.uri.queryParameters["token"].map(String.init)
             guard let grant = try? d.tokens.verify(token, room: room, now: Int64(Date().timeIntervalSince1970)) else { return }
+            if let home = await d.homeElsewhere?(room) {
+                try await sendMoved(outbound, room: room, to: webSocketBase(of: home) + context.request.uri.description)
+                return
+            }
             let peerID = "p-" + UUID().uuidString.prefix(8).lowercased()
             let (outgoing, continuation) = AsyncStream.makeStream(of: Outgoing.self, bufferingPolicy: .bufferingNewest(512))
             let connection = SignalingHub.Connection(

@@ -16,13 +16,14 @@ import Testing
         return job
     }
 
-    enum Expected: Equatable { case giveUp, start, abort, complete(interrupt: Bool, readable: Bool), rerender(interrupt: Bool), skip }
+    enum Expected: Equatable { case giveUp, start, abort, resume, complete(interrupt: Bool, readable: Bool), rerender(interrupt: Bool), skip }
 
     static func kind(of step: Recovery.Step) -> Expected {
         switch step {
         case .giveUp: .giveUp
         case .start: .start
         case .abort: .abort
+        case .resume: .resume
         case let .complete(_, spec, interrupt): .complete(interrupt: interrupt, readable: spec != nil)
         case let .rerender(_, _, interrupt): .rerender(interrupt: interrupt)
         case .skip: .skip
@@ -56,5 +57,24 @@ import Testing
             return
         }
         #expect(job.id == "j-recording-queued" && spec.room == "r" && spec.liveComposite && spec.source == .whip)
+    }
+
+    static let room = JobLedger.json(RecordingRequest(room: "r", source: .init(type: "room"), liveComposite: true))
+    static let whep = JobLedger.json(RecordingRequest(room: "r", source: .init(type: "whep", url: "http://camera.example/whep")))
+
+    /// Jobs of a lost node: a recording that was running goes on where its source can be joined again.
+    @Test(arguments: [
+        (JobState.active, recording, Expected.resume),
+        (.active, whep, .resume),
+        (.active, room, .complete(interrupt: true, readable: true)),
+        (.active, "{not json", .complete(interrupt: true, readable: false)),
+        (.stopping, recording, .complete(interrupt: true, readable: true)),
+        (.processing, recording, .complete(interrupt: true, readable: true)),
+        (.queued, recording, .start),
+        (.starting, recording, .abort),
+    ] as [(JobState, String, Expected)])
+    func aLostNodesRecordingGoesOnWhereItsSourceAllows(state: JobState, settings: String, expected: Expected) {
+        let steps = Recovery.plan([Self.job(.recording, state, settings: settings)], resumable: true)
+        #expect(steps.map(Self.kind) == [expected])
     }
 }

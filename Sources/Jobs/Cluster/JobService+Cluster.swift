@@ -23,7 +23,7 @@ extension JobService {
                 logger.warning("taking over a job whose node was lost", metadata: ["job": .string(job.id), "state": .string(job.state.rawValue)])
                 ledger.webhooks.notify(job, event: "taken_over")
             }
-            for step in Recovery.plan([job]) { await carryOut(step, reservation: reservation) }
+            for step in Recovery.plan([job], resumable: true) { await carryOut(step, reservation: reservation) }
         }
     }
 
