@@ -11,8 +11,8 @@ import Testing
         let peer: JSONLinesPeer
         private(set) var port = 0
 
-        init(media: String, token: String? = nil, hangUpAfter: Double? = nil) throws {
-            peer = try JSONLinesPeer(python: "whep_server.py", ["--media", try Fixtures.path(media), "--lifetime", "60"]
+        init(media: String, token: String? = nil, hangUpAfter: Double? = nil, lifetime: Int = 60) throws {
+            peer = try JSONLinesPeer(python: "whep_server.py", ["--media", try Fixtures.path(media), "--lifetime", String(lifetime)]
                 + (token.map { ["--token", $0] } ?? []) + (hangUpAfter.map { ["--hang-up-after", String($0)] } ?? []))
             let listening = try #require(peer.wait(for: "listening", seconds: 20), "the WHEP server did not start")
             port = listening["port"] as? Int ?? 0

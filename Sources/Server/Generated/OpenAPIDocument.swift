@@ -2145,7 +2145,8 @@ enum OpenAPIDocument {
      "tracks",
      "files",
      "webhooks",
-     "layoutChanges"
+     "layoutChanges",
+     "segments"
     ],
     "properties": {
      "id": {
@@ -2402,6 +2403,36 @@ enum OpenAPIDocument {
      "node": {
       "type": "string",
       "description": "The node that runs the job, when several machines share one PostgreSQL (--database); absent on one machine and for queued work no node has taken yet."
+     },
+     "segments": {
+      "type": "array",
+      "description": "A recording continued by another node after its node was lost: each node's turn, in order (empty for a recording made in one go).",
+      "items": {
+       "type": "object",
+       "required": [
+        "startedAt"
+       ],
+       "properties": {
+        "node": {
+         "type": [
+          "string",
+          "null"
+         ],
+         "description": "The node that recorded this turn."
+        },
+        "startedAt": {
+         "type": "integer",
+         "description": "When the turn began (Unix ms)."
+        },
+        "gapSeconds": {
+         "type": [
+          "number",
+          "null"
+         ],
+         "description": "Seconds of call between the previous turn's last packet and this turn's first: a gap in the file."
+        }
+       }
+      }
      }
     }
    },

@@ -1,0 +1,99 @@
+import Foundation
+import PostgresTestSupport
+import Testing
+
+/// A node killed with SIGKILL while it records a WHEP source: another node
+/// takes the recording within the lease and a few seconds, joins the source
+/// again and records on. The file has the source's colour and tone before
+/// and after the kill with one gap between (the tile gone, no sound), the
+/// job ends `completed` with both nodes' turns, and `taken_over` is told.
+extension ClusterInteropTests {
+    struct Turn: Decodable { var node: String?; var gapSeconds: Double? }
+    struct TakenOver: Decodable {
+        struct Track: Decodable { var kind: String; var packets: Int }
+        var id: String
+        var state: String
+        var node: String?
+        var history: [Transition]?
+        var segments: [Turn]?
+        var tracks: [Track]?
+        var durationSeconds: Double?
+    }
+
+    @Test func aRecordingWhoseNodeIsKilledGoesOnOnAnotherNode() throws {
+        let postgres = try PostgresTestServer.shared.get()
+        let database = try postgres.makeDatabase()
+        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let storage = try S3TestServer()
+        try storage.makeBucket("fleet")
+        let camera = try WHEPInteropTests.WHEPServerPeer(media: "publish-red.mp4", lifetime: 300)
+        defer { camera.stop() }
+        let hooks = try WebhookLog()
+        let extra = ["--source-hosts", "127.0.0.1", "--webhook-url", hooks.url]
+        let first = try Self.node("n1", database: url, storage: storage, extra: extra)
+        let second = try Self.node("n2", database: url, storage: storage, extra: extra)
+        defer { _ = second.stop() }
+        let read = { (server: ServerProcess, id: String) in
+            try Service.decode(TakenOver.self, ServerProcess.http("GET", server.base + "/v1/recordings/\(id)", headers: [Service.auth]).body)
+        }
+
+        let created = try Service.post(first, "/v1/recordings", WHEPInteropTests.recordingRequest(room: "relay", url: camera.url, token: nil))
+        #expect(created.status == 201, "\(created.body)")
+        let id = try Service.decode(TakenOver.self, created.body).id
+        // Four seconds of media, shipped to the bucket in parts, then n1 dies.
+        let running = try Storage.wait(first, "/v1/recordings/\(id)", seconds: 60) { ($0.durationSeconds ?? 0) >= 4 && ($0.dumpShipping?.parts ?? 0) >= 3 }
+        #expect((running.durationSeconds ?? 0) >= 4, "\(String(describing: running.durationSeconds))")
+        first.kill9()
+        let killed = Date()
+
+        // n2 holds it within the lease (4 s) and a few seconds, recording again.
+        var taken = try read(second, id)
+        while !(taken.node == "n2" && taken.state == "active" && (taken.tracks ?? []).contains { $0.kind == "video" && $0.packets > 0 })
+              && Date().timeIntervalSince(killed) < 90 {
+            usleep(200_000)
+            taken = try read(second, id)
+        }
+        let takeoverSeconds = Date().timeIntervalSince(killed)
+        #expect(taken.node == "n2" && taken.state == "active", "\(taken)")
+        print("kill → recording again on another node: \(String(format: "%.1f", takeoverSeconds)) s")
+        #expect(hooks.waitFor(event: "taken_over", job: id, seconds: 30))
+        while ((try read(second, id)).tracks ?? []).first(where: { $0.kind == "video" })?.packets ?? 0 < 100 && Date().timeIntervalSince(killed) < 120 {
+            usleep(200_000)
+        }
+
+        let stopped = try ServerProcess.http("POST", second.base + "/v1/recordings/\(id)/stop", headers: [Service.auth], maxTime: 120)
+        let done = try Service.decode(TakenOver.self, stopped.body)
+        #expect(stopped.status == 200 && done.state == "completed", "\(stopped.body)")
+        #expect(done.segments?.map(\.node) == ["n1", "n2"], "\(String(describing: done.segments))")
+        let gap = done.segments?.last?.gapSeconds ?? 0
+        #expect(gap > 1, "the time between the turns: \(gap) s")
+        let nodes = Set((done.history ?? []).compactMap(\.node))
+        #expect(nodes == ["n1", "n2"], "both nodes in its history: \(String(describing: done.history))")
+
+        // The file: red and 440 Hz before and after, one gap with neither between.
+        let link = try Service.decode([String: String].self, try Service.post(second, "/v1/recordings/\(id)/files/recording.mp4/link", "").body)["url"] ?? ""
+        let output = Fixtures.temporaryPath("takeover-\(id).mp4")
+        let fetched = try ServerProcess.run("/usr/bin/curl", ["-s", "-L", "--max-time", "60", "-o", output, "-w", "%{http_code}", link])
+        #expect(fetched.out == "200", "\(fetched.out) \(fetched.err)")
+        let duration = try MediaProbe.probe(output).duration
+        var red: [Bool] = []
+        for step in stride(from: 0.5, to: duration - 0.25, by: 0.5) {
+            red.append(FixtureColor.matches(try MediaProbe.picture(output, at: step, width: 320, height: 240).color(x: 160, y: 120), "red", tolerance: 60))
+        }
+        let firstDark = red.firstIndex(of: false) ?? red.count
+        let lastDark = red.lastIndex(of: false) ?? -1
+        #expect(firstDark >= 4 && lastDark < red.count - 2, "red in both turns (0.5 s steps over \(duration) s): \(red)")
+        #expect(lastDark >= firstDark && red[firstDark...lastDark].allSatisfy { !$0 }, "one gap, not red: \(red)")
+        #expect(Double(lastDark - firstDark + 1) * 0.5 >= gap - 1.5, "the gap in the file is as long as the one between the turns (\(gap) s): \(red)")
+        let samples = try MediaProbe.audio(output)
+        func tone(around seconds: Double) -> (tone: Double, other: Double) {
+            let start = max(0, min(samples.count - 24_000, Int(seconds * 48_000) - 12_000))
+            let window = samples[start..<min(samples.count, start + 24_000)]
+            return (MediaProbe.tonePower(window, frequency: 440), MediaProbe.tonePower(window, frequency: 3000))
+        }
+        let before = tone(around: 1.5), after = tone(around: duration - 1.5), inGap = tone(around: Double(firstDark + lastDark + 2) * 0.25)
+        #expect(before.tone > 1000 * before.other && after.tone > 1000 * after.other, "440 Hz before \(before) and after \(after)")
+        #expect(inGap.tone < before.tone / 100, "silence in the gap: \(inGap) against \(before)")
+        print("takeover: \(String(format: "%.1f", duration)) s file, gap \(String(format: "%.1f", gap)) s")
+    }
+}
