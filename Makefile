@@ -62,6 +62,7 @@ bench: deps release fixtures
 	bash scripts/bench-live.sh
 	bash scripts/bench-room.sh
 	bash scripts/bench-storage.sh
+	bash scripts/bench-cluster.sh
 
 clean:
 	rm -rf .build .build-fuzz .fixtures Fuzz/bin
