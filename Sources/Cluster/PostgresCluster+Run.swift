@@ -3,6 +3,7 @@ import Jobs
 import Logging
 import NIOSSL
 import PostgresNIO
+import Synchronization
 
 /// The loops a node keeps while it runs: the lease (renew, fence, join
 /// again, reap the lost), the wake-ups (LISTEN on a connection of its own,
@@ -11,11 +12,14 @@ import PostgresNIO
 extension PostgresCluster {
     /// Runs until the task is cancelled. `pull` takes work (the job
     /// service's `pullWork`); `load` is the capacity units in use now;
-    /// `command` carries out a command another node sent for a job here.
+    /// `fenced` hears that the lease lapsed (the node's running work is no
+    /// longer its own); `command` carries out a command another node sent
+    /// for a job here.
     public func run(pull: @escaping @Sendable () async -> Void, load: @escaping @Sendable () async -> Int,
+                    fenced: @escaping @Sendable () async -> Void,
                     command: @escaping @Sendable (JobCommand, String) async -> CommandAnswer) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.keepLease(pull: pull, load: load) }
+            group.addTask { await self.keepLease(pull: pull, load: load, fenced: fenced) }
             group.addTask { await self.listen(pull: pull, command: command) }
             group.addTask {
                 var rounds = 0
@@ -31,7 +35,12 @@ extension PostgresCluster {
         }
     }
 
-    func keepLease(pull: @escaping @Sendable () async -> Void, load: @escaping @Sendable () async -> Int) async {
+    /// Each exchange with the database is bounded by half a lease: over a
+    /// link that went silent (no reset, no answer) the loop still sees its
+    /// lease lapse and fences the node on time.
+    func keepLease(pull: @escaping @Sendable () async -> Void, load: @escaping @Sendable () async -> Int,
+                   fenced onFenced: @escaping @Sendable () async -> Void) async {
+        let bound = Swift.max(1, settings.leaseSeconds / 2)
         var wasFenced = false
         while !Task.isCancelled {
             switch session.next() {
@@ -39,14 +48,15 @@ extension PostgresCluster {
                 let seconds = Swift.max(0.01, until - session.now)
                 try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
             case .join:
-                do { try await register(adopting: false) } catch {
+                do { try await within(bound) { try await self.register(adopting: false) } } catch {
                     session.failed()
                     logger.warning("cannot join the cluster again", metadata: ["error": .string(ClusterError.describe(error))])
                 }
             case .renew:
                 do {
-                    if try await renew(load: load()) {
-                        _ = try? await reap()
+                    let current = await load()
+                    if try await within(bound, { try await self.renew(load: current) }) {
+                        _ = try? await within(bound) { try await self.reap() }
                     } else {
                         logger.error("this node's lease was taken away: it joins again and leaves its jobs to the others", metadata: ["node": .string(nodeID)])
                         session.lost()
@@ -60,6 +70,9 @@ extension PostgresCluster {
             if fenced != wasFenced {
                 if fenced {
                     logger.error("lease lapsed: this node takes no work and writes no job state until it has joined again", metadata: ["node": .string(nodeID)])
+                    // Its running work was given up: it comes back under a new epoch, so what it held goes to whoever claims it.
+                    session.lost()
+                    await onFenced()
                 } else {
                     logger.info("lease holds again", metadata: ["node": .string(nodeID), "epoch": .stringConvertible(session.epoch ?? 0)])
                     await pull()
@@ -112,5 +125,26 @@ extension PostgresCluster {
                                                              password: address.password, database: address.database, tls: tls)
         configuration.options.connectTimeout = .seconds(5)
         return configuration
+    }
+}
+
+/// Runs `work`, giving up on it after `seconds`: the caller goes on (the
+/// work itself ends when its connection does).
+func within<T: Sendable>(_ seconds: Double, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    let answer = Mutex<CheckedContinuation<T, Error>?>(nil)
+    return try await withCheckedThrowingContinuation { continuation in
+        answer.withLock { $0 = continuation }
+        let finish: @Sendable (Result<T, Error>) -> Void = { result in answer.withLock { $0.take() }?.resume(with: result) }
+        Task { finish(await Result(catching: { try await work() })) }
+        Task {
+            try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+            finish(.failure(ClusterError.noAnswer(seconds: seconds)))
+        }
+    }
+}
+
+extension Result where Failure == Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }

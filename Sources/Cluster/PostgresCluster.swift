@@ -230,6 +230,7 @@ public enum ClusterError: Error, CustomStringConvertible {
     case noEpoch
     case noSecret(String)
     case noCommandRow
+    case noAnswer(seconds: Double)
 
     public var description: String {
         switch self {
@@ -237,6 +238,7 @@ public enum ClusterError: Error, CustomStringConvertible {
         case .noEpoch: "the node registry gave no epoch"
         case let .noSecret(name): "the shared secret \(name) could not be stored"
         case .noCommandRow: "the command could not be stored"
+        case let .noAnswer(seconds): "the database did not answer within \(seconds) s"
         }
     }
 

@@ -54,7 +54,7 @@ struct BenchmarkCluster: AsyncParsableCommand {
         // Latency: one node listens; a job inserted by another is claimed when the notification arrives.
         let listener = members[members.count - 1], producer = members[0]
         let claims = ClaimTimes()
-        let loop = Task { await listener.run(pull: { await claims.claim(listener) }, load: { 0 }, command: { _, _ in .done }) }
+        let loop = Task { await listener.run(pull: { await claims.claim(listener) }, load: { 0 }, fenced: {}, command: { _, _ in .done }) }
         try await Task.sleep(for: .seconds(1))  // the LISTEN is in place
         var latencies: [Double] = []
         for index in 0..<latencyJobs {

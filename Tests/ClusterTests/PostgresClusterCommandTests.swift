@@ -13,7 +13,7 @@ import Testing
         let sender = try await cluster.node("a"), owner = try await cluster.node("b")
         let heard = Mutex<[String]>([])
         let loop = Task {
-            await owner.run(pull: {}, load: { 0 }) { command, job in
+            await owner.run(pull: {}, load: { 0 }, fenced: {}) { command, job in
                 heard.withLock { $0.append("\(job) \(command)") }
                 if case .layout("missing") = command { return CommandAnswer(refusal: .invalid("no layout missing")) }
                 return .done

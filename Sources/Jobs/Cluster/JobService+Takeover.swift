@@ -49,4 +49,17 @@ extension JobService {
             await carryOut(.complete(job, spec, markInterrupted: true), reservation: nil)
         }
     }
+
+    /// This node's lease lapsed: the recordings it runs are no longer its
+    /// own (another node takes each over), so it stops them without writing.
+    public func abandonRecordings() async {
+        guard !runs.isEmpty else { return }
+        logger.error("the lease lapsed: letting go of the recordings this node runs", metadata: ["jobs": .string(runs.keys.sorted().joined(separator: ","))])
+        for (id, run) in runs where finishers[id] == nil {
+            monitors.removeValue(forKey: id)?.cancel()
+            await run.abandon(reason: "this node lost its lease")
+            runs[id] = nil
+            autoRecord.finished(job: id, room: run.spec.room)
+        }
+    }
 }

@@ -134,6 +134,20 @@ actor RecordingRun {
         return true
     }
 
+    /// Lets go of a recording this node no longer owns (its lease lapsed):
+    /// the source and the recorder stop and the dump is closed, but the job
+    /// is not written to — whoever takes it over does that.
+    func abandon(reason: String) async {
+        guard !isEnding, let recorder else { return }
+        isEnding = true
+        defer { reservation.release() }
+        await source.stop(reason: reason)
+        await shipper?.stop()
+        try? await context.rooms.stopRecording(recorder, reason: reason)
+        if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
+        logger.warning("recording let go: this node no longer owns it", metadata: ["reason": .string(reason)])
+    }
+
     /// Stops the source and the recorder, finishes the file and moves the job to its final state.
     func end(_ ending: RunEnding) async {
         guard !isEnding, let recorder else { return }

@@ -42,7 +42,7 @@ public final class TesseraApp: Sendable {
         clusterLoop = cluster.map { cluster in
             Task {
                 await cluster.run(pull: { await service.pullWork() }, load: { await service.currentLoad },
-                                  command: { command, id in await service.answer(command, job: id) })
+                                  fenced: { await service.abandonRecordings() }, command: { command, id in await service.answer(command, job: id) })
             }
         }
     }
