@@ -97,3 +97,61 @@ extension ClusterInteropTests {
         print("takeover: \(String(format: "%.1f", duration)) s file, gap \(String(format: "%.1f", gap)) s")
     }
 }
+
+/// A node SIGKILLed while it records a room of WHIP publishers: the
+/// recording is taken over, the room's home moves with it, and a publisher
+/// posting again to a third node is redirected to the new home and recorded
+/// into the second turn.
+extension ClusterInteropTests {
+    @Test func aWHIPRoomWhoseNodeIsKilledGoesOnWhenItsPublisherPostsAgain() throws {
+        let postgres = try PostgresTestServer.shared.get()
+        let database = try postgres.makeDatabase()
+        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let storage = try S3TestServer()
+        try storage.makeBucket("fleet")
+        let nodes = try ["n1", "n2", "n3"].map { try Self.node($0, database: url, storage: storage) }
+        defer { for node in nodes.dropFirst() { _ = node.stop() } }
+        let read = { (server: ServerProcess, id: String) in
+            try Service.decode(TakenOver.self, ServerProcess.http("GET", server.base + "/v1/recordings/\(id)", headers: [Service.auth]).body)
+        }
+        let created = try Service.post(nodes[0], "/v1/recordings", #"{"room": "stage", "output": {"width": 320, "height": 240}}"#)
+        let id = try Service.decode(TakenOver.self, created.body).id
+        let placed = try read(nodes[0], id)
+        #expect(created.status == 201 && placed.node == "n1", "\(created.body)")
+        let before = try Service.startPublisher(nodes[0].base + "/whip/stage", media: "publish-red.mp4", codec: "vp8", seconds: 30)
+        defer { before.terminate() }
+        _ = try Storage.wait(nodes[0], "/v1/recordings/\(id)", seconds: 60) { ($0.durationSeconds ?? 0) >= 3 && ($0.dumpShipping?.parts ?? 0) >= 2 }
+        nodes[0].kill9()
+        before.terminate()
+        let killed = Date()
+
+        var taken = try read(nodes[2], id)
+        while !(taken.node != nil && taken.node != "n1" && taken.state == "active") && Date().timeIntervalSince(killed) < 90 {
+            usleep(200_000)
+            taken = try read(nodes[2], id)
+        }
+        let home = try #require(taken.node, "\(taken)")
+        #expect(home != "n1" && taken.state == "active", "\(taken)")
+        // The publisher posts again, to whichever node is not the new home: it is redirected there.
+        let elsewhere = nodes[home == "n2" ? 2 : 1], homeNode = nodes[home == "n2" ? 1 : 2]
+        let offered = try ServerProcess.http("POST", elsewhere.base + "/whip/stage", body: "v=0", headers: [Service.auth, "Content-Type: application/sdp"])
+        #expect(offered.status == 307 && Self.location(offered.headers) == homeNode.base + "/whip/stage", "\(offered.status) \(offered.headers)")
+        let after = try Service.startPublisher(elsewhere.base + "/whip/stage", media: "publish-red.mp4", codec: "vp8", seconds: 4)
+        after.waitUntilExit()
+
+        let stopped = try ServerProcess.http("POST", elsewhere.base + "/v1/recordings/\(id)/stop", headers: [Service.auth], maxTime: 120)
+        let done = try Service.decode(TakenOver.self, stopped.body)
+        #expect(stopped.status == 200 && done.state == "completed", "\(stopped.body)")
+        #expect(done.segments?.map(\.node) == ["n1", home], "\(String(describing: done.segments))")
+        let output = Fixtures.temporaryPath("stage-\(id).mp4")
+        let link = try Service.decode([String: String].self, try Service.post(elsewhere, "/v1/recordings/\(id)/files/recording.mp4/link", "").body)["url"] ?? ""
+        let fetched = try ServerProcess.run("/usr/bin/curl", ["-s", "-L", "--max-time", "60", "-o", output, "-w", "%{http_code}", link])
+        #expect(fetched.out == "200", "\(fetched.out) \(fetched.err)")
+        let duration = try MediaProbe.probe(output).duration
+        let early = try MediaProbe.picture(output, at: 1.5, width: 320, height: 240).color(x: 160, y: 120)
+        let late = try MediaProbe.picture(output, at: duration - 1, width: 320, height: 240).color(x: 160, y: 120)
+        #expect(FixtureColor.matches(early, "red", tolerance: 60) && FixtureColor.matches(late, "red", tolerance: 60),
+                "the publisher before the kill \(early) and after posting again \(late), in \(duration) s")
+        #expect(duration > 7, "both turns and the gap: \(duration) s")
+    }
+}
