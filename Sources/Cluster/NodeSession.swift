@@ -9,6 +9,11 @@ public final class NodeSession: Sendable {
     public let url: String
     private let state: Mutex<(keeper: LeaseKeeper, epoch: Int64?)>
     private let started = ContinuousClock.now
+    private let leaving = Mutex(false)
+
+    /// Set once the node leaves at a graceful stop: its loops end without joining again.
+    public var isLeaving: Bool { leaving.withLock { $0 } }
+    func leave() { leaving.withLock { $0 = true } }
 
     public init(nodeID: String, url: String, renewEvery: Double, lifetime: Double) {
         self.nodeID = nodeID

@@ -42,7 +42,7 @@ extension PostgresCluster {
                    fenced onFenced: @escaping @Sendable () async -> Void) async {
         let bound = Swift.max(1, settings.leaseSeconds / 2)
         var wasFenced = false
-        while !Task.isCancelled {
+        while !Task.isCancelled && !session.isLeaving {
             switch session.next() {
             case let .wait(until):
                 let seconds = Swift.max(0.01, until - session.now)
@@ -66,6 +66,7 @@ extension PostgresCluster {
                     logger.warning("cannot renew the lease", metadata: ["error": .string(ClusterError.describe(error))])
                 }
             }
+            if session.isLeaving { return }
             let fenced = session.isFenced
             if fenced != wasFenced {
                 if fenced {

@@ -127,6 +127,23 @@ public final class PostgresCluster: ClusterWork {
         }
     }
 
+    /// At a graceful stop, once its recordings have ended: the node leaves
+    /// the registry at once (state `left`), gives up its rooms' homes and
+    /// frees what it leaves unfinished, so the others take over without
+    /// waiting for its lease to run out.
+    public func leave() async {
+        session.leave()
+        guard let epoch = session.epoch else { return }
+        do {
+            try await client.query("UPDATE nodes SET state = 'left', load = 0 WHERE id = \(settings.nodeID) AND epoch = \(epoch)", logger: logger)
+            try await client.query("DELETE FROM room_homes WHERE node = \(settings.nodeID)", logger: logger)
+            let freed = try await reap()
+            logger.info("left the cluster", metadata: ["node": .string(settings.nodeID), "freed": .stringConvertible(freed.count)])
+        } catch {
+            logger.warning("cannot leave the cluster: the others take over once the lease has run out", metadata: ["error": .string(ClusterError.describe(error))])
+        }
+    }
+
     /// Renews the lease (and reports the load); false when the registry no
     /// longer has this node at this epoch.
     func renew(load: Int) async throws -> Bool {

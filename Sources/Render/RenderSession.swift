@@ -45,9 +45,17 @@ public final class RenderSession {
     struct Presence {
         var joined: Int64
         var left: Int64?
+        /// Times they were away and came back (dump time): ticks drawn after
+        /// the return is read must still show the absence.
+        var away: [Range<Int64>] = []
         var videoTrack: UInt16?
         var audioTrack: UInt16?
         var placeholder: YUVColor
+
+        /// Whether they are in the call at `time` (dump time).
+        func isPresent(at time: Int64, slack: Int64) -> Bool {
+            joined != .max && joined <= time + slack && (left.map { $0 > time } ?? true) && !away.contains { $0.contains(time) }
+        }
     }
 
     public init(settings: RenderSettings) throws {
@@ -164,7 +172,10 @@ public final class RenderSession {
     private func notePresence(_ id: String, at time: Int64) {
         reservePlace(id)
         if participants[id]!.joined == .max { participants[id]!.joined = time }
-        if let left = participants[id]!.left, time > left + 1_000_000 { participants[id]!.left = nil }  // came back
+        if let left = participants[id]!.left, time > left + 1_000_000 {  // came back
+            participants[id]!.away.append(left..<time)
+            participants[id]!.left = nil
+        }
     }
 
     /// Changes the layout from the next output frame on (a running
@@ -286,7 +297,7 @@ public final class RenderSession {
         let half = Int64(settings.tickMicros / 2)
         let present = participantOrder.filter { id in
             guard let presence = participants[id], let origin else { return false }
-            return presence.joined != .max && presence.joined - origin <= time + half && (presence.left.map { $0 - origin > time } ?? true)
+            return presence.isPresent(at: time &+ origin, slack: half)
         }
         let screens = Set(screenTiles.values)
         let tiles = layoutEngine.place(present, screens: screens, speaker: speakers.speaker.flatMap { present.contains($0) ? $0 : nil }).map { tile in

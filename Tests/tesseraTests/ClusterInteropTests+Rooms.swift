@@ -53,5 +53,14 @@ extension ClusterInteropTests {
         #expect(bobJoined.moved?.hasPrefix(homeSocket + "/v1/rooms/meet/ws") == true && bobJoined.url == bobJoined.moved && bobJoined.room == "meet",
                 "\(bobJoined)")
         #expect(bobJoined.peers >= 1, "bob meets ann at the home: \(bobJoined)")
+
+        // The home stops gracefully (SIGTERM): it leaves at once, and the room's home moves to whoever asks next.
+        #expect(home.stop().status == 0)
+        struct Node: Decodable { var id: String; var state: String }
+        struct Nodes: Decodable { var nodes: [Node] }
+        let listed = try Service.decode(Nodes.self, ServerProcess.http("GET", other.base + "/v1/nodes", headers: [Service.auth]).body)
+        #expect(listed.nodes.first { $0.id == "n1" }?.state == "left", "left without waiting for its lease: \(listed.nodes)")
+        let carol = try token(other, "carol")
+        #expect(carol.callUrl.hasPrefix(other.base + "/call/meet?token="), "the room lives on n2 now: \(carol.callUrl)")
     }
 }

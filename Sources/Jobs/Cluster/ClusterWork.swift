@@ -41,6 +41,8 @@ public struct NodeStatus: Codable, Equatable, Sendable {
         case live
         /// Its lease ran out: its jobs were handed to the others.
         case lost
+        /// It stopped gracefully and left: what it left unfinished went to the others.
+        case left
     }
 
     public var id: String

@@ -167,6 +167,7 @@ public final class TesseraApp: Sendable {
         await service.shutdown(graceSeconds: graceSeconds)
         await directory.shutdown()
         clusterLoop?.cancel()
+        await cluster?.leave()
         cluster?.close()
     }
 

@@ -2613,9 +2613,10 @@ enum OpenAPIDocument {
       "type": "string",
       "enum": [
        "live",
-       "lost"
+       "lost",
+       "left"
       ],
-      "description": "live: renewing its lease; lost: its lease ran out and its jobs went to the others."
+      "description": "live: renewing its lease; lost: its lease ran out and its jobs went to the others; left: it stopped gracefully (SIGTERM) and handed over what it had not finished."
      },
      "capacity": {
       "type": "integer"
