@@ -71,14 +71,22 @@ extension ClusterInteropTests {
         #expect(nodes == ["n1", "n2"], "both nodes in its history: \(String(describing: done.history))")
 
         // The file: red and 440 Hz before and after, one gap with neither between.
-        let link = try Service.decode([String: String].self, try Service.post(second, "/v1/recordings/\(id)/files/recording.mp4/link", "").body)["url"] ?? ""
+        let duration = try Self.expectOneGap(id: id, on: second, gap: gap, width: 320, height: 240)
+        print("takeover: \(String(format: "%.1f", duration)) s file, gap \(String(format: "%.1f", gap)) s")
+    }
+
+    /// Downloads the recording (a signed link, followed to the bucket) and
+    /// checks it: red with a 440 Hz tone at the start and the end, and one
+    /// gap between that is neither, about as long as the one between turns.
+    static func expectOneGap(id: String, on server: ServerProcess, gap: Double, width: Int, height: Int) throws -> Double {
+        let link = try Service.decode([String: String].self, try Service.post(server, "/v1/recordings/\(id)/files/recording.mp4/link", "").body)["url"] ?? ""
         let output = Fixtures.temporaryPath("takeover-\(id).mp4")
         let fetched = try ServerProcess.run("/usr/bin/curl", ["-s", "-L", "--max-time", "60", "-o", output, "-w", "%{http_code}", link])
         #expect(fetched.out == "200", "\(fetched.out) \(fetched.err)")
         let duration = try MediaProbe.probe(output).duration
         var red: [Bool] = []
         for step in stride(from: 0.5, to: duration - 0.25, by: 0.5) {
-            red.append(FixtureColor.matches(try MediaProbe.picture(output, at: step, width: 320, height: 240).color(x: 160, y: 120), "red", tolerance: 60))
+            red.append(FixtureColor.matches(try MediaProbe.picture(output, at: step, width: width, height: height).color(x: width / 2, y: height / 2), "red", tolerance: 60))
         }
         let firstDark = red.firstIndex(of: false) ?? red.count
         let lastDark = red.lastIndex(of: false) ?? -1
@@ -94,7 +102,7 @@ extension ClusterInteropTests {
         let before = tone(around: 1.5), after = tone(around: duration - 1.5), inGap = tone(around: Double(firstDark + lastDark + 2) * 0.25)
         #expect(before.tone > 1000 * before.other && after.tone > 1000 * after.other, "440 Hz before \(before) and after \(after)")
         #expect(inGap.tone < before.tone / 100, "silence in the gap: \(inGap) against \(before)")
-        print("takeover: \(String(format: "%.1f", duration)) s file, gap \(String(format: "%.1f", gap)) s")
+        return duration
     }
 }
 
