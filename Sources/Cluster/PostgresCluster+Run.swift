@@ -125,6 +125,7 @@ extension PostgresCluster {
         var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
                                                              password: address.password, database: address.database, tls: tls)
         configuration.options.connectTimeout = .seconds(5)
+        configuration.options.additionalStartupParameters = Self.sessionParameters(leaseSeconds: settings.leaseSeconds)
         return configuration
     }
 }

@@ -64,13 +64,23 @@ public final class PostgresCluster: ClusterWork {
         self.logger = logger
         advertised = Mutex(settings.url)
         session = NodeSession(nodeID: settings.nodeID, url: settings.url, renewEvery: settings.renewEverySeconds, lifetime: settings.leaseSeconds)
-        client = PostgresClient(configuration: Self.configuration(settings.address), backgroundLogger: logger)
+        client = PostgresClient(configuration: Self.configuration(settings.address, leaseSeconds: settings.leaseSeconds), backgroundLogger: logger)
         let client = self.client
         clientTask = Task { await client.run() }
         store = PostgresJobStore(client: client, session: session, logger: logger)
     }
 
-    static func configuration(_ address: PostgresAddress) -> PostgresClient.Configuration {
+    /// What each session asks of the server. A node cut off in the middle
+    /// of a transaction leaves it open on the server, holding its row locks
+    /// and the reaper's advisory lock, and the server cannot tell the link
+    /// is gone: it ends a session idle inside a transaction for half a lease,
+    /// so the others can reap and take over. (Its own transactions are a
+    /// few short statements.)
+    static func sessionParameters(leaseSeconds: Double) -> [(String, String)] {
+        [("idle_in_transaction_session_timeout", String(Int(Swift.max(1, leaseSeconds / 2) * 1000))), ("application_name", "tessera")]
+    }
+
+    static func configuration(_ address: PostgresAddress, leaseSeconds: Double) -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS = switch address.tls {
         case .disable: .disable
         case .prefer: .prefer(.makeClientConfiguration())
@@ -79,6 +89,7 @@ public final class PostgresCluster: ClusterWork {
         var configuration = PostgresClient.Configuration(host: address.host, port: address.port, username: address.user,
                                                          password: address.password, database: address.database, tls: tls)
         configuration.options.maximumConnections = 8
+        configuration.options.additionalStartupParameters = sessionParameters(leaseSeconds: leaseSeconds)
         configuration.options.connectTimeout = .seconds(5)
         return configuration
     }

@@ -298,8 +298,10 @@ import Testing
                               "--port", String(port), "--out", log, "--fail", "2", "--seconds", "40"]
         let ready = Pipe()
         receiver.standardOutput = ready
+        receiver.standardError = FileHandle.nullDevice
         try receiver.run()
-        defer { receiver.terminate() }
+        // SIGKILL: a child may inherit a mask that blocks SIGTERM.
+        defer { kill(receiver.processIdentifier, SIGKILL) }
         _ = ready.fileHandleForReading.availableData  // "listening"
 
         let secret = "whsec-test"

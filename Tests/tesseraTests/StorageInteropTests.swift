@@ -212,11 +212,14 @@ final class WebhookLog {
                               "--port", String(port), "--out", log, "--seconds", "300"]
         let ready = Pipe()
         receiver.standardOutput = ready
+        // Not the test's own output: a receiver left running would hold it open, and the test runner waits for its end.
+        receiver.standardError = FileHandle.nullDevice
         try receiver.run()
         _ = ready.fileHandleForReading.availableData  // "listening"
     }
 
-    deinit { receiver.terminate() }
+    /// SIGKILL: a child may inherit a signal mask that blocks SIGTERM.
+    deinit { if receiver.isRunning { kill(receiver.processIdentifier, SIGKILL) } }
 
     /// Whether a webhook whose body has `event` for `job` arrived (waits, bounded).
     func waitFor(event: String, job: String, seconds: Double) -> Bool {

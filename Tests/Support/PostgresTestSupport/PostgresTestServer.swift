@@ -18,7 +18,8 @@ public final class PostgresTestServer: Sendable {
         let data = directory + "/data"
         let script = """
             bash '\(root)/scripts/pg-server.sh' '\(directory)' \(port) > '\(directory).log' 2>&1 &
-            while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done
+            # Until the test process has ended (a zombie waiting to be reaped has ended too).
+            while kill -0 \(getpid()) 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' /proc/\(getpid())/status 2>/dev/null; do sleep 1; done
             runuser -u postgres -- "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/pg_ctl" -D '\(data)' stop -m immediate >/dev/null 2>&1
             rm -rf '\(directory)' '\(directory).log'
             """
