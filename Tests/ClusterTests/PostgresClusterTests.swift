@@ -109,33 +109,4 @@ import Testing
         let second = try await b.sharedSecret("link-secret") { [9, 9, 9] }
         #expect(first == [1, 2, 3] && second == first)
     }
-
-    /// A node cut off in the middle of a transaction (here: holding the
-    /// reaper's lock, then silent) must not stop the others reaping: the
-    /// server ends its session once it has been idle in the transaction for
-    /// half a lease.
-    @Test func aTransactionLeftOpenBySilentNodeIsEndedSoOthersCanReap() async throws {
-        let cluster = try TestCluster()
-        let silent = try await cluster.node("silent", lease: 4), reaper = try await cluster.node("reaper"), gone = try await cluster.node("gone")
-        var job = Job(id: "orphan", kind: .render, createdAt: 1)
-        job.owner = "gone"
-        try await gone.store.insert(job)
-        _ = try cluster.sql("UPDATE nodes SET lease_expires_at = clock_timestamp() - interval '1 second' WHERE id = 'gone'")
-        let holding = Task {
-            try await silent.client.transaction(logger: silent.logger) { connection in
-                _ = try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.reaperLock))", logger: silent.logger)
-                try await Task.sleep(for: .seconds(120))  // silent, inside the transaction, for longer than the test waits
-            }
-        }
-        defer { holding.cancel() }
-        try await Task.sleep(for: .milliseconds(500))
-        #expect(try await reaper.reap().isEmpty, "the lock is held: nobody reaps")
-        let started = ContinuousClock.now
-        var freed: [String] = []
-        while freed.isEmpty && ContinuousClock.now - started < .seconds(20) {
-            try await Task.sleep(for: .milliseconds(200))
-            freed = try await reaper.reap()
-        }
-        #expect(freed == ["orphan"], "reaped once the server ended the silent session")
-    }
 }
