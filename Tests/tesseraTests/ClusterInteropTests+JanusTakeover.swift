@@ -12,9 +12,7 @@ extension ClusterInteropTests {
         let alice = try JanusInteropTests.publisher(janus, "alice", color: "red", seconds: 90)
         defer { alice.stop() }
         _ = try #require(await alice.waitAsync(for: "published", seconds: 30), "the publisher did not get into Janus")
-        let postgres = try PostgresTestServer.shared.get()
-        let database = try postgres.makeDatabase()
-        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let url = try Self.freshDatabase()
         let storage = try S3TestServer()
         try storage.makeBucket("fleet")
         let first = try Self.node("n1", database: url, storage: storage, extra: ["--source-hosts", "127.0.0.1"])

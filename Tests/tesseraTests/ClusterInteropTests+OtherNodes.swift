@@ -19,9 +19,7 @@ extension ClusterInteropTests {
     }
 
     @Test func commandsAndDownloadsSentToAnotherNodeReachTheOwner() throws {
-        let postgres = try PostgresTestServer.shared.get()
-        let database = try postgres.makeDatabase()
-        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let url = try Self.freshDatabase()
         // No bucket: files stay on the disk of the node that made them.
         // Each node has room for one live composite (4 units).
         let nodes = try ["n1", "n2"].map { id in

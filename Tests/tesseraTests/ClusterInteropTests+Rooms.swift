@@ -11,9 +11,7 @@ extension ClusterInteropTests {
     struct Rooms: Decodable { struct Room: Decodable { var room: String; var members: Int }; var rooms: [Room] }
 
     @Test func aBuiltInRoomsMembersMeetOnItsHomeNode() throws {
-        let postgres = try PostgresTestServer.shared.get()
-        let database = try postgres.makeDatabase()
-        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let url = try Self.freshDatabase()
         let nodes = try ["n1", "n2"].map { id in
             try ServerProcess(extraArguments: ["--api-key", Service.key, "--database", url, "--node-id", id, "--lease-seconds", "4"], autoRecord: false)
         }

@@ -21,9 +21,7 @@ extension ClusterInteropTests {
     }
 
     @Test func aRecordingWhoseNodeIsKilledGoesOnOnAnotherNode() throws {
-        let postgres = try PostgresTestServer.shared.get()
-        let database = try postgres.makeDatabase()
-        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let url = try Self.freshDatabase()
         let storage = try S3TestServer()
         try storage.makeBucket("fleet")
         let camera = try WHEPInteropTests.WHEPServerPeer(media: "publish-red.mp4", lifetime: 300)
@@ -112,9 +110,7 @@ extension ClusterInteropTests {
 /// into the second turn.
 extension ClusterInteropTests {
     @Test func aWHIPRoomWhoseNodeIsKilledGoesOnWhenItsPublisherPostsAgain() throws {
-        let postgres = try PostgresTestServer.shared.get()
-        let database = try postgres.makeDatabase()
-        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let url = try Self.freshDatabase()
         let storage = try S3TestServer()
         try storage.makeBucket("fleet")
         let nodes = try ["n1", "n2", "n3"].map { try Self.node($0, database: url, storage: storage) }

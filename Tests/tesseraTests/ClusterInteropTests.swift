@@ -27,6 +27,13 @@ import Testing
                                            "--dump-ship-interval", "1"] + storage.flags(bucket: "fleet") + extra, autoRecord: false)
     }
 
+    /// A new, empty database on the test PostgreSQL, as `--database` takes it.
+    static func freshDatabase() throws -> String {
+        let postgres = try PostgresTestServer.shared.get()
+        let database = try postgres.makeDatabase()
+        return "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+    }
+
     static func document(_ server: ServerProcess, _ path: String) throws -> Document {
         try Service.decode(Document.self, ServerProcess.http("GET", server.base + path, headers: [Service.auth]).body)
     }
@@ -45,9 +52,7 @@ import Testing
     }
 
     @Test func sixtyRendersOnThreeNodesEachRenderedExactlyOnce() throws {
-        let postgres = try PostgresTestServer.shared.get()
-        let database = try postgres.makeDatabase()
-        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let url = try Self.freshDatabase()
         let storage = try S3TestServer()
         try storage.makeBucket("fleet")
         let nodes = try ["n1", "n2", "n3"].map { try Self.node($0, database: url, storage: storage) }
@@ -87,9 +92,7 @@ import Testing
     /// A node killed with SIGKILL is reaped by the others within its lease and
     /// the renders queued behind it are done by them.
     @Test func aKilledNodeIsReapedAndItsWorkDoneByTheOthers() throws {
-        let postgres = try PostgresTestServer.shared.get()
-        let database = try postgres.makeDatabase()
-        let url = "postgres://tessera@127.0.0.1:\(postgres.port)/\(database.database)?sslmode=disable"
+        let url = try Self.freshDatabase()
         let storage = try S3TestServer()
         try storage.makeBucket("fleet")
         // n1 can run one render at a time; n2 starts only after n1 has taken work and been killed.
