@@ -215,13 +215,20 @@ public final class PostgresCluster: ClusterWork {
             RETURNING \(unescaped: PostgresJobStore.columns)
             """, logger: logger))
         if !placed.isEmpty { return placed }
+        // A job that was under way (its node lost) gets a history entry naming the node that takes it over.
         return try await PostgresJobStore.jobs(client.query("""
-            UPDATE jobs SET owner = \(node), owner_epoch = \(epoch)
-            WHERE id IN (SELECT id FROM jobs WHERE owner IS NULL AND state <> ALL(\(PostgresJobStore.finalStates))
-                         ORDER BY sequence FOR UPDATE SKIP LOCKED LIMIT \(Swift.max(1, Swift.min(limit, 100))))
-              AND EXISTS (SELECT 1 FROM nodes n WHERE n.id = \(node) AND n.epoch = \(epoch) AND n.state = 'live'
-                          AND n.lease_expires_at > clock_timestamp())
-            RETURNING \(unescaped: PostgresJobStore.columns)
+            WITH claimed AS (
+                UPDATE jobs SET owner = \(node), owner_epoch = \(epoch)
+                WHERE id IN (SELECT id FROM jobs WHERE owner IS NULL AND state <> ALL(\(PostgresJobStore.finalStates))
+                             ORDER BY sequence FOR UPDATE SKIP LOCKED LIMIT \(Swift.max(1, Swift.min(limit, 100))))
+                  AND EXISTS (SELECT 1 FROM nodes n WHERE n.id = \(node) AND n.epoch = \(epoch) AND n.state = 'live'
+                              AND n.lease_expires_at > clock_timestamp())
+                RETURNING \(unescaped: PostgresJobStore.columns)),
+            noted AS (
+                INSERT INTO job_transitions (job_id, from_state, to_state, at, reason, node)
+                SELECT id, state, state, (EXTRACT(EPOCH FROM clock_timestamp()) * 1000000)::BIGINT, 'taken over: the node that held it was lost', \(node)
+                FROM claimed WHERE state <> 'queued')
+            SELECT \(unescaped: PostgresJobStore.columns) FROM claimed
             """, logger: logger))
     }
 

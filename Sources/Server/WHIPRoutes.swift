@@ -1,6 +1,7 @@
 import APIModel
 import HTTPTypes
 import Hummingbird
+import Jobs
 import Rooms
 
 /// WHIP over HTTP (RFC 9725 §4): POST an SDP offer to `/whip/{room}`, get
@@ -19,7 +20,7 @@ public enum WHIPRoutes {
     /// `homeElsewhere` (a cluster): the address of the node a room lives on
     /// when that is not this one; an offer sent here is redirected there.
     public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPSessions, tokens: [String] = [],
-                                                    homeElsewhere: (@Sendable (String) async -> String?)? = nil) {
+                                                    homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)? = nil) {
         let whip = router.group("whip")
             .add(middleware: CORSMiddleware(exposing: "Location, ETag, Link"))
             .add(middleware: BearerTokenMiddleware(authorizer: APIAuthorizer(keys: tokens)) { refusal(.unauthorized, "a valid bearer token is required") })
@@ -49,18 +50,26 @@ public enum WHIPRoutes {
     }
 
     static func offer<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPSessions,
-                                               homeElsewhere: (@Sendable (String) async -> String?)?) async throws -> Response {
+                                               homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)?) async throws -> Response {
         var request = request
         let room = try context.parameters.require("room")
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/sdp") == true else {
             return refusal(.unsupportedMediaType, "WHIP offers are sent as Content-Type: application/sdp")
         }
         // RFC 9725 §4.5: a WHIP endpoint may redirect; the client sends the same offer to the room's home.
-        if SafeName.isValid(room), let home = await homeElsewhere?(room) {
-            var headers = HTTPFields()
-            headers[.location] = home + request.uri.description
-            headers[.cacheControl] = "no-store"
-            return Response(status: .temporaryRedirect, headers: headers)
+        if SafeName.isValid(room), let whereabouts = await homeElsewhere?(room) {
+            switch whereabouts {
+            case .here: break
+            case let .elsewhere(home):
+                var headers = HTTPFields()
+                headers[.location] = home + request.uri.description
+                headers[.cacheControl] = "no-store"
+                return Response(status: .temporaryRedirect, headers: headers)
+            case .moving:
+                return APIResponses.error(ServiceError(status: 503, code: "room_moving",
+                                                       message: "room \(room) is moving to another node with its recording: post again in a few seconds",
+                                                       retryAfter: 2))
+            }
         }
         let body = try await request.collectBody(upTo: maximumBodyBytes)
         let name = request.uri.queryParameters["name"].map(String.init)

@@ -13,7 +13,8 @@ import Glibc
 /// it, and before that by the USERNAME of its STUN check (RFC 8445 §7.2.2:
 /// "our-ufrag:their-ufrag"). A port range binds one socket per port. One
 /// event loop runs every socket, every connection and a 10 ms timer, so the
-/// connections need no locks.
+/// connections need no locks. The timer runs only while there are
+/// connections: an idle server does not wake a hundred times a second.
 ///
 /// `@unchecked Sendable`: the tables are touched only on `eventLoop`;
 /// public methods hop onto it.
@@ -53,7 +54,7 @@ public final class UDPMediaServer: @unchecked Sendable {
         self.ports = ports
     }
 
-    /// Binds `host` on each port (0 picks a free one) and starts the timer.
+    /// Binds `host` on each port (0 picks a free one); the timer starts with the first connection.
     public static func start(host: String, ports: [Int], group: EventLoopGroup) async throws -> UDPMediaServer {
         let loop = group.next()
         var bound: [Channel] = []
@@ -87,7 +88,6 @@ public final class UDPMediaServer: @unchecked Sendable {
         try await loop.submit {
             server.ports = finalPorts
             server.channels = channels
-            server.timer = loop.scheduleRepeatedTask(initialDelay: .milliseconds(10), delay: .milliseconds(10)) { _ in server.tick() }
         }.get()
         return server
     }
@@ -102,6 +102,7 @@ public final class UDPMediaServer: @unchecked Sendable {
             let connection = try make()
             self.byUfrag[ufrag] = Entry(connection: connection, sink: sink)
             self.counters.connections = self.byUfrag.count
+            self.startTimer()
         }
     }
 
@@ -110,6 +111,7 @@ public final class UDPMediaServer: @unchecked Sendable {
         eventLoop.preconditionInEventLoop()
         byUfrag[ufrag] = Entry(connection: connection, sink: sink)
         counters.connections = byUfrag.count
+        startTimer()
     }
 
     /// Closes and forgets a connection; the sink hears `.closed` first.
@@ -177,6 +179,7 @@ public final class UDPMediaServer: @unchecked Sendable {
     public func stop() async {
         try? await eventLoop.submit {
             self.timer?.cancel()
+            self.timer = nil
             for ufrag in Array(self.byUfrag.keys) {
                 let entry = self.byUfrag[ufrag]!
                 for output in entry.connection.close(reason: "server stopping") { entry.sink.connection(ufrag, produced: output, now: self.now) }
@@ -223,7 +226,19 @@ public final class UDPMediaServer: @unchecked Sendable {
         deliver(outputs, of: ufrag, sink: entry.sink, channel: channel, now: now)
     }
 
+    /// Starts the 10 ms timer that drives the connections' clocks (retransmissions, feedback, deadlines), if it is not running.
+    private func startTimer() {
+        guard timer == nil else { return }
+        timer = eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(10), delay: .milliseconds(10)) { [weak self] _ in self?.tick() }
+    }
+
     private func tick() {
+        // The last connection is gone: sleep until the next one.
+        guard !byUfrag.isEmpty else {
+            timer?.cancel()
+            timer = nil
+            return
+        }
         let now = self.now
         for (ufrag, entry) in byUfrag {
             deliver(entry.connection.advance(to: now), of: ufrag, sink: entry.sink, channel: entry.channel ?? channels.first, now: now)

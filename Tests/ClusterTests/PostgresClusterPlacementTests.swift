@@ -33,6 +33,30 @@ import Testing
         #expect(try cluster.sql("SELECT COUNT(*) FROM room_homes WHERE room = 'empty-room'") == "0")
     }
 
+    /// A room goes where its recording runs: while the recording of a lost
+    /// node waits to be taken over the room has no home (asking says so),
+    /// and once a node has taken it the room lives there, whoever asks.
+    @Test func aRoomFollowsItsRecordingToTheNodeThatTookItOver() async throws {
+        let cluster = try TestCluster()
+        let a = try await cluster.node("a"), b = try await cluster.node("b"), c = try await cluster.node("c")
+        #expect(try await a.home(of: "r", candidate: "a")?.node == "a")
+        var job = Job(id: "rec", kind: .recording, room: "r", createdAt: 1)
+        job.owner = "a"
+        try await a.store.insert(job)
+        _ = try cluster.sql("UPDATE jobs SET state = 'active', owner_epoch = (SELECT epoch FROM nodes WHERE id = 'a')")
+        #expect(try await b.home(of: "r", candidate: "b")?.node == "a")
+        // a is lost and its jobs freed: the recording has no owner until a node claims it.
+        _ = try cluster.sql("UPDATE nodes SET state = 'lost' WHERE id = 'a'")
+        _ = try cluster.sql("UPDATE jobs SET owner = NULL, owner_epoch = NULL")
+        await #expect(throws: RoomHomeMoving.self) { try await b.home(of: "r", candidate: "b") }
+        #expect(try cluster.sql("SELECT node FROM room_homes WHERE room = 'r'") == "a", "no node took the room meanwhile")
+        _ = try cluster.sql("UPDATE jobs SET owner = 'c', owner_epoch = (SELECT epoch FROM nodes WHERE id = 'c')")
+        #expect(try await b.home(of: "r", candidate: "b")?.node == "c", "the room lives where its recording went on")
+        // Once the recording is over, the room stays where it is.
+        _ = try cluster.sql("UPDATE jobs SET state = 'completed'")
+        #expect(try await b.home(of: "r", candidate: "b")?.node == "c" && c.nodeID == "c")
+    }
+
     @Test func aRestartedNodeKeepsItsHomes() async throws {
         let cluster = try TestCluster()
         let first = try await cluster.node("a")

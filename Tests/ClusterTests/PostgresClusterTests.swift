@@ -42,7 +42,9 @@ import Testing
         }
         let job = try #require(try await a.store.job(id: "rec"))
         #expect(job.state == .aborted && job.owner == "b")
-        #expect(try await b.store.history(id: "rec").map { "\($0.to.rawValue)@\($0.node ?? "-")" } == ["starting@a", "aborted@b"])
+        // The claim of a job under way is in its history, naming the node that took it.
+        #expect(try await b.store.history(id: "rec").map { "\($0.from.rawValue)>\($0.to.rawValue)@\($0.node ?? "-")" }
+                == ["queued>starting@a", "starting>starting@b", "starting>aborted@b"])
         let nodes = try await b.nodes()
         #expect(nodes.map(\.id) == ["a", "b"] && nodes.map(\.state) == [.live, .live] && nodes[1].jobs == 0)
     }

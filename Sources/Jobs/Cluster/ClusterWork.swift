@@ -17,9 +17,29 @@ public protocol ClusterWork: Sendable {
     /// nil when none came within the command's bound.
     func send(_ command: JobCommand, job: String, to node: String) async throws -> CommandAnswer?
     /// The live node a room lives on (its WHIP publishers, its members, its
-    /// recordings). When it has none, `candidate` becomes its home, so
-    /// nodes asking at once agree on one. Nil when `candidate` is not live either.
+    /// recordings). When it has none, the node running the room's recording
+    /// becomes its home, else `candidate`, so nodes asking at once agree on
+    /// one. Nil when that node is not live either; throws `RoomHomeMoving`
+    /// while the room's recording waits for a node to take it over.
     func home(of room: String, candidate: String) async throws -> RoomHome?
+}
+
+/// A room whose recording lost its node and is not yet taken over: it has
+/// no home until it is (then it lives where the recording went on).
+public struct RoomHomeMoving: Error, CustomStringConvertible {
+    public var room: String
+    public init(room: String) { self.room = room }
+    public var description: String { "room \(room) is moving to another node with its recording" }
+}
+
+/// Where a request for a room is served, as a node sees it.
+public enum RoomWhereabouts: Equatable, Sendable {
+    /// Here: one machine, or this node is the room's home.
+    case here
+    /// On another node, at this address.
+    case elsewhere(String)
+    /// Nowhere for a few seconds: its recording is being taken over; ask again.
+    case moving
 }
 
 /// Where a room lives in a cluster.

@@ -44,18 +44,27 @@ extension JobService {
         return node.url
     }
 
-    /// In a cluster, the address of the node `room` lives on when that is
-    /// another one; a room with no live home gets this node as its home.
-    /// Nil on one machine, for a room at home here, and when the store
-    /// cannot be asked (the room is then served here rather than not at all).
-    public func homeElsewhere(of room: String) async -> String? {
-        guard let cluster = configuration.cluster else { return nil }
+    /// In a cluster, where `room` is served: here, at another node's address,
+    /// or nowhere for now (its recording is being taken over). A room with no
+    /// live home gets this node as its home. Here on one machine, and when the
+    /// store cannot be asked (the room is then served here rather than not at all).
+    public func whereabouts(of room: String) async -> RoomWhereabouts {
+        guard let cluster = configuration.cluster else { return .here }
         do {
-            guard let home = try await cluster.home(of: room, candidate: cluster.nodeID), home.node != cluster.nodeID else { return nil }
-            return home.url
+            guard let home = try await cluster.home(of: room, candidate: cluster.nodeID), home.node != cluster.nodeID else { return .here }
+            return .elsewhere(home.url)
+        } catch is RoomHomeMoving {
+            return .moving
         } catch {
             logger.warning("cannot read the room's home node: serving it here", metadata: ["room": .string(room), "error": .string("\(error)")])
-            return nil
+            return .here
         }
+    }
+
+    /// The addresses of the live nodes (this one's included), for a member
+    /// to reconnect through when the node its room lived on is gone.
+    public func liveNodeAddresses() async -> [String] {
+        guard let cluster = configuration.cluster, let nodes = try? await cluster.nodes() else { return [] }
+        return nodes.filter { $0.state == .live && !$0.url.isEmpty }.map(\.url).sorted()
     }
 }

@@ -27,7 +27,9 @@ extension JobService {
         switch spec.source {
         case .whip, .room:
             let home: RoomHome?
-            do { home = try await cluster.home(of: spec.room, candidate: keepsSecrets ? here : best ?? here) } catch { throw JobLedger.internalError(error) }
+            do { home = try await cluster.home(of: spec.room, candidate: keepsSecrets ? here : best ?? here) } catch let moving as RoomHomeMoving {
+                throw ServiceError(status: 503, code: "room_moving", message: "\(moving): ask again in a few seconds", retryAfter: 2)
+            } catch { throw JobLedger.internalError(error) }
             guard let home, home.node != here else { return nil }
             guard fitting.contains(where: { $0.id == home.node }) else {
                 throw ServiceError(status: 503, code: "at_capacity",

@@ -38,11 +38,14 @@ actor RecordingRun {
     /// run records the next turn, and at the end the turns are joined into
     /// one dump and rendered from it.
     private let priorSegments: [String]
+    /// Which turn this run records: 1, or the next after the turns of lost nodes.
+    private let turn: Int
 
     init(id: String, spec: RecordingSpec, source: any RecordingSource, reservation: Reservation, context: Context,
-         priorSegments: [String] = []) {
+         priorSegments: [String] = [], turn: Int = 1) {
         self.id = id
         self.priorSegments = priorSegments
+        self.turn = turn
         self.spec = spec
         self.source = source
         self.reservation = reservation
@@ -76,10 +79,10 @@ actor RecordingRun {
             result.dump = JobFiles.dump(ofRecording: id)
             if result.startedAt == nil { result.startedAt = JobLedger.now() }
         }
-        // The bucket holds the earlier turn's parts under the same numbers: a continued turn does not ship over them.
-        if let uploads = context.uploads, priorSegments.isEmpty, let job = try? await context.ledger.job(id) {
-            let shipper = DumpShipper(client: uploads.uploader.client, location: await uploads.location(of: job), recordingID: id, path: dumpPath,
-                                      ledger: context.ledger, metrics: context.metrics, logger: logger)
+        // A continued turn ships under a folder of its own, so a node taking it over next has every turn.
+        if let uploads = context.uploads, let job = try? await context.ledger.job(id) {
+            let shipper = DumpShipper(client: uploads.uploader.client, location: await uploads.location(of: job), recordingID: id, turn: turn,
+                                      path: dumpPath, ledger: context.ledger, metrics: context.metrics, logger: logger)
             await shipper.start(intervalSeconds: uploads.settings.dumpShipIntervalSeconds)
             self.shipper = shipper
         }
@@ -189,7 +192,7 @@ actor RecordingRun {
     /// turns stay beside it).
     private func joinSegments() async -> Bool? {
         let dump = context.files.workingDirectory(of: key) + "/" + JobFiles.dumpName
-        let current = context.files.workingDirectory(of: key) + "/segment-\(priorSegments.count + 1).rtpd"
+        let current = context.files.workingDirectory(of: key) + "/segment-\(turn).rtpd"
         let segments = priorSegments + [current]
         do {
             try FileManager.default.moveItem(atPath: dump, toPath: current)

@@ -55,14 +55,13 @@ enum Recovery {
     }
 
     /// Whether a new node can take up the source where a lost one left it:
-    /// WHIP publishers post again (redirected to the room's new home), a
+    /// WHIP publishers post again and a built-in room's members reconnect
+    /// (each sent on to the room's new home, where the recording went on), a
     /// WHEP or Janus source is joined again (one that needed a token or PIN
-    /// cannot be: secrets are never stored, and joining then fails). A
-    /// built-in room's members do not follow their room to a new node yet.
+    /// cannot be: secrets are never stored, and joining then fails).
     static func canJoinAgain(_ source: SourceSpec) -> Bool {
         switch source {
-        case .whip, .whep, .janus: true
-        case .room: false
+        case .whip, .room, .whep, .janus: true
         }
     }
 

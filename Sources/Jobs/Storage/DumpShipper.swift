@@ -4,7 +4,8 @@ import ObjectStorage
 
 /// Ships a running recording's dump to the bucket as it grows: every
 /// interval, the bytes written since the last part become the next
-/// numbered part (`dumps/ID/000001.part`, …). The parts concatenate to the
+/// numbered part (`dumps/ID/000001.part`, …; a turn recorded after a
+/// takeover under `dumps/ID/turn-N/`). The parts concatenate to the
 /// dump's prefix, which the dump format reads as a dump with (at most) a
 /// torn tail, so what reached the bucket survives the machine: a crash
 /// loses at most one interval. A part that fails is sent again, whole, at
@@ -14,6 +15,8 @@ actor DumpShipper {
     private let bucket: String
     private let location: S3Location
     private let recordingID: String
+    /// Which turn of the recording this node records (1 unless it took the recording over).
+    private let turn: Int
     private let path: String
     private let ledger: JobLedger
     private let metrics: ServiceMetrics
@@ -25,8 +28,10 @@ actor DumpShipper {
     /// One part holds at most this much (a long stall's backlog goes up in several).
     static let maximumPartBytes = 64 << 20
 
-    init(client: S3Client, location: S3Location, recordingID: String, path: String, ledger: JobLedger, metrics: ServiceMetrics, logger: Logger) {
+    init(client: S3Client, location: S3Location, recordingID: String, turn: Int = 1, path: String, ledger: JobLedger, metrics: ServiceMetrics,
+         logger: Logger) {
         self.client = client
+        self.turn = turn
         bucket = location.bucket
         self.location = location
         self.recordingID = recordingID
@@ -58,7 +63,7 @@ actor DumpShipper {
         let size = Int64(((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0)
         while size > shippedBytes, !Task.isCancelled {
             let count = Int(min(Int64(Self.maximumPartBytes), size - shippedBytes))
-            let key = location.key(ObjectKeys.dumpPart(recordingID, number: parts + 1))
+            let key = location.key(ObjectKeys.dumpPart(recordingID, number: parts + 1, turn: turn))
             do {
                 let body = try ObjectUploader.read(path, offset: shippedBytes, count: count)
                 _ = try await client.putObject(bucket: bucket, key: key, body: body, contentType: "application/octet-stream")
@@ -76,7 +81,7 @@ actor DumpShipper {
     }
 
     private func record(error: String?) async {
-        let shipping = JobResult.DumpShipping(location: "s3://\(bucket)/\(location.key(ObjectKeys.dumpFolder(recordingID)))",
+        let shipping = JobResult.DumpShipping(location: "s3://\(bucket)/\(location.key(ObjectKeys.turnFolder(recordingID, turn: turn)))",
                                               parts: parts, bytes: shippedBytes, error: error)
         await ledger.changeResult(recordingID) { $0.dumpShipping = shipping }
     }

@@ -40,9 +40,16 @@ enum ObjectKeys {
 
     static func dumpFolder(_ recordingID: String) -> String { "dumps/\(recordingID)/" }
 
+    /// Where a turn's live parts go: the first turn's in the dump folder
+    /// itself, a turn recorded after a takeover in `turn-N/` beneath it, so
+    /// no turn ships over another's parts.
+    static func turnFolder(_ recordingID: String, turn: Int) -> String {
+        turn <= 1 ? dumpFolder(recordingID) : dumpFolder(recordingID) + "turn-\(turn)/"
+    }
+
     /// `000001.part`, …: numbered so a listing sorts them in order.
-    static func dumpPart(_ recordingID: String, number: Int) -> String {
+    static func dumpPart(_ recordingID: String, number: Int, turn: Int = 1) -> String {
         let digits = String(number)
-        return dumpFolder(recordingID) + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".part"
+        return turnFolder(recordingID, turn: turn) + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".part"
     }
 }

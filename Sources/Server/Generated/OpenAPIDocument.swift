@@ -1086,7 +1086,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      },
      "503": {
-      "$ref": "#/components/responses/Error"
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -1617,7 +1617,7 @@ enum OpenAPIDocument {
     }
    },
    "Unavailable": {
-    "description": "At capacity or shutting down; try again after Retry-After seconds",
+    "description": "At capacity, shutting down, or (several nodes) the room's recording is being taken over by another node (room_moving); try again after Retry-After seconds",
     "headers": {
      "Retry-After": {
       "schema": {

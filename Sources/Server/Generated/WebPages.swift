@@ -445,7 +445,7 @@ function tile(id, name) {
   return element;
 }
 
-const room = new TesseraRoom(TesseraRoom.socketURL(roomName, token));
+const room = new TesseraRoom(TesseraRoom.socketURL(roomName, token), { rejoin: true });
 
 function peerConnection(peer) {
   const pc = new RTCPeerConnection({ iceServers: [] });
@@ -539,6 +539,17 @@ room.addEventListener("error", ({ detail }) => {
   note(`refused: ${detail.message}`, true);
 });
 room.addEventListener("close", ({ detail }) => { if (state.id) note(`disconnected from the room${detail.reason ? ": " + detail.reason : ""} (${detail.code})`, true); });
+room.addEventListener("reconnecting", ({ detail }) => { if (detail.attempt === 1) note("lost the connection to the room: reconnecting…", true); });
+room.addEventListener("gave-up", () => note("could not get back into the room: reload the page to try again", true));
+// Back in the room (on its new home node, if the old one went away): everyone is called again.
+room.addEventListener("rejoined", async ({ detail: welcome }) => {
+  for (const id of [...state.peers.keys()]) hangUp(id);
+  state.id = welcome.id;
+  showRecording(welcome.recording.active);
+  for (const peer of welcome.peers) names.set(peer.id, peer.name);
+  note(`back in ${roomName}`);
+  for (const peer of welcome.peers) await call(peer);
+});
 
 // One record button that says what pressing it does, and waits for the room's answer.
 function showRecording(active) {
@@ -630,17 +641,23 @@ try {
 //   const room = new TesseraRoom(TesseraRoom.socketURL("standup", token));
 //   room.addEventListener("offer", (e) => ...e.detail.from, e.detail.sdp);
 //   const welcome = await room.connect();
+// With `{ rejoin: true }` a connection lost after the welcome is made again
+// (`reconnecting`, then `rejoined` with the new welcome, or `gave-up`).
 export class TesseraRoom extends EventTarget {
   static socketURL(room, token, base = globalThis.location) {
     const scheme = base.protocol === "https:" ? "wss:" : "ws:";
     return `${scheme}//${base.host}/v1/rooms/${encodeURIComponent(room)}/ws?token=${encodeURIComponent(token)}`;
   }
 
-  constructor(url) {
+  constructor(url, options = {}) {
     super();
     this.url = url;
     this.socket = null;
     this.id = null;
+    // With several tessera nodes: this socket's URL on each live node, to come back through.
+    this.nodes = [];
+    this.rejoin = !!options.rejoin;
+    this.leaving = false;
   }
 
   /**
@@ -663,15 +680,42 @@ export class TesseraRoom extends EventTarget {
           this.connect(hops + 1).then(resolve, reject);
           return;
         }
+        if (message.type === "nodes") {
+          if (Array.isArray(message.urls)) this.nodes = message.urls.filter((u) => typeof u === "string" && /^wss?:\/\//.test(u));
+          return;
+        }
         if (message.type === "welcome") { this.id = message.id; welcomed = true; resolve(message); }
         this.dispatchEvent(new CustomEvent(message.type, { detail: message }));
       };
       socket.onclose = async (event) => {
-        if (moved) return;
-        if (!welcomed) reject(new Error(event.reason || await this.refusalReason() || `the room closed the connection (${event.code})`));
+        if (moved || this.socket !== socket) return;
+        if (!welcomed) { reject(new Error(event.reason || await this.refusalReason() || `the room closed the connection (${event.code})`)); return; }
         this.dispatchEvent(new CustomEvent("close", { detail: { code: event.code, reason: event.reason } }));
+        // 1000 is a goodbye and 1008 a refusal (room full, too many messages): neither is worth another try.
+        if (this.rejoin && !this.leaving && event.code !== 1000 && event.code !== 1008) this.comeBack();
       };
     });
+  }
+
+  /**
+   * The connection was lost (its node went away, or the room is moving with its recording): tries
+   * this URL and every other node's in turn, a little slower each time, for about three minutes.
+   * A node the room no longer lives on answers `moved`, which connect() follows.
+   */
+  async comeBack() {
+    const candidates = [this.url, ...this.nodes.filter((u) => u !== this.url)];
+    for (let attempt = 0; attempt < 100 && !this.leaving; attempt++) {
+      await new Promise((done) => setTimeout(done, Math.min(2000, 250 * (attempt + 1))));
+      if (this.leaving) return;
+      this.url = candidates[attempt % candidates.length];
+      this.dispatchEvent(new CustomEvent("reconnecting", { detail: { attempt: attempt + 1, url: this.url } }));
+      try {
+        const welcome = await this.connect();
+        this.dispatchEvent(new CustomEvent("rejoined", { detail: welcome }));
+        return;
+      } catch { /* next node, or the same one a little later */ }
+    }
+    if (!this.leaving) this.dispatchEvent(new CustomEvent("gave-up", { detail: { url: this.url } }));
   }
 
   /** Why the server refuses this socket: a browser cannot read a refused upgrade, so ask the same URL over HTTP. */
@@ -697,7 +741,7 @@ export class TesseraRoom extends EventTarget {
   mediaState(kind, enabled, track) { this.send({ type: "media-state", kind, enabled, ...(track ? { track } : {}) }); }
   /** "start" or "stop": only for tokens that may record. */
   record(action) { this.send({ type: "record", action }); }
-  close() { if (this.socket) this.socket.close(1000, "bye"); }
+  close() { this.leaving = true; if (this.socket) this.socket.close(1000, "bye"); }
 }
 """#
 }

@@ -14,14 +14,23 @@ public enum RoomRoutes {
         public var hub: SignalingHub
         public var tokens: RoomTokenSigner
         public var api: APIRoutes.Dependencies
-        /// In a cluster: the address of the node a room lives on when that is not this one.
-        public var homeElsewhere: (@Sendable (String) async -> String?)?
+        /// In a cluster: where a room is served (here, another node, or nowhere while its recording moves).
+        public var homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)?
+        /// In a cluster: the live nodes' addresses, told to members so they can come back through another.
+        public var liveNodes: (@Sendable () async -> [String])?
         public init(hub: SignalingHub, tokens: RoomTokenSigner, api: APIRoutes.Dependencies,
-                    homeElsewhere: (@Sendable (String) async -> String?)? = nil) {
+                    homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)? = nil, liveNodes: (@Sendable () async -> [String])? = nil) {
             self.hub = hub
             self.tokens = tokens
             self.api = api
             self.homeElsewhere = homeElsewhere
+            self.liveNodes = liveNodes
+        }
+
+        /// The other node's address when the room lives there.
+        func home(of room: String) async -> String? {
+            if case let .elsewhere(url) = await homeElsewhere?(room) { return url }
+            return nil
         }
     }
 
@@ -70,7 +79,7 @@ public enum RoomRoutes {
                                 body: .init(byteBuffer: .init(string: CallRefusalPage.html(room: room, reason: refusal))))
             }
             // The call happens on the room's home node: the page is loaded from there.
-            if let home = await d.homeElsewhere?(room) { return redirect(to: home + request.uri.description) }
+            if let home = await d.home(of: room) { return redirect(to: home + request.uri.description) }
             return Response(status: .ok, headers: PageHeaders.html(cache: "no-store"), body: .init(byteBuffer: .init(string: CallPage.html)))
         }
         // The WebSocket's URL without the upgrade: a browser cannot read why an upgrade was
@@ -108,7 +117,7 @@ public enum RoomRoutes {
         let grant = RoomGrant(room: room, name: body.name, mayRecord: body.mayRecord!, expires: expires)
         let token = d.tokens.token(for: grant)
         // The links point at the room's home node, wherever the token was asked for.
-        let base = await d.homeElsewhere?(room) ?? d.api.address.base(for: request)
+        let base = await d.home(of: room) ?? d.api.address.base(for: request)
         let issued = IssuedToken(token: token, room: room, name: body.name, mayRecord: grant.mayRecord,
                                  expiresAt: ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(expires))),
                                  callUrl: base + "/call/\(room)?token=\(token)",
@@ -133,8 +142,14 @@ public enum RoomRoutes {
             let room = context.request.uri.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
             let token = context.request.uri.queryParameters["token"].map(String.init)
             guard let grant = try? d.tokens.verify(token, room: room, now: Int64(Date().timeIntervalSince1970)) else { return }
-            if let home = await d.homeElsewhere?(room) {
+            switch await d.homeElsewhere?(room) ?? .here {
+            case .here: break
+            case let .elsewhere(home):
                 try await sendMoved(outbound, room: room, to: webSocketBase(of: home) + context.request.uri.description)
+                return
+            case .moving:
+                // RFC 6455 §7.4.1 leaves 1013 (try again later) to the application: the module reconnects.
+                try await outbound.close(.unknown(1013), reason: "the room is moving to another node: connect again in a few seconds")
                 return
             }
             let peerID = "p-" + UUID().uuidString.prefix(8).lowercased()
@@ -144,6 +159,8 @@ public enum RoomRoutes {
                 close: { code, reason in continuation.yield(.close(code, reason)) })
             await d.hub.join(room: room, peer: SignalingPeer(id: peerID, name: grant.name, mayRecord: grant.mayRecord,
                                                                     participant: "m-" + (token?.split(separator: ".").last?.prefix(10) ?? "x")), connection: connection)
+            // In a cluster, after the welcome: the nodes to come back through if this one goes away.
+            if let nodes = await d.liveNodes?(), let text = nodesMessage(nodes, path: context.request.uri.description) { continuation.yield(.text(text)) }
             // Our messages go out on their own task, so a slow reader never stalls the room.
             let writer = Task {
                 for await item in outgoing {

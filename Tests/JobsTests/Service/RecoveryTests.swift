@@ -66,7 +66,7 @@ import Testing
     @Test(arguments: [
         (JobState.active, recording, Expected.resume),
         (.active, whep, .resume),
-        (.active, room, .complete(interrupt: true, readable: true)),
+        (.active, room, .resume),
         (.active, "{not json", .complete(interrupt: true, readable: false)),
         (.stopping, recording, .complete(interrupt: true, readable: true)),
         (.processing, recording, .complete(interrupt: true, readable: true)),

@@ -32,5 +32,26 @@ struct UploadRetryTests {
         #expect(ObjectKeys.key(of: "render.webm", in: .init(kind: .render, id: "x")) == "renders/x/render.webm")
         #expect(ObjectKeys.dumpPart("r1", number: 12) == "dumps/r1/000012.part")
         #expect(ObjectKeys.dumpPart("r1", number: 1_234_567) == "dumps/r1/1234567.part")
+        #expect(ObjectKeys.dumpPart("r1", number: 3, turn: 1) == "dumps/r1/000003.part")
+        #expect(ObjectKeys.dumpPart("r1", number: 3, turn: 2) == "dumps/r1/turn-2/000003.part")
+    }
+
+    /// The keys a bucket lists under a dump folder (outside input): only `turn-N/NNNNNN.part` with N ≥ 2 is a later turn's part.
+    @Test(arguments: [
+        ("p/dumps/r1/turn-2/000001.part", 2),
+        ("p/dumps/r1/turn-17/000009.part", 17),
+        ("p/dumps/r1/000001.part", nil),
+        ("p/dumps/r1/turn-1/000001.part", nil),
+        ("p/dumps/r1/turn-0/000001.part", nil),
+        ("p/dumps/r1/turn--3/000001.part", nil),
+        ("p/dumps/r1/turn-2/000001.txt", nil),
+        ("p/dumps/r1/turn-2/x/000001.part", nil),
+        ("p/dumps/r1/turn-99999999999999999999999/000001.part", nil),
+        ("p/dumps/r1/turn-/000001.part", nil),
+        ("p/dumps/r2/turn-2/000001.part", nil),
+        ("p/dumps/r1/session.rtpd", nil),
+    ] as [(String, Int?)])
+    func laterTurnsPartsAreKnownByTheirFolder(key: String, turn: Int?) {
+        #expect(StoredDumpFetch.turnPart(key, in: "p/dumps/r1/") == turn)
     }
 }
