@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${TESSERA_FIXTURES:-$PWD/.fixtures}"
-stamp="$out/.complete-v12"
+stamp="$out/.complete-v13"
 # Long publisher files for the Janus tests (aiortc's MediaPlayer does not loop
 # them): a color and a tone each, encoded as fast as x264 goes (no -re).
 janus_publishers() {
@@ -153,6 +153,9 @@ python3 scripts/drop-window.py "$out/four.pcap" "$out/four-gap.pcap" 5020 0.5 1.
 # Opus file at about 1.5 Mbit/s sent as is (--no-decode) by the benchmark.
 ffmpeg -v error -y -f lavfi -i "color=c=red:s=320x240:r=30" -f lavfi -i "sine=f=440:sample_rate=48000" -t 5 \
   -c:v libx264 -pix_fmt yuv420p -c:a aac "$out/publish-red.mp4"
+# The red one for 40 s, for tests that watch a call grow (an HLS playlist).
+ffmpeg -v error -y -f lavfi -i "color=c=red:s=320x240:r=30" -f lavfi -i "sine=f=440:sample_rate=48000" -t 40 \
+  -c:v libx264 -pix_fmt yuv420p -c:a aac "$out/publish-red-long.mp4"
 ffmpeg -v error -y -f lavfi -i "color=c=green:s=320x240:r=30" -f lavfi -i "sine=f=880:sample_rate=48000" -t 5 \
   -c:v libx264 -pix_fmt yuv420p -c:a aac "$out/publish-green.mp4"
 ffmpeg -v error -y -f lavfi -i "testsrc2=s=640x480:r=30" -f lavfi -i "sine=f=660:sample_rate=48000" -t 10 \

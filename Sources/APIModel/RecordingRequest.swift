@@ -84,6 +84,8 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
     public var source: Source?
     public var layout: String?
     public var output: OutputRequest?
+    /// Several outputs from one encode (the composite file and its HLS playlist); `output` is the shorthand for one file.
+    public var outputs: [OutputEntryRequest]?
     public var limits: LimitsRequest?
     public var webhookUrl: String?
     public var metadata: [String: String]?
@@ -112,7 +114,8 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         let wireSource = source ?? Source(type: "whip")
         let source = try wireSource.validated()
         try validateLayoutName(layout)
-        let output = try (output ?? OutputRequest()).validated()
+        let made = try OutputsSpec.validated(output: output, outputs: outputs)
+        let output = made.composite
         try limits?.validate()
         try validateWebhookURL(webhookUrl)
         try validateMetadata(metadata)
@@ -120,9 +123,11 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         var request = self
         request.source = wireSource
         request.layout = layout ?? "grid"
-        request.output = output.request
+        request.output = made.hls == nil ? output.request : nil
+        request.outputs = made.hls == nil ? nil : made.request
         request.liveComposite = liveComposite ?? true
-        return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, limits: limits,
+        guard made.hls == nil || liveComposite != false else { throw .invalid("an hls output is made from the live composite: leave liveComposite on") }
+        return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, hls: made.hls, limits: limits,
                              webhookUrl: webhookUrl, liveComposite: liveComposite ?? true, request: request)
     }
 }
@@ -133,6 +138,8 @@ public struct RenderRequest: Codable, Equatable, Sendable {
     public var uploadId: String?
     public var layout: String?
     public var output: OutputRequest?
+    /// Several outputs from one encode (the composite file and its HLS playlist); `output` is the shorthand for one file.
+    public var outputs: [OutputEntryRequest]?
     /// Session seconds to start and stop at.
     public var from: Double?
     public var to: Double?
@@ -161,7 +168,8 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         default: throw .invalid("give exactly one of recordingId and uploadId")
         }
         try validateLayoutName(layout)
-        let output = try (output ?? OutputRequest()).validated()
+        let made = try OutputsSpec.validated(output: output, outputs: outputs)
+        let output = made.composite
         // Finite and within a day's render: these become integer microseconds.
         if let from, !(from >= 0 && from <= Self.maximumSeconds) { throw .invalid("from must be between 0 and \(Int(Self.maximumSeconds)) seconds") }
         if let to, !(to > 0 && to <= Self.maximumSeconds) { throw .invalid("to must be more than 0 and at most \(Int(Self.maximumSeconds)) seconds") }
@@ -170,8 +178,9 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         try storage?.validate()
         var request = self
         request.layout = layout ?? "grid"
-        request.output = output.request
-        return RenderSpec(source: source, layout: layout ?? "grid", output: output, from: from, to: to, webhookUrl: webhookUrl, request: request)
+        request.output = made.hls == nil ? output.request : nil
+        request.outputs = made.hls == nil ? nil : made.request
+        return RenderSpec(source: source, layout: layout ?? "grid", output: output, hls: made.hls, from: from, to: to, webhookUrl: webhookUrl, request: request)
     }
 
     /// The longest session time a render range may name: 24 hours.

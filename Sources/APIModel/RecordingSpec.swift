@@ -74,6 +74,8 @@ public struct RecordingSpec: Equatable, Sendable {
     public let source: SourceSpec
     public let layout: String
     public let output: OutputSpec
+    /// The composite as HLS too, from the same encode.
+    public let hls: HLSSpec?
     public let limits: LimitsRequest?
     public let webhookUrl: String?
     /// false: keep the dump only.
@@ -92,6 +94,8 @@ public struct RenderSpec: Equatable, Sendable {
     public let source: Source
     public let layout: String
     public let output: OutputSpec
+    /// The composite as HLS too, from the same encode.
+    public let hls: HLSSpec?
     /// Session seconds to start and stop at (the whole session when absent).
     public let from: Double?
     public let to: Double?

@@ -16,6 +16,9 @@ public final class EncodedPacket: @unchecked Sendable {
     }
 
     public var size: Int { Int(pointer.pointee.size) }
+
+    /// A second reference to the same bytes, for a second muxer (a muxer takes the packet it writes).
+    public func copy() -> EncodedPacket? { av_packet_clone(pointer).map(EncodedPacket.init(taking:)) }
     public var isKeyframe: Bool { pointer.pointee.flags & AV_PKT_FLAG_KEY != 0 }
     public var pts: Int64 { pointer.pointee.pts }
     /// A copy of the compressed bytes.

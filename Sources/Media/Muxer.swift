@@ -17,6 +17,9 @@ public final class Muxer: @unchecked Sendable {
     }
 
     public let container: Container
+    /// libavformat's name of the format written (`mp4`, `webm`, `hls`).
+    private let formatName: String
+    private var headerOptions = LibavOptions()
     private var context: UnsafeMutablePointer<AVFormatContext>?
     private var streams: [(stream: UnsafeMutablePointer<AVStream>, timeBase: AVRational)] = []
     private var headerWritten = false
@@ -24,11 +27,44 @@ public final class Muxer: @unchecked Sendable {
 
     public init(path: String, container: Container) throws {
         self.container = container
+        formatName = container.rawValue
+        if container == .mp4 { headerOptions.set("movflags", "+faststart") }
+        context = try Self.open(path: path, format: container.rawValue)
+    }
+
+    /// An HLS output (RFC 8216): the playlist at `playlist`, fMP4 segments of
+    /// `segmentSeconds` beside it named `prefix-00000.m4s`, … and the
+    /// initialization segment `prefix-init.mp4`. The playlist is an EVENT
+    /// playlist: it grows segment by segment and gets `#EXT-X-ENDLIST` at
+    /// `finish`. Each segment and playlist is written under a temporary name
+    /// and renamed, so a reader never sees half of one. A segment is cut at
+    /// the first keyframe after `segmentSeconds`, so each starts on one.
+    public init(hlsPlaylist playlist: String, segmentSeconds: Int, prefix: String) throws {
+        container = .mp4
+        formatName = "hls"
+        let directory = playlist.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        headerOptions.set("hls_time", String(segmentSeconds))
+        headerOptions.set("hls_list_size", "0")
+        headerOptions.set("hls_playlist_type", "event")
+        headerOptions.set("hls_segment_type", "fmp4")
+        headerOptions.set("hls_flags", "independent_segments+temp_file")
+        headerOptions.set("hls_fmp4_init_filename", prefix + "-init.mp4")
+        headerOptions.set("hls_segment_filename", (directory.isEmpty ? "" : directory + "/") + prefix + "-%05d.m4s")
+        context = try Self.open(path: playlist, format: "hls")
+    }
+
+    private static func open(path: String, format: String) throws -> UnsafeMutablePointer<AVFormatContext> {
         var context: UnsafeMutablePointer<AVFormatContext>?
-        try LibavError.check(avformat_alloc_output_context2(&context, nil, container.rawValue, path), "creating a \(container.rawValue) output")
-        guard let context else { throw MediaError("creating a \(container.rawValue) output") }
-        self.context = context
-        try LibavError.check(avio_open(&context.pointee.pb, path, AVIO_FLAG_WRITE), "opening \(path) for writing")
+        try LibavError.check(avformat_alloc_output_context2(&context, nil, format, path), "creating a \(format) output")
+        guard let context else { throw MediaError("creating a \(format) output") }
+        // Formats that write files of their own (hls: the playlist and segments) open them themselves.
+        if let output = context.pointee.oformat, output.pointee.flags & AVFMT_NOFILE == 0 {
+            do { try LibavError.check(avio_open(&context.pointee.pb, path, AVIO_FLAG_WRITE), "opening \(path) for writing") } catch {
+                avformat_free_context(context)
+                throw error
+            }
+        }
+        return context
     }
 
     deinit {
@@ -64,10 +100,8 @@ public final class Muxer: @unchecked Sendable {
 
     public func writeHeader() throws {
         guard let context else { return }
-        var options = LibavOptions()
-        if container == .mp4 { options.set("movflags", "+faststart") }
-        try options.withDictionary { dictionary in
-            _ = try LibavError.check(avformat_write_header(context, &dictionary), "writing the \(container.rawValue) header")
+        try headerOptions.withDictionary { dictionary in
+            _ = try LibavError.check(avformat_write_header(context, &dictionary), "writing the \(formatName) header")
         }
         headerWritten = true
     }
@@ -91,7 +125,7 @@ public final class Muxer: @unchecked Sendable {
     /// Writes the trailer (and, for mp4, moves the index to the front) and closes the file.
     public func finish() throws {
         guard let context, !closed else { return }
-        if headerWritten { try LibavError.check(av_write_trailer(context), "finishing the \(container.rawValue) file") }
+        if headerWritten { try LibavError.check(av_write_trailer(context), "finishing the \(formatName) output") }
         avio_closep(&context.pointee.pb)
         closed = true
     }

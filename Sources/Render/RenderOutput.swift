@@ -16,6 +16,8 @@ public final class RenderOutput: @unchecked Sendable {
     private let audioEncoder: AudioEncoder
     private let videoStream: Int
     private let audioStream: Int
+    /// The HLS copy of the same encode, when asked for: (muxer, video stream, audio stream).
+    private let hls: (muxer: Muxer, video: Int, audio: Int)?
     private let condition = NSCondition()
     private var queue: [RenderSession.Tick] = []
     private var closed = false
@@ -42,6 +44,14 @@ public final class RenderOutput: @unchecked Sendable {
         videoStream = try muxer.addStream(for: videoEncoder)
         audioStream = try muxer.addStream(for: audioEncoder)
         try muxer.writeHeader()
+        if let output = settings.hls {
+            let segments = try Muxer(hlsPlaylist: output.playlistPath, segmentSeconds: output.segmentSeconds, prefix: output.prefix)
+            let video = try segments.addStream(for: videoEncoder), audio = try segments.addStream(for: audioEncoder)
+            try segments.writeHeader()
+            hls = (segments, video, audio)
+        } else {
+            hls = nil
+        }
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "tessera-encode"
         self.thread = thread
@@ -94,6 +104,15 @@ public final class RenderOutput: @unchecked Sendable {
         unlink(partialPath)
     }
 
+    /// One encode, every muxer: the HLS muxer gets its own reference to each packet.
+    private func write(_ packets: [EncodedPacket], video: Bool) throws {
+        if let hls {
+            let copies = packets.compactMap { $0.copy() }
+            try hls.muxer.write(copies, stream: video ? hls.video : hls.audio)
+        }
+        try muxer.write(packets, stream: video ? videoStream : audioStream)
+    }
+
     private func run() {
         do {
             while true {
@@ -106,16 +125,17 @@ public final class RenderOutput: @unchecked Sendable {
                 let tick = queue.removeFirst()
                 condition.broadcast()
                 condition.unlock()
-                if let picture = tick.picture { try muxer.write(try videoEncoder.encode(picture, index: tick.index), stream: videoStream) }
-                if !tick.audio.isEmpty { try muxer.write(try audioEncoder.encode(tick.audio[...]), stream: audioStream) }
+                if let picture = tick.picture { try write(try videoEncoder.encode(picture, index: tick.index), video: true) }
+                if !tick.audio.isEmpty { try write(try audioEncoder.encode(tick.audio[...]), video: false) }
             }
             condition.lock()
             let failed = failure != nil
             condition.unlock()
             if !failed {
-                try muxer.write(try videoEncoder.finish(), stream: videoStream)
-                try muxer.write(try audioEncoder.finish(), stream: audioStream)
+                try write(try videoEncoder.finish(), video: true)
+                try write(try audioEncoder.finish(), video: false)
                 try muxer.finish()
+                try hls?.muxer.finish()
             }
         } catch {
             condition.lock()

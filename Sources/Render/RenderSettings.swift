@@ -34,6 +34,8 @@ public struct RenderSettings: Sendable {
     /// last frame, if shorter): the poster of a finished recording.
     public var posterPath: String?
     public var posterSeconds: Double = 3
+    /// The output as HLS too, from the same encode (mp4 outputs).
+    public var hls: HLSOutput?
     public var video: VideoEncoderSettings
     public var audio: AudioEncoderSettings
 
@@ -47,4 +49,18 @@ public struct RenderSettings: Sendable {
     }
 
     var tickMicros: Double { 1_000_000 / Double(fps) }
+
+    /// Sets the HLS output; keyframes come every segment, so segments are `segmentSeconds` long.
+    public mutating func addHLS(playlist: String, prefix: String, segmentSeconds: Int) {
+        hls = HLSOutput(playlistPath: playlist, prefix: prefix, segmentSeconds: segmentSeconds)
+        video.keyframeInterval = max(1, fps * segmentSeconds)
+    }
+}
+
+/// Where an HLS copy of the output goes (`Muxer.init(hlsPlaylist:…)`).
+public struct HLSOutput: Sendable, Equatable {
+    public var playlistPath: String
+    /// The segments' names start with it: `PREFIX-00000.m4s`, `PREFIX-init.mp4`.
+    public var prefix: String
+    public var segmentSeconds: Int
 }

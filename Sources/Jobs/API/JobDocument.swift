@@ -52,6 +52,8 @@ public struct JobDocument: Codable, Sendable {
     public var dumpShipping: JobResult.DumpShipping?
     /// The node that runs the job, when several machines share the store.
     public var node: String?
+    /// The HLS output, when asked for: where its playlist is read (growing while the job runs).
+    public var hls: HLSStatus?
     /// In a webhook's body: what happened when it is not a state change (`upload_completed`, `upload_failed`).
     public var event: String?
 
@@ -89,7 +91,22 @@ public struct JobDocument: Codable, Sendable {
         storage = result.storage
         uploads = result.storage == nil ? nil : result.uploads
         dumpShipping = result.dumpShipping
+        let outputs = recording?.outputs ?? render?.outputs
+        if let entry = outputs?.first(where: { $0.kind == "hls" }) {
+            let playlist = JobFiles.hlsPlaylistName(job.kind)
+            hls = HLSStatus(playlist: "/v1/\(job.kind == .recording ? "recordings" : "renders")/\(job.id)/files/\(playlist)",
+                            segmentSeconds: entry.segmentSeconds ?? HLSSpec.standardSegmentSeconds,
+                            complete: job.state.isFinal && result.files.contains { $0.name == playlist })
+        }
         self.history = history?.map { Transition(from: $0.from.rawValue, to: $0.to.rawValue, at: Self.time($0.at), reason: $0.reason, node: $0.node) }
+    }
+
+    public struct HLSStatus: Codable, Equatable, Sendable {
+        /// The playlist's path on this API (every segment is beside it, under the same files route).
+        public var playlist: String
+        public var segmentSeconds: Int
+        /// The job has ended and the playlist has `#EXT-X-ENDLIST`; until then it is live.
+        public var complete: Bool
     }
 
     static func time(_ micros: Int64) -> String {

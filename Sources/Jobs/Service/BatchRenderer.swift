@@ -25,6 +25,8 @@ struct BatchRenderer: Sendable {
     struct Plan: Sendable {
         var output: OutputSpec
         var layout: String
+        /// The output as HLS too.
+        var hls: HLSSpec?
         var from: Double?
         var to: Double?
         /// Where the dump is read from when not at its place in the data directory (fetched from the bucket).
@@ -38,7 +40,7 @@ struct BatchRenderer: Sendable {
         let directory = files.workingDirectory(of: key)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var render = try RenderSettings.forOutput(plan.output, layout: plan.layout, poster: directory + "/" + JobFiles.posterName,
-                                                  latencyMicros: settings.latencyMicros)
+                                                  latencyMicros: settings.latencyMicros, hls: plan.hls, directory: directory, kind: job.kind)
         render.from = plan.from
         render.to = plan.to
         render.maximumDurationMicros = settings.maximumRenderMicros

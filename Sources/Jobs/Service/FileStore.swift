@@ -25,7 +25,7 @@ public struct LocalFileStore: FileStore {
 
     public func files(of job: JobFiles.Key) -> [JobResult.File] {
         let directory = workingDirectory(of: job)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasSuffix(".partial") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasSuffix(".partial") && !$0.hasSuffix(".tmp") }.sorted()
         return names.compactMap { name in
             guard let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name))?[.size] as? Int else { return nil }
             return JobResult.File(name: name, size: Int64(size), contentType: JobFiles.contentType(name))
@@ -63,7 +63,23 @@ public enum JobFiles {
         (kind == .recording ? "recording." : "render.") + fileExtension
     }
 
+    /// `recording.m3u8`, `render.m3u8`: the HLS playlist beside the file.
+    static func hlsPlaylistName(_ kind: JobKind) -> String { hlsPrefix(kind) + ".m3u8" }
+    /// The HLS segments' names start with it: `recording-00000.m4s`, `recording-init.mp4`.
+    static func hlsPrefix(_ kind: JobKind) -> String { kind == .recording ? "recording" : "render" }
+
+    /// Whether `name` is one of a job's HLS files (the playlist, its init segment, a segment), served while the job runs.
+    static func isHLSFile(_ name: String, kind: JobKind) -> Bool {
+        let prefix = hlsPrefix(kind)
+        if name == hlsPlaylistName(kind) || name == prefix + "-init.mp4" { return true }
+        guard name.hasPrefix(prefix + "-"), name.hasSuffix(".m4s") else { return false }
+        let number = name.dropFirst(prefix.count + 1).dropLast(4)
+        return (5...9).contains(number.count) && number.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     static func contentType(_ name: String) -> String {
+        if name.hasSuffix(".m3u8") { return "application/vnd.apple.mpegurl" }
+        if name.hasSuffix(".m4s") { return "video/iso.segment" }
         if name.hasSuffix(".mp4") { return "video/mp4" }
         if name.hasSuffix(".webm") { return "video/webm" }
         if name.hasSuffix(".jpg") { return "image/jpeg" }

@@ -42,8 +42,15 @@ extension JobService {
     /// job's own list (a `../` included) are never served.
     public func filePath(id: String, name: String) async throws(ServiceError) -> (path: String, file: JobResult.File) {
         guard let job = try await ledger.job(id) else { throw .notFound("no job \(id)") }
-        guard let file = JobLedger.result(of: job).files.first(where: { $0.name == name }) else { throw .notFound("job \(id) has no file \(name)") }
-        return (files.path(of: name, in: JobFiles.Key(kind: job.kind, id: id)), file)
+        let key = JobFiles.Key(kind: job.kind, id: id)
+        if let file = JobLedger.result(of: job).files.first(where: { $0.name == name }) { return (files.path(of: name, in: key), file) }
+        // A running job's HLS playlist and segments, before its files are listed at the end.
+        let path = files.path(of: name, in: key)
+        if !job.state.isFinal, JobFiles.isHLSFile(name, kind: job.kind),
+           let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
+            return (path, JobResult.File(name: name, size: Int64(size), contentType: JobFiles.contentType(name)))
+        }
+        throw .notFound("job \(id) has no file \(name)")
     }
 
     /// Stops the job if it runs, then deletes its files, dump and record.

@@ -67,7 +67,7 @@ actor RecordingRun {
         // A continued recording is composited once, from all its turns, at the end.
         if spec.liveComposite && priorSegments.isEmpty {
             let settings = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: directory + "/" + JobFiles.posterName,
-                                                        latencyMicros: context.renderer.settings.latencyMicros)
+                                                        latencyMicros: context.renderer.settings.latencyMicros, hls: spec.hls, directory: directory)
             let live = LiveRender(dump: dumpPath, output: directory + "/" + JobFiles.outputName(.recording, fileExtension: spec.output.fileExtension),
                                   settings: settings)
             live.start()
@@ -217,7 +217,7 @@ actor RecordingRun {
     /// Renders the joined dump in batch; returns why no file could be made.
     private func renderJoined() async -> String? {
         guard spec.liveComposite else { return nil }
-        do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout)) } catch { return "\(error)" }
+        do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls)) } catch { return "\(error)" }
         return nil
     }
 
@@ -230,7 +230,7 @@ actor RecordingRun {
             return nil
         } catch {
             logger.warning("live composite failed; rendering the dump", metadata: ["error": .string("\(error)")])
-            do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout)) } catch { return "\(error)" }
+            do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls)) } catch { return "\(error)" }
             return nil
         }
     }

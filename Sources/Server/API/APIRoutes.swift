@@ -206,7 +206,8 @@ public enum APIRoutes {
             headers[.acceptRanges] = "bytes"
             headers[.contentType] = file.contentType
             headers[.contentDisposition] = "attachment; filename=\"\(id)-\(name)\""
-            headers[.cacheControl] = "private, max-age=3600"
+            // A live playlist changes with every segment: asked again each time.
+            headers[.cacheControl] = name.hasSuffix(".m3u8") ? "no-cache" : "private, max-age=3600"
             if let match = request.headers[.ifNoneMatch], match == "*" || match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
                 return Response(status: .notModified, headers: headers)
             }

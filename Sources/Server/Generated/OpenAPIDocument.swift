@@ -65,6 +65,9 @@ enum OpenAPIDocument {
      },
      "507": {
       "$ref": "#/components/responses/Error"
+     },
+     "422": {
+      "$ref": "#/components/responses/Error"
      }
     }
    },
@@ -337,6 +340,9 @@ enum OpenAPIDocument {
      },
      "507": {
       "$ref": "#/components/responses/Error"
+     },
+     "422": {
+      "$ref": "#/components/responses/Error"
      }
     }
    },
@@ -492,7 +498,8 @@ enum OpenAPIDocument {
      "502": {
       "$ref": "#/components/responses/Error"
      }
-    }
+    },
+    "description": "A job with an hls output serves its playlist (application/vnd.apple.mpegurl, Cache-Control: no-cache) and segments (video/iso.segment, the init segment video/mp4) here while it runs, before they are listed in files; the playlist names them relatively, so a player reading it here with the API key reads them here too."
    },
    "head": {
     "operationId": "headRecordingFile",
@@ -625,7 +632,8 @@ enum OpenAPIDocument {
      "502": {
       "$ref": "#/components/responses/Error"
      }
-    }
+    },
+    "description": "A job with an hls output serves its playlist (application/vnd.apple.mpegurl, Cache-Control: no-cache) and segments (video/iso.segment, the init segment video/mp4) here while it runs, before they are listed in files; the playlist names them relatively, so a player reading it here with the API key reads them here too."
    },
    "head": {
     "operationId": "headRenderFile",
@@ -2001,10 +2009,90 @@ enum OpenAPIDocument {
      },
      "storage": {
       "$ref": "#/components/schemas/StorageRequest"
+     },
+     "outputs": {
+      "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, and its HLS copy. The composite is the standard one when only hls is listed. Kinds stream, tracks, audio and thumbnails are refused (422 unsupported_output) until this server makes them. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}]",
+      "oneOf": [
+       {
+        "type": "null"
+       },
+       {
+        "type": "array",
+        "minItems": 1,
+        "maxItems": 1,
+        "items": {
+         "oneOf": [
+          {
+           "$ref": "#/components/schemas/CompositeOutput"
+          },
+          {
+           "$ref": "#/components/schemas/HLSOutput"
+          }
+         ]
+        }
+       },
+       {
+        "type": "array",
+        "minItems": 2,
+        "maxItems": 2,
+        "prefixItems": [
+         {
+          "$ref": "#/components/schemas/CompositeMP4Output"
+         },
+         {
+          "$ref": "#/components/schemas/HLSOutput"
+         }
+        ],
+        "items": false
+       },
+       {
+        "type": "array",
+        "minItems": 2,
+        "maxItems": 2,
+        "prefixItems": [
+         {
+          "$ref": "#/components/schemas/HLSOutput"
+         },
+         {
+          "$ref": "#/components/schemas/CompositeMP4Output"
+         }
+        ],
+        "items": false
+       }
+      ]
      }
     },
     "description": "Optional fields may be left out or null: both mean the default.",
-    "additionalProperties": false
+    "additionalProperties": false,
+    "allOf": [
+     {
+      "not": {
+       "required": [
+        "output",
+        "outputs"
+       ]
+      }
+     },
+     {
+      "not": {
+       "required": [
+        "liveComposite",
+        "outputs"
+       ],
+       "properties": {
+        "liveComposite": {
+         "const": false
+        },
+        "outputs": {
+         "type": "array",
+         "contains": {
+          "$ref": "#/components/schemas/HLSOutput"
+         }
+        }
+       }
+      }
+     }
+    ]
    },
    "RenderRequest": {
     "type": "object",
@@ -2083,6 +2171,57 @@ enum OpenAPIDocument {
      },
      "storage": {
       "$ref": "#/components/schemas/StorageRequest"
+     },
+     "outputs": {
+      "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, and its HLS copy. The composite is the standard one when only hls is listed. Kinds stream, tracks, audio and thumbnails are refused (422 unsupported_output) until this server makes them. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}]",
+      "oneOf": [
+       {
+        "type": "null"
+       },
+       {
+        "type": "array",
+        "minItems": 1,
+        "maxItems": 1,
+        "items": {
+         "oneOf": [
+          {
+           "$ref": "#/components/schemas/CompositeOutput"
+          },
+          {
+           "$ref": "#/components/schemas/HLSOutput"
+          }
+         ]
+        }
+       },
+       {
+        "type": "array",
+        "minItems": 2,
+        "maxItems": 2,
+        "prefixItems": [
+         {
+          "$ref": "#/components/schemas/CompositeMP4Output"
+         },
+         {
+          "$ref": "#/components/schemas/HLSOutput"
+         }
+        ],
+        "items": false
+       },
+       {
+        "type": "array",
+        "minItems": 2,
+        "maxItems": 2,
+        "prefixItems": [
+         {
+          "$ref": "#/components/schemas/HLSOutput"
+         },
+         {
+          "$ref": "#/components/schemas/CompositeMP4Output"
+         }
+        ],
+        "items": false
+       }
+      ]
      }
     },
     "description": "Exactly one of recordingId and uploadId. `to`, when given, must be after `from`.",
@@ -2108,7 +2247,17 @@ enum OpenAPIDocument {
       }
      }
     ],
-    "additionalProperties": false
+    "additionalProperties": false,
+    "allOf": [
+     {
+      "not": {
+       "required": [
+        "output",
+        "outputs"
+       ]
+      }
+     }
+    ]
    },
    "File": {
     "type": "object",
@@ -2433,6 +2582,27 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "hls": {
+      "type": "object",
+      "required": [
+       "playlist",
+       "segmentSeconds",
+       "complete"
+      ],
+      "description": "The HLS output, when asked for: its playlist under the files route (segments beside it: PREFIX-init.mp4, PREFIX-00000.m4s, …), readable while the job runs",
+      "properties": {
+       "playlist": {
+        "type": "string"
+       },
+       "segmentSeconds": {
+        "type": "integer"
+       },
+       "complete": {
+        "type": "boolean",
+        "description": "the job has ended and the playlist has #EXT-X-ENDLIST"
+       }
+      }
      }
     }
    },
@@ -2642,6 +2812,219 @@ enum OpenAPIDocument {
       "description": "Of its jobs, recordings placed on it by another node that it has not started yet."
      }
     }
+   },
+   "CompositeOutput": {
+    "type": "object",
+    "required": [
+     "kind"
+    ],
+    "additionalProperties": false,
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "composite"
+      ]
+     },
+     "format": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "mp4",
+       "webm",
+       null
+      ],
+      "default": "mp4"
+     },
+     "width": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16,
+      "maximum": 3840,
+      "multipleOf": 2,
+      "default": 1280
+     },
+     "height": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16,
+      "maximum": 3840,
+      "multipleOf": 2,
+      "default": 720
+     },
+     "fps": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 60,
+      "default": 30
+     },
+     "videoBitrate": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 50000,
+      "maximum": 50000000,
+      "default": 2500000
+     },
+     "preset": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "ultrafast",
+       "superfast",
+       "veryfast",
+       "faster",
+       "fast",
+       "medium",
+       "slow",
+       "slower",
+       "veryslow",
+       null
+      ],
+      "default": "veryfast"
+     },
+     "audioBitrate": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16000,
+      "maximum": 512000,
+      "default": 128000
+     }
+    },
+    "description": "The composite file: the fields of output."
+   },
+   "CompositeMP4Output": {
+    "type": "object",
+    "required": [
+     "kind"
+    ],
+    "additionalProperties": false,
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "composite"
+      ]
+     },
+     "format": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "mp4",
+       null
+      ],
+      "default": "mp4"
+     },
+     "width": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16,
+      "maximum": 3840,
+      "multipleOf": 2,
+      "default": 1280
+     },
+     "height": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16,
+      "maximum": 3840,
+      "multipleOf": 2,
+      "default": 720
+     },
+     "fps": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 60,
+      "default": 30
+     },
+     "videoBitrate": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 50000,
+      "maximum": 50000000,
+      "default": 2500000
+     },
+     "preset": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "ultrafast",
+       "superfast",
+       "veryfast",
+       "faster",
+       "fast",
+       "medium",
+       "slow",
+       "slower",
+       "veryslow",
+       null
+      ],
+      "default": "veryfast"
+     },
+     "audioBitrate": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 16000,
+      "maximum": 512000,
+      "default": 128000
+     }
+    },
+    "description": "The composite file in mp4, as an hls output needs it."
+   },
+   "HLSOutput": {
+    "type": "object",
+    "required": [
+     "kind"
+    ],
+    "additionalProperties": false,
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "hls"
+      ]
+     },
+     "segmentSeconds": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 30,
+      "default": 2,
+      "description": "seconds per segment"
+     }
+    },
+    "description": "The composite as HLS from the same encode: fMP4 segments of segmentSeconds, each starting on a keyframe, in an EVENT playlist that grows while the job runs and ends with #EXT-X-ENDLIST. Needs the composite in mp4 and, for a recording, the live composite."
    }
   }
  }

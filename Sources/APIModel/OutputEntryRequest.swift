@@ -1,0 +1,102 @@
+/// One entry of a request's `outputs`: `{"kind": "composite", …}` (the
+/// fields of `output`) or `{"kind": "hls", "segmentSeconds": 2}`. One
+/// composite encode serves the file and the HLS playlist. The other kinds
+/// of the outputs list (`stream`, `tracks`, `audio`, `thumbnails`) are
+/// refused by name until this server makes them.
+public struct OutputEntryRequest: Codable, Equatable, Sendable {
+    public var kind: String
+    // composite: the fields of `output`.
+    public var format: String?
+    public var width: Int?
+    public var height: Int?
+    public var fps: Int?
+    public var videoBitrate: Int?
+    public var preset: String?
+    public var audioBitrate: Int?
+    // hls
+    public var segmentSeconds: Int?
+    // Of kinds not made yet (read so that they are refused by name, not as unknown fields).
+    public var urls: [String]?
+    public var intervalSeconds: Double?
+
+    public init(kind: String, format: String? = nil, width: Int? = nil, height: Int? = nil, fps: Int? = nil, videoBitrate: Int? = nil,
+                preset: String? = nil, audioBitrate: Int? = nil, segmentSeconds: Int? = nil) {
+        self.kind = kind
+        self.format = format
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self.videoBitrate = videoBitrate
+        self.preset = preset
+        self.audioBitrate = audioBitrate
+        self.segmentSeconds = segmentSeconds
+    }
+
+    var compositeFields: OutputRequest {
+        OutputRequest(format: format, width: width, height: height, fps: fps, videoBitrate: videoBitrate, preset: preset, audioBitrate: audioBitrate)
+    }
+
+    static let laterKinds = ["stream", "tracks", "audio", "thumbnails"]
+}
+
+/// The outputs of a job that passed validation: the composite file, and
+/// the HLS playlist made from the same encode when asked for.
+public struct OutputsSpec: Equatable, Sendable {
+    public let composite: OutputSpec
+    public let hls: HLSSpec?
+
+    /// `output` (one composite file) or `outputs` (a list), not both; neither is the standard composite.
+    public static func validated(output: OutputRequest?, outputs: [OutputEntryRequest]?) throws(ServiceError) -> OutputsSpec {
+        guard let outputs else { return OutputsSpec(composite: try (output ?? OutputRequest()).validated(), hls: nil) }
+        guard output == nil else { throw .invalid("give output or outputs, not both (output is the shorthand for one composite file)") }
+        guard (1...8).contains(outputs.count) else { throw .invalid("outputs lists 1 to 8 outputs") }
+        var composite: OutputSpec?, hls: HLSSpec?
+        for (index, entry) in outputs.enumerated() {
+            let at = "outputs[\(index)]"
+            if ["composite", "hls"].contains(entry.kind), entry.urls != nil || entry.intervalSeconds != nil {
+                throw .invalid("\(at): urls and intervalSeconds are for kinds \"stream\" and \"thumbnails\"")
+            }
+            switch entry.kind {
+            case "composite":
+                guard composite == nil else { throw .invalid("\(at): one composite per job (a second size or codec is not made yet)") }
+                guard entry.segmentSeconds == nil else { throw .invalid("\(at): segmentSeconds is for kind \"hls\"") }
+                do { composite = try entry.compositeFields.validated() } catch { throw .invalid("\(at): \(error.message)") }
+            case "hls":
+                guard hls == nil else { throw .invalid("\(at): one hls output per job") }
+                guard entry.compositeFields == OutputRequest() else {
+                    throw .invalid("\(at): an hls output is the composite's encode; set its size and bitrates on the composite entry")
+                }
+                let seconds = entry.segmentSeconds ?? HLSSpec.standardSegmentSeconds
+                guard (1...30).contains(seconds) else { throw .invalid("\(at): segmentSeconds must be 1 to 30") }
+                hls = HLSSpec(segmentSeconds: seconds)
+            case let kind where OutputEntryRequest.laterKinds.contains(kind):
+                throw ServiceError(status: 422, code: "unsupported_output", message: "\(at): outputs of kind \"\(kind)\" are not made by this server yet")
+            default:
+                throw .invalid("\(at): kind must be \"composite\" or \"hls\"")
+            }
+        }
+        let file: OutputSpec
+        if let composite { file = composite } else { file = try OutputRequest().validated() }
+        if hls != nil, file.container != .mp4 {
+            throw .invalid("an hls output needs the composite in mp4 (H.264 and AAC in fMP4 segments); a second encode is not made yet")
+        }
+        return OutputsSpec(composite: file, hls: hls)
+    }
+
+    /// The wire form with every default filled in (what a job stores).
+    public var request: [OutputEntryRequest] {
+        let file = composite.request
+        var entries = [OutputEntryRequest(kind: "composite", format: file.format, width: file.width, height: file.height, fps: file.fps,
+                                          videoBitrate: file.videoBitrate, preset: file.preset, audioBitrate: file.audioBitrate)]
+        if let hls { entries.append(OutputEntryRequest(kind: "hls", segmentSeconds: hls.segmentSeconds)) }
+        return entries
+    }
+}
+
+/// The composite as HLS: fMP4 segments of `segmentSeconds`, each starting
+/// on a keyframe, in a playlist that grows while the job runs.
+public struct HLSSpec: Equatable, Sendable {
+    public let segmentSeconds: Int
+    public static let standardSegmentSeconds = 2
+    public init(segmentSeconds: Int) { self.segmentSeconds = segmentSeconds }
+}

@@ -1,0 +1,57 @@
+import APIModel
+import Foundation
+import Testing
+
+/// `outputs`: what is made from one encode, refused with the entry and the field named.
+struct OutputsValidationTests {
+    static func spec(_ json: String) throws -> RecordingSpec {
+        try JSONDecoder().decode(RecordingRequest.self, from: Data(json.utf8)).validated()
+    }
+
+    @Test(arguments: [
+        (#"{"room": "r", "output": {}, "outputs": [{"kind": "hls"}]}"#, 400, "output or outputs"),
+        (#"{"room": "r", "outputs": []}"#, 400, "1 to 8"),
+        (#"{"room": "r", "outputs": [{"kind": "movie"}]}"#, 400, "outputs[0]: kind"),
+        (#"{"room": "r", "outputs": [{"kind": "hls", "segmentSeconds": 0}]}"#, 400, "segmentSeconds must be 1 to 30"),
+        (#"{"room": "r", "outputs": [{"kind": "hls", "segmentSeconds": 31}]}"#, 400, "segmentSeconds must be 1 to 30"),
+        (#"{"room": "r", "outputs": [{"kind": "hls", "width": 640}]}"#, 400, "composite's encode"),
+        (#"{"room": "r", "outputs": [{"kind": "hls"}, {"kind": "hls"}]}"#, 400, "outputs[1]: one hls"),
+        (#"{"room": "r", "outputs": [{"kind": "composite"}, {"kind": "composite", "width": 640}]}"#, 400, "outputs[1]: one composite"),
+        (#"{"room": "r", "outputs": [{"kind": "composite", "segmentSeconds": 2}]}"#, 400, "segmentSeconds is for kind"),
+        (#"{"room": "r", "outputs": [{"kind": "composite", "width": 641}]}"#, 400, "outputs[0]: output.width"),
+        (#"{"room": "r", "outputs": [{"kind": "composite", "format": "webm"}, {"kind": "hls"}]}"#, 400, "needs the composite in mp4"),
+        (#"{"room": "r", "liveComposite": false, "outputs": [{"kind": "hls"}]}"#, 400, "live composite"),
+        (#"{"room": "r", "outputs": [{"kind": "stream", "urls": ["rtmp://h/app/key"]}]}"#, 422, "\"stream\" are not made"),
+        (#"{"room": "r", "outputs": [{"kind": "audio"}]}"#, 422, "\"audio\" are not made"),
+    ] as [(String, Int, String)])
+    func badOutputsAreRefusedNamingTheEntry(json: String, status: Int, says: String) throws {
+        let request = try JSONDecoder().decode(RecordingRequest.self, from: Data(json.utf8))
+        #expect(throws: ServiceError.self) { try request.validated() }
+        do {
+            _ = try request.validated()
+        } catch {
+            #expect(error.status == status && error.message.contains(says), "\(json): \(error)")
+        }
+    }
+
+    @Test func hlsComesFromTheCompositesEncodeAndIsStoredWithItsDefaults() throws {
+        let spec = try Self.spec(#"{"room": "r", "outputs": [{"kind": "hls", "segmentSeconds": 4}, {"kind": "composite", "width": 640, "height": 360}]}"#)
+        #expect(spec.hls == HLSSpec(segmentSeconds: 4) && spec.output.width == 640 && spec.output.container == .mp4)
+        #expect(spec.request.output == nil)
+        #expect(spec.request.outputs?.map(\.kind) == ["composite", "hls"] && spec.request.outputs?.first?.fps == 30)
+        // What is stored validates again to the same (a restart, a takeover).
+        let stored = try JSONDecoder().decode(RecordingRequest.self, from: JSONEncoder().encode(spec.request)).validated()
+        #expect(stored == spec)
+        // hls alone: the standard composite, in 2 s segments.
+        let alone = try Self.spec(#"{"room": "r", "outputs": [{"kind": "hls"}]}"#)
+        #expect(alone.hls?.segmentSeconds == 2 && alone.output == OutputSpec.standard)
+        // A list with the composite alone is the same as `output`.
+        let file = try Self.spec(#"{"room": "r", "outputs": [{"kind": "composite", "format": "webm"}]}"#)
+        #expect(file.hls == nil && file.output.container == .webm && file.request.outputs == nil && file.request.output?.format == "webm")
+    }
+
+    @Test func rendersTakeOutputsToo() throws {
+        let spec = try JSONDecoder().decode(RenderRequest.self, from: Data(#"{"recordingId": "a", "outputs": [{"kind": "hls", "segmentSeconds": 1}]}"#.utf8)).validated()
+        #expect(spec.hls?.segmentSeconds == 1)
+    }
+}
