@@ -22,6 +22,7 @@ struct BenchmarkLive: ParsableCommand {
     @Option(help: "Where the dumps and outputs go.") var work = "/tmp/tessera-bench-live"
     @Option(help: "Layout of the composites (grid, speaker, presentation, …).") var layout = "grid"
     @Option(help: "Replay each participant this many times (as participants of their own): 2 makes 8 of a 4-participant dump.") var copies = 1
+    @Option(help: "Also write each composite as HLS with segments of this many seconds (from the same encode).") var hls: Int?
     @Flag(help: "Print one JSON line.") var json = false
 
     struct Result: Encodable {
@@ -66,7 +67,9 @@ struct BenchmarkLive: ParsableCommand {
         for index in 0..<recordings {
             let path = "\(work)/live-\(index).rtpd"
             writers.append(try LiveDumpWriter(path: path, header: DumpHeader(anchorWallClockMicros: Int64(Date().timeIntervalSince1970 * 1_000_000))))
-            let render = LiveRender(dump: path, output: "\(work)/live-\(index).mp4", settings: settings)
+            var own = settings
+            if let hls { own.addHLS(playlist: "\(work)/live-\(index).m3u8", prefix: "live-\(index)", segmentSeconds: hls) }
+            let render = LiveRender(dump: path, output: "\(work)/live-\(index).mp4", settings: own)
             render.start()
             renders.append(render)
         }
