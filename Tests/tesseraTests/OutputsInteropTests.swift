@@ -121,6 +121,15 @@ import Testing
         let picture = try MediaProbe.picture(try Self.playable(server, id, segment: listed[listed.count / 2].name), at: 0.2, width: 320, height: 240)
         #expect(FixtureColor.matches(picture.color(x: 160, y: 120), "red", tolerance: 60), "the publisher's colour in a segment")
 
+        // A signed link to the playlist plays without the key: the segments it names are signed links too.
+        let link = try Service.decode([String: String].self, try Service.post(server, "/v1/recordings/\(id)/files/recording.m3u8/link", "").body)["url"] ?? ""
+        let signed = try ServerProcess.http("GET", link)
+        #expect(signed.status == 200 && signed.body.contains("recording-00000.m4s?expires=") && signed.body.contains("recording-init.mp4?expires="),
+                "\(signed.status) \(signed.body.prefix(400))")
+        let sharedSeconds = Double(String(decoding: try MediaProbe.run("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", link]),
+                                          as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(abs(sharedSeconds - fileSeconds) <= 1, "played through the signed link: \(sharedSeconds) s of \(fileSeconds) s")
+
         // A render of the recording makes its own HLS, in batch: complete at once, as long as its file.
         let render = try Service.post(server, "/v1/renders", """
             {"recordingId": "\(id)", "outputs": [{"kind": "hls", "segmentSeconds": 2}, {"kind": "composite", "width": 320, "height": 240}]}

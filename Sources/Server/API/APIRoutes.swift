@@ -160,6 +160,21 @@ public enum APIRoutes {
         return APIResponses.json(Link(url: url, expiresAt: formatter.string(from: Date(timeIntervalSince1970: Double(expires)))), status: .created)
     }
 
+    /// A playlist read through a signed link: its segments' names become signed links too (`SignedPlaylist`).
+    static func signedPlaylist(at path: String, job: String, expires: Int64, file: JobResult.File, _ d: Dependencies,
+                               method: HTTPRequest.Method) throws -> Response {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ServiceError.notFound("file \(file.name) is gone") }
+        let body = SignedPlaylist.rewrite(String(decoding: data, as: UTF8.self)) { name in
+            "\(name)?expires=\(expires)&signature=\(d.links.signature(job: job, file: name, expires: expires))"
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = file.contentType
+        headers[.cacheControl] = "no-cache"
+        headers[.contentLength] = String(body.utf8.count)
+        if method == .head { return Response(status: .ok, headers: headers) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
     static func id<Context: RequestContext>(_ context: Context) throws -> String {
         try context.parameters.require("id")
     }
@@ -170,11 +185,13 @@ public enum APIRoutes {
         do {
             let id = try id(context), name = try context.parameters.require("name")
             let query = request.uri.queryParameters
+            var signedUntil: Int64?
             if let signature = query["signature"].map(String.init) {
                 guard let expires = query["expires"].flatMap({ Int64(String($0)) }),
                       d.links.verify(job: id, file: name, expires: expires, signature: signature, now: Int64(Date().timeIntervalSince1970)) else {
                     throw ServiceError(status: 403, code: "forbidden", message: "the download link is expired or not valid")
                 }
+                signedUntil = expires
             } else if !d.authorizer.allows(authorization: request.headers[.authorization]) {
                 throw ServiceError(status: 401, code: "unauthorized", message: "a valid API key or a signed link is required")
             }
@@ -198,6 +215,9 @@ public enum APIRoutes {
             }
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = (attributes[.size] as? Int).map(Int64.init) else {
                 throw ServiceError.notFound("file \(name) is gone")
+            }
+            if let expires = signedUntil, name.hasSuffix(".m3u8"), size <= SignedPlaylist.maximumBytes {
+                return try signedPlaylist(at: path, job: id, expires: expires, file: file, d, method: method)
             }
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             let etag = "\"\(String(size, radix: 16))-\(String(Int64(modified * 1000), radix: 16))\""

@@ -499,7 +499,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      }
     },
-    "description": "A job with an hls output serves its playlist (application/vnd.apple.mpegurl, Cache-Control: no-cache) and segments (video/iso.segment, the init segment video/mp4) here while it runs, before they are listed in files; the playlist names them relatively, so a player reading it here with the API key reads them here too."
+    "description": "A job with an hls output serves its playlist (application/vnd.apple.mpegurl, Cache-Control: no-cache) and segments (video/iso.segment, the init segment video/mp4) here while it runs, before they are listed in files; the playlist names them relatively, so a player reading it here with the API key reads them here too. Read through a signed link, a playlist names each of its segments by a signed link with the same expiry."
    },
    "head": {
     "operationId": "headRecordingFile",
@@ -633,7 +633,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/responses/Error"
      }
     },
-    "description": "A job with an hls output serves its playlist (application/vnd.apple.mpegurl, Cache-Control: no-cache) and segments (video/iso.segment, the init segment video/mp4) here while it runs, before they are listed in files; the playlist names them relatively, so a player reading it here with the API key reads them here too."
+    "description": "A job with an hls output serves its playlist (application/vnd.apple.mpegurl, Cache-Control: no-cache) and segments (video/iso.segment, the init segment video/mp4) here while it runs, before they are listed in files; the playlist names them relatively, so a player reading it here with the API key reads them here too. Read through a signed link, a playlist names each of its segments by a signed link with the same expiry."
    },
    "head": {
     "operationId": "headRenderFile",
