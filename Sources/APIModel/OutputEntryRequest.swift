@@ -1,7 +1,8 @@
 /// One entry of a request's `outputs`: `{"kind": "composite", …}` (the
-/// fields of `output`) or `{"kind": "hls", "segmentSeconds": 2}`. One
-/// composite encode serves the file and the HLS playlist. The other kinds
-/// of the outputs list (`stream`, `tracks`, `audio`, `thumbnails`) are
+/// fields of `output`), `{"kind": "hls", "segmentSeconds": 2}` or
+/// `{"kind": "thumbnails", "intervalSeconds": 10}`. One composite encode
+/// serves the file and the HLS playlist; thumbnails are its pictures. The
+/// other kinds of the outputs list (`stream`, `tracks`, `audio`) are
 /// refused by name until this server makes them.
 public struct OutputEntryRequest: Codable, Equatable, Sendable {
     public var kind: String
@@ -15,12 +16,13 @@ public struct OutputEntryRequest: Codable, Equatable, Sendable {
     public var audioBitrate: Int?
     // hls
     public var segmentSeconds: Int?
+    // thumbnails
+    public var intervalSeconds: Int?
     // Of kinds not made yet (read so that they are refused by name, not as unknown fields).
     public var urls: [String]?
-    public var intervalSeconds: Double?
 
     public init(kind: String, format: String? = nil, width: Int? = nil, height: Int? = nil, fps: Int? = nil, videoBitrate: Int? = nil,
-                preset: String? = nil, audioBitrate: Int? = nil, segmentSeconds: Int? = nil) {
+                preset: String? = nil, audioBitrate: Int? = nil, segmentSeconds: Int? = nil, intervalSeconds: Int? = nil) {
         self.kind = kind
         self.format = format
         self.width = width
@@ -30,36 +32,38 @@ public struct OutputEntryRequest: Codable, Equatable, Sendable {
         self.preset = preset
         self.audioBitrate = audioBitrate
         self.segmentSeconds = segmentSeconds
+        self.intervalSeconds = intervalSeconds
     }
 
     var compositeFields: OutputRequest {
         OutputRequest(format: format, width: width, height: height, fps: fps, videoBitrate: videoBitrate, preset: preset, audioBitrate: audioBitrate)
     }
 
-    static let laterKinds = ["stream", "tracks", "audio", "thumbnails"]
+    static let laterKinds = ["stream", "tracks", "audio"]
 }
 
 /// The outputs of a job that passed validation: the composite file, and
-/// the HLS playlist made from the same encode when asked for.
+/// the HLS playlist made from the same encode and thumbnails of its
+/// pictures when asked for.
 public struct OutputsSpec: Equatable, Sendable {
     public let composite: OutputSpec
     public let hls: HLSSpec?
+    public let thumbnails: ThumbnailsSpec?
 
     /// `output` (one composite file) or `outputs` (a list), not both; neither is the standard composite.
     public static func validated(output: OutputRequest?, outputs: [OutputEntryRequest]?) throws(ServiceError) -> OutputsSpec {
-        guard let outputs else { return OutputsSpec(composite: try (output ?? OutputRequest()).validated(), hls: nil) }
+        guard let outputs else { return OutputsSpec(composite: try (output ?? OutputRequest()).validated(), hls: nil, thumbnails: nil) }
         guard output == nil else { throw .invalid("give output or outputs, not both (output is the shorthand for one composite file)") }
         guard (1...8).contains(outputs.count) else { throw .invalid("outputs lists 1 to 8 outputs") }
-        var composite: OutputSpec?, hls: HLSSpec?
+        var composite: OutputSpec?, hls: HLSSpec?, thumbnails: ThumbnailsSpec?
         for (index, entry) in outputs.enumerated() {
             let at = "outputs[\(index)]"
-            if ["composite", "hls"].contains(entry.kind), entry.urls != nil || entry.intervalSeconds != nil {
-                throw .invalid("\(at): urls and intervalSeconds are for kinds \"stream\" and \"thumbnails\"")
-            }
+            if entry.kind != "thumbnails", entry.intervalSeconds != nil { throw .invalid("\(at): intervalSeconds is for kind \"thumbnails\"") }
+            if entry.kind != "hls", entry.segmentSeconds != nil { throw .invalid("\(at): segmentSeconds is for kind \"hls\"") }
+            if entry.kind != "stream", entry.urls != nil { throw .invalid("\(at): urls is for kind \"stream\"") }
             switch entry.kind {
             case "composite":
                 guard composite == nil else { throw .invalid("\(at): one composite per job (a second size or codec is not made yet)") }
-                guard entry.segmentSeconds == nil else { throw .invalid("\(at): segmentSeconds is for kind \"hls\"") }
                 do { composite = try entry.compositeFields.validated() } catch { throw .invalid("\(at): \(error.message)") }
             case "hls":
                 guard hls == nil else { throw .invalid("\(at): one hls output per job") }
@@ -69,10 +73,18 @@ public struct OutputsSpec: Equatable, Sendable {
                 let seconds = entry.segmentSeconds ?? HLSSpec.standardSegmentSeconds
                 guard (1...30).contains(seconds) else { throw .invalid("\(at): segmentSeconds must be 1 to 30") }
                 hls = HLSSpec(segmentSeconds: seconds)
+            case "thumbnails":
+                guard thumbnails == nil else { throw .invalid("\(at): one thumbnails output per job") }
+                guard entry.compositeFields == OutputRequest() else {
+                    throw .invalid("\(at): thumbnails are the composite's pictures; set its size on the composite entry")
+                }
+                let seconds = entry.intervalSeconds ?? ThumbnailsSpec.standardIntervalSeconds
+                guard (1...3600).contains(seconds) else { throw .invalid("\(at): intervalSeconds must be 1 to 3600") }
+                thumbnails = ThumbnailsSpec(intervalSeconds: seconds)
             case let kind where OutputEntryRequest.laterKinds.contains(kind):
                 throw ServiceError(status: 422, code: "unsupported_output", message: "\(at): outputs of kind \"\(kind)\" are not made by this server yet")
             default:
-                throw .invalid("\(at): kind must be \"composite\" or \"hls\"")
+                throw .invalid("\(at): kind must be \"composite\", \"hls\" or \"thumbnails\"")
             }
         }
         let file: OutputSpec
@@ -80,7 +92,7 @@ public struct OutputsSpec: Equatable, Sendable {
         if hls != nil, file.container != .mp4 {
             throw .invalid("an hls output needs the composite in mp4 (H.264 and AAC in fMP4 segments); a second encode is not made yet")
         }
-        return OutputsSpec(composite: file, hls: hls)
+        return OutputsSpec(composite: file, hls: hls, thumbnails: thumbnails)
     }
 
     /// The wire form with every default filled in (what a job stores).
@@ -89,6 +101,7 @@ public struct OutputsSpec: Equatable, Sendable {
         var entries = [OutputEntryRequest(kind: "composite", format: file.format, width: file.width, height: file.height, fps: file.fps,
                                           videoBitrate: file.videoBitrate, preset: file.preset, audioBitrate: file.audioBitrate)]
         if let hls { entries.append(OutputEntryRequest(kind: "hls", segmentSeconds: hls.segmentSeconds)) }
+        if let thumbnails { entries.append(OutputEntryRequest(kind: "thumbnails", intervalSeconds: thumbnails.intervalSeconds)) }
         return entries
     }
 }
@@ -99,4 +112,14 @@ public struct HLSSpec: Equatable, Sendable {
     public let segmentSeconds: Int
     public static let standardSegmentSeconds = 2
     public init(segmentSeconds: Int) { self.segmentSeconds = segmentSeconds }
+}
+
+/// A JPEG of the composite every `intervalSeconds` of output, from 0.
+public struct ThumbnailsSpec: Equatable, Sendable {
+    public let intervalSeconds: Int
+    public static let standardIntervalSeconds = 10
+    public init(intervalSeconds: Int) { self.intervalSeconds = intervalSeconds }
+
+    /// Whether the list is only the composite file, which `output` says as well.
+    static func none(_ spec: OutputsSpec) -> Bool { spec.hls == nil && spec.thumbnails == nil }
 }

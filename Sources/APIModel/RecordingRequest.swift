@@ -123,11 +123,13 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         var request = self
         request.source = wireSource
         request.layout = layout ?? "grid"
-        request.output = made.hls == nil ? output.request : nil
-        request.outputs = made.hls == nil ? nil : made.request
+        request.output = ThumbnailsSpec.none(made) ? output.request : nil
+        request.outputs = ThumbnailsSpec.none(made) ? nil : made.request
         request.liveComposite = liveComposite ?? true
-        guard made.hls == nil || liveComposite != false else { throw .invalid("an hls output is made from the live composite: leave liveComposite on") }
-        return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, hls: made.hls, limits: limits,
+        guard ThumbnailsSpec.none(made) || liveComposite != false else {
+            throw .invalid("hls and thumbnails outputs are made from the live composite: leave liveComposite on")
+        }
+        return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails, limits: limits,
                              webhookUrl: webhookUrl, liveComposite: liveComposite ?? true, request: request)
     }
 }
@@ -178,9 +180,9 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         try storage?.validate()
         var request = self
         request.layout = layout ?? "grid"
-        request.output = made.hls == nil ? output.request : nil
-        request.outputs = made.hls == nil ? nil : made.request
-        return RenderSpec(source: source, layout: layout ?? "grid", output: output, hls: made.hls, from: from, to: to, webhookUrl: webhookUrl, request: request)
+        request.output = ThumbnailsSpec.none(made) ? output.request : nil
+        request.outputs = ThumbnailsSpec.none(made) ? nil : made.request
+        return RenderSpec(source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails, from: from, to: to, webhookUrl: webhookUrl, request: request)
     }
 
     /// The longest session time a render range may name: 24 hours.

@@ -76,6 +76,8 @@ public struct RecordingSpec: Equatable, Sendable {
     public let output: OutputSpec
     /// The composite as HLS too, from the same encode.
     public let hls: HLSSpec?
+    /// JPEGs of the composite every so often.
+    public let thumbnails: ThumbnailsSpec?
     public let limits: LimitsRequest?
     public let webhookUrl: String?
     /// false: keep the dump only.
@@ -96,6 +98,8 @@ public struct RenderSpec: Equatable, Sendable {
     public let output: OutputSpec
     /// The composite as HLS too, from the same encode.
     public let hls: HLSSpec?
+    /// JPEGs of the composite every so often.
+    public let thumbnails: ThumbnailsSpec?
     /// Session seconds to start and stop at (the whole session when absent).
     public let from: Double?
     public let to: Double?

@@ -29,6 +29,10 @@ public final class RenderOutput: @unchecked Sendable {
     private let posterIndex: Int64
     private var posterPicture: VideoFrame?
     public private(set) var ticksWritten: Int64 = 0
+    private let thumbnails: ThumbnailsOutput?
+    private let fps: Int64
+    /// The tick whose picture is the next thumbnail (the first picture at or after it, when frames were skipped).
+    private var nextThumbnailTick: Int64 = 0
 
     public init(path: String, settings: RenderSettings) throws {
         guard let container = Muxer.Container(path: path) else {
@@ -37,6 +41,8 @@ public final class RenderOutput: @unchecked Sendable {
         self.path = path
         partialPath = path + ".partial"
         posterPath = settings.posterPath
+        thumbnails = settings.thumbnails
+        fps = Int64(max(1, settings.fps))
         posterIndex = Int64(settings.posterSeconds * Double(settings.fps))
         muxer = try Muxer(path: partialPath, container: container)
         videoEncoder = try VideoEncoder(settings.video, globalHeader: muxer.needsGlobalHeader)
@@ -61,6 +67,7 @@ public final class RenderOutput: @unchecked Sendable {
     /// Queues a tick; blocks while the encoder is `depth` ticks behind.
     public func submit(_ tick: RenderSession.Tick) throws {
         if posterPath != nil, tick.index <= posterIndex { if let picture = tick.picture { posterPicture = try? picture.reference() } }
+        if let thumbnails, tick.index >= nextThumbnailTick, let picture = tick.picture { writeThumbnail(picture, at: tick.index, thumbnails) }
         ticksWritten += 1
         condition.lock()
         defer { condition.unlock() }
@@ -68,6 +75,17 @@ public final class RenderOutput: @unchecked Sendable {
         if let failure { throw failure }
         queue.append(tick)
         condition.broadcast()
+    }
+
+    /// Writes the picture as the next thumbnail, named after its due time (a thumbnail is a nicety: a failure is skipped).
+    private func writeThumbnail(_ picture: VideoFrame, at index: Int64, _ thumbnails: ThumbnailsOutput) {
+        let interval = fps * Int64(thumbnails.intervalSeconds)
+        let seconds = Int(nextThumbnailTick / fps)
+        // Due times passed over without a picture (a long skip) are left out.
+        while nextThumbnailTick <= index { nextThumbnailTick += interval }
+        guard let jpeg = try? JPEGEncoder.encode(picture) else { return }
+        let path = thumbnails.path(seconds: seconds)
+        if FileManager.default.createFile(atPath: path + ".partial", contents: Data(jpeg)) { rename(path + ".partial", path) }
     }
 
     /// Encodes what is queued, finishes the file and renames it into place.

@@ -36,6 +36,8 @@ public struct RenderSettings: Sendable {
     public var posterSeconds: Double = 3
     /// The output as HLS too, from the same encode (mp4 outputs).
     public var hls: HLSOutput?
+    /// JPEGs of the output's pictures every so often.
+    public var thumbnails: ThumbnailsOutput?
     public var video: VideoEncoderSettings
     public var audio: AudioEncoderSettings
 
@@ -63,4 +65,23 @@ public struct HLSOutput: Sendable, Equatable {
     /// The segments' names start with it: `PREFIX-00000.m4s`, `PREFIX-init.mp4`.
     public var prefix: String
     public var segmentSeconds: Int
+}
+
+/// Where thumbnails go: `DIRECTORY/PREFIX-thumb-00010.jpg` for the picture 10 s into the output.
+public struct ThumbnailsOutput: Sendable, Equatable {
+    public var directory: String
+    public var prefix: String
+    public var intervalSeconds: Int
+
+    public init(directory: String, prefix: String, intervalSeconds: Int) {
+        self.directory = directory
+        self.prefix = prefix
+        self.intervalSeconds = intervalSeconds
+    }
+
+    /// The file of the picture `seconds` into the output.
+    public func path(seconds: Int) -> String {
+        let digits = String(seconds)
+        return directory + "/" + prefix + "-thumb-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".jpg"
+    }
 }

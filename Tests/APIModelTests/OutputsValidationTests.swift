@@ -23,6 +23,12 @@ struct OutputsValidationTests {
         (#"{"room": "r", "liveComposite": false, "outputs": [{"kind": "hls"}]}"#, 400, "live composite"),
         (#"{"room": "r", "outputs": [{"kind": "stream", "urls": ["rtmp://h/app/key"]}]}"#, 422, "\"stream\" are not made"),
         (#"{"room": "r", "outputs": [{"kind": "audio"}]}"#, 422, "\"audio\" are not made"),
+        (#"{"room": "r", "outputs": [{"kind": "thumbnails", "intervalSeconds": 0}]}"#, 400, "intervalSeconds must be 1 to 3600"),
+        (#"{"room": "r", "outputs": [{"kind": "thumbnails", "width": 64}]}"#, 400, "composite's pictures"),
+        (#"{"room": "r", "outputs": [{"kind": "hls", "intervalSeconds": 5}]}"#, 400, "intervalSeconds is for kind"),
+        (#"{"room": "r", "outputs": [{"kind": "composite", "urls": []}]}"#, 400, "urls is for kind"),
+        (#"{"room": "r", "outputs": [{"kind": "thumbnails"}, {"kind": "thumbnails"}]}"#, 400, "outputs[1]: one thumbnails"),
+        (#"{"room": "r", "liveComposite": false, "outputs": [{"kind": "thumbnails"}]}"#, 400, "live composite"),
     ] as [(String, Int, String)])
     func badOutputsAreRefusedNamingTheEntry(json: String, status: Int, says: String) throws {
         let request = try JSONDecoder().decode(RecordingRequest.self, from: Data(json.utf8))
@@ -48,6 +54,17 @@ struct OutputsValidationTests {
         // A list with the composite alone is the same as `output`.
         let file = try Self.spec(#"{"room": "r", "outputs": [{"kind": "composite", "format": "webm"}]}"#)
         #expect(file.hls == nil && file.output.container == .webm && file.request.outputs == nil && file.request.output?.format == "webm")
+    }
+
+    @Test func thumbnailsComeWithTheCompositeAndAreStored() throws {
+        let spec = try Self.spec(#"{"room": "r", "outputs": [{"kind": "thumbnails", "intervalSeconds": 5}, {"kind": "hls"}, {"kind": "composite", "format": "mp4"}]}"#)
+        #expect(spec.thumbnails == ThumbnailsSpec(intervalSeconds: 5) && spec.hls?.segmentSeconds == 2)
+        #expect(spec.request.outputs?.map(\.kind) == ["composite", "hls", "thumbnails"])
+        let stored = try JSONDecoder().decode(RecordingRequest.self, from: JSONEncoder().encode(spec.request)).validated()
+        #expect(stored == spec)
+        // Thumbnails of a webm composite are fine: they are its pictures, not its packets.
+        let webm = try Self.spec(#"{"room": "r", "outputs": [{"kind": "composite", "format": "webm"}, {"kind": "thumbnails"}]}"#)
+        #expect(webm.thumbnails?.intervalSeconds == 10 && webm.output.container == .webm)
     }
 
     @Test func rendersTakeOutputsToo() throws {

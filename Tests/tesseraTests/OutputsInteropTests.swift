@@ -52,7 +52,8 @@ import Testing
         let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
         defer { server.stop() }
         let created = try Service.post(server, "/v1/recordings", """
-            {"room": "live", "outputs": [{"kind": "composite", "width": 320, "height": 240}, {"kind": "hls", "segmentSeconds": 1}]}
+            {"room": "live", "outputs": [{"kind": "composite", "width": 320, "height": 240}, {"kind": "hls", "segmentSeconds": 1},
+                                         {"kind": "thumbnails", "intervalSeconds": 2}]}
             """)
         #expect(created.status == 201, "\(created.body)")
         let id = try Service.decode(Recording.self, created.body).id
@@ -120,6 +121,19 @@ import Testing
         #expect(abs(playedSeconds - fileSeconds) <= 1, "played \(playedSeconds) s of \(fileSeconds) s")
         let picture = try MediaProbe.picture(try Self.playable(server, id, segment: listed[listed.count / 2].name), at: 0.2, width: 320, height: 240)
         #expect(FixtureColor.matches(picture.color(x: 160, y: 120), "red", tolerance: 60), "the publisher's colour in a segment")
+
+        // Thumbnails: one every 2 s of the file, from 0, each a 320x240 JPEG showing the publisher's tile.
+        let thumbnails = stopped.files.map(\.name).filter { $0.hasPrefix("recording-thumb-") }.sorted()
+        let expected = (0...Int((fileSeconds - 0.05) / 2)).map { "recording-thumb-" + String(format: "%05d", $0 * 2) + ".jpg" }
+        #expect(thumbnails == expected, "thumbnails of a \(fileSeconds) s file: \(thumbnails)")
+        // (The one at 0 s may come before the publisher's first picture.)
+        for name in [thumbnails.dropFirst().first, thumbnails.last].compactMap({ $0 }) {
+            let path = Fixtures.temporaryPath("\(id)-\(name)")
+            #expect(try Service.download(server.base + "/v1/recordings/\(id)/files/\(name)", to: path) == 200)
+            let image = try MediaProbe.picture(path, at: 0, width: 320, height: 240)
+            #expect(FixtureColor.matches(image.color(x: 160, y: 120), "red", tolerance: 60), "\(name) shows the publisher: \(image.color(x: 160, y: 120))")
+        }
+        #expect(stopped.files.first { $0.name == thumbnails.last }?.contentType == "image/jpeg")
 
         // A signed link to the playlist plays without the key: the segments it names are signed links too.
         let link = try Service.decode([String: String].self, try Service.post(server, "/v1/recordings/\(id)/files/recording.m3u8/link", "").body)["url"] ?? ""

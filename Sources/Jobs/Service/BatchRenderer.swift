@@ -27,6 +27,8 @@ struct BatchRenderer: Sendable {
         var layout: String
         /// The output as HLS too.
         var hls: HLSSpec?
+        /// Its pictures as JPEGs every so often.
+        var thumbnails: ThumbnailsSpec?
         var from: Double?
         var to: Double?
         /// Where the dump is read from when not at its place in the data directory (fetched from the bucket).
@@ -40,10 +42,12 @@ struct BatchRenderer: Sendable {
         let directory = files.workingDirectory(of: key)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var render = try RenderSettings.forOutput(plan.output, layout: plan.layout, poster: directory + "/" + JobFiles.posterName,
-                                                  latencyMicros: settings.latencyMicros, hls: plan.hls, directory: directory, kind: job.kind)
+                                                  latencyMicros: settings.latencyMicros, hls: plan.hls, thumbnails: plan.thumbnails,
+                                                  directory: directory, kind: job.kind)
         render.from = plan.from
         render.to = plan.to
         render.maximumDurationMicros = settings.maximumRenderMicros
+        render.hls?.writeEmptyPlaylist()
         let outputPath = directory + "/" + JobFiles.outputName(job.kind, fileExtension: plan.output.fileExtension)
         let dumpPath = plan.dumpPath ?? settings.dataDirectory + "/" + dump
         let frozen = render, limits = settings

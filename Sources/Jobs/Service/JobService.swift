@@ -235,7 +235,8 @@ public actor JobService {
             let scratch = renderer.files.workingDirectory(of: JobFiles.Key(kind: .render, id: id)) + "/source.rtpd.partial"
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             do {
-                var plan = BatchRenderer.Plan(output: spec.output, layout: spec.layout, hls: spec.hls, from: spec.from, to: spec.to)
+                var plan = BatchRenderer.Plan(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails,
+                                              from: spec.from, to: spec.to)
                 if let job = try? await ledger.job(id), let dump = JobLedger.result(of: job).dump { plan.dumpPath = try await self.localDump(dump, scratch: scratch) }
                 try await renderer.render(id, plan)
                 await renderer.refreshFiles(JobFiles.Key(kind: .render, id: id))

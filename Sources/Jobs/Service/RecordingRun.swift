@@ -67,9 +67,11 @@ actor RecordingRun {
         // A continued recording is composited once, from all its turns, at the end.
         if spec.liveComposite && priorSegments.isEmpty {
             let settings = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: directory + "/" + JobFiles.posterName,
-                                                        latencyMicros: context.renderer.settings.latencyMicros, hls: spec.hls, directory: directory)
+                                                        latencyMicros: context.renderer.settings.latencyMicros, hls: spec.hls,
+                                                        thumbnails: spec.thumbnails, directory: directory)
             let live = LiveRender(dump: dumpPath, output: directory + "/" + JobFiles.outputName(.recording, fileExtension: spec.output.fileExtension),
                                   settings: settings)
+            settings.hls?.writeEmptyPlaylist()
             live.start()
             self.live = live
         }
@@ -217,7 +219,7 @@ actor RecordingRun {
     /// Renders the joined dump in batch; returns why no file could be made.
     private func renderJoined() async -> String? {
         guard spec.liveComposite else { return nil }
-        do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls)) } catch { return "\(error)" }
+        do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails)) } catch { return "\(error)" }
         return nil
     }
 
@@ -230,7 +232,7 @@ actor RecordingRun {
             return nil
         } catch {
             logger.warning("live composite failed; rendering the dump", metadata: ["error": .string("\(error)")])
-            do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls)) } catch { return "\(error)" }
+            do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails)) } catch { return "\(error)" }
             return nil
         }
     }

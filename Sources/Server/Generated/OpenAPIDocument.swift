@@ -2011,55 +2011,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/schemas/StorageRequest"
      },
      "outputs": {
-      "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, and its HLS copy. The composite is the standard one when only hls is listed. Kinds stream, tracks, audio and thumbnails are refused (422 unsupported_output) until this server makes them. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}]",
-      "oneOf": [
-       {
-        "type": "null"
-       },
-       {
-        "type": "array",
-        "minItems": 1,
-        "maxItems": 1,
-        "items": {
-         "oneOf": [
-          {
-           "$ref": "#/components/schemas/CompositeOutput"
-          },
-          {
-           "$ref": "#/components/schemas/HLSOutput"
-          }
-         ]
-        }
-       },
-       {
-        "type": "array",
-        "minItems": 2,
-        "maxItems": 2,
-        "prefixItems": [
-         {
-          "$ref": "#/components/schemas/CompositeMP4Output"
-         },
-         {
-          "$ref": "#/components/schemas/HLSOutput"
-         }
-        ],
-        "items": false
-       },
-       {
-        "type": "array",
-        "minItems": 2,
-        "maxItems": 2,
-        "prefixItems": [
-         {
-          "$ref": "#/components/schemas/HLSOutput"
-         },
-         {
-          "$ref": "#/components/schemas/CompositeMP4Output"
-         }
-        ],
-        "items": false
-       }
-      ]
+      "$ref": "#/components/schemas/Outputs"
      }
     },
     "description": "Optional fields may be left out or null: both mean the default.",
@@ -2086,7 +2038,14 @@ enum OpenAPIDocument {
         "outputs": {
          "type": "array",
          "contains": {
-          "$ref": "#/components/schemas/HLSOutput"
+          "anyOf": [
+           {
+            "$ref": "#/components/schemas/HLSOutput"
+           },
+           {
+            "$ref": "#/components/schemas/ThumbnailsOutput"
+           }
+          ]
          }
         }
        }
@@ -2173,55 +2132,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/schemas/StorageRequest"
      },
      "outputs": {
-      "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, and its HLS copy. The composite is the standard one when only hls is listed. Kinds stream, tracks, audio and thumbnails are refused (422 unsupported_output) until this server makes them. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}]",
-      "oneOf": [
-       {
-        "type": "null"
-       },
-       {
-        "type": "array",
-        "minItems": 1,
-        "maxItems": 1,
-        "items": {
-         "oneOf": [
-          {
-           "$ref": "#/components/schemas/CompositeOutput"
-          },
-          {
-           "$ref": "#/components/schemas/HLSOutput"
-          }
-         ]
-        }
-       },
-       {
-        "type": "array",
-        "minItems": 2,
-        "maxItems": 2,
-        "prefixItems": [
-         {
-          "$ref": "#/components/schemas/CompositeMP4Output"
-         },
-         {
-          "$ref": "#/components/schemas/HLSOutput"
-         }
-        ],
-        "items": false
-       },
-       {
-        "type": "array",
-        "minItems": 2,
-        "maxItems": 2,
-        "prefixItems": [
-         {
-          "$ref": "#/components/schemas/HLSOutput"
-         },
-         {
-          "$ref": "#/components/schemas/CompositeMP4Output"
-         }
-        ],
-        "items": false
-       }
-      ]
+      "$ref": "#/components/schemas/Outputs"
      }
     },
     "description": "Exactly one of recordingId and uploadId. `to`, when given, must be after `from`.",
@@ -3025,6 +2936,243 @@ enum OpenAPIDocument {
      }
     },
     "description": "The composite as HLS from the same encode: fMP4 segments of segmentSeconds, each starting on a keyframe, in an EVENT playlist that grows while the job runs and ends with #EXT-X-ENDLIST. Needs the composite in mp4 and, for a recording, the live composite."
+   },
+   "ThumbnailsOutput": {
+    "type": "object",
+    "required": [
+     "kind"
+    ],
+    "additionalProperties": false,
+    "description": "JPEGs of the composite every intervalSeconds of output, from 0 (PREFIX-thumb-00010.jpg for the picture 10 s in), listed in files. Needs, for a recording, the live composite.",
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "thumbnails"
+      ]
+     },
+     "intervalSeconds": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 3600,
+      "default": 10
+     }
+    }
+   },
+   "Outputs": {
+    "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, its HLS copy, and thumbnails of its pictures. The composite is the standard one when only hls is listed. Kinds stream, tracks and audio are refused (422 unsupported_output) until this server makes them. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}]",
+    "oneOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 1,
+      "items": {
+       "oneOf": [
+        {
+         "$ref": "#/components/schemas/CompositeOutput"
+        },
+        {
+         "$ref": "#/components/schemas/HLSOutput"
+        },
+        {
+         "$ref": "#/components/schemas/ThumbnailsOutput"
+        }
+       ]
+      }
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     }
+    ]
    }
   }
  }
