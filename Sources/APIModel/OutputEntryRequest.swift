@@ -95,6 +95,9 @@ public struct OutputsSpec: Equatable, Sendable {
         return OutputsSpec(composite: file, hls: hls, thumbnails: thumbnails)
     }
 
+    /// Whether the list is only the composite file, which `output` says as well.
+    var isCompositeOnly: Bool { hls == nil && thumbnails == nil }
+
     /// The wire form with every default filled in (what a job stores).
     public var request: [OutputEntryRequest] {
         let file = composite.request
@@ -119,7 +122,4 @@ public struct ThumbnailsSpec: Equatable, Sendable {
     public let intervalSeconds: Int
     public static let standardIntervalSeconds = 10
     public init(intervalSeconds: Int) { self.intervalSeconds = intervalSeconds }
-
-    /// Whether the list is only the composite file, which `output` says as well.
-    static func none(_ spec: OutputsSpec) -> Bool { spec.hls == nil && spec.thumbnails == nil }
 }

@@ -123,10 +123,10 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         var request = self
         request.source = wireSource
         request.layout = layout ?? "grid"
-        request.output = ThumbnailsSpec.none(made) ? output.request : nil
-        request.outputs = ThumbnailsSpec.none(made) ? nil : made.request
+        request.output = made.isCompositeOnly ? output.request : nil
+        request.outputs = made.isCompositeOnly ? nil : made.request
         request.liveComposite = liveComposite ?? true
-        guard ThumbnailsSpec.none(made) || liveComposite != false else {
+        guard made.isCompositeOnly || liveComposite != false else {
             throw .invalid("hls and thumbnails outputs are made from the live composite: leave liveComposite on")
         }
         return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails, limits: limits,
@@ -180,8 +180,8 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         try storage?.validate()
         var request = self
         request.layout = layout ?? "grid"
-        request.output = ThumbnailsSpec.none(made) ? output.request : nil
-        request.outputs = ThumbnailsSpec.none(made) ? nil : made.request
+        request.output = made.isCompositeOnly ? output.request : nil
+        request.outputs = made.isCompositeOnly ? nil : made.request
         return RenderSpec(source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails, from: from, to: to, webhookUrl: webhookUrl, request: request)
     }
 

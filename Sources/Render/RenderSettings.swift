@@ -1,3 +1,4 @@
+import Foundation
 import Media
 
 /// Everything a render can be asked for.
@@ -80,8 +81,5 @@ public struct ThumbnailsOutput: Sendable, Equatable {
     }
 
     /// The file of the picture `seconds` into the output.
-    public func path(seconds: Int) -> String {
-        let digits = String(seconds)
-        return directory + "/" + prefix + "-thumb-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".jpg"
-    }
+    public func path(seconds: Int) -> String { directory + "/" + prefix + "-thumb-" + String(format: "%05d", seconds) + ".jpg" }
 }

@@ -17,15 +17,16 @@ public enum WHIPRoutes {
     /// any is set (the WHIP token, or the API keys when WHIP is protected by
     /// them); checked in front of every route but the CORS preflight.
     ///
-    /// `homeElsewhere` (a cluster): the address of the node a room lives on
-    /// when that is not this one; an offer sent here is redirected there.
+    /// `whereabouts` (a cluster): where a room is served; an offer for a room
+    /// that lives on another node is redirected there, one for a room whose
+    /// recording is being taken over is told to come back (503).
     public static func add<Context: RequestContext>(to router: Router<Context>, endpoint: WHIPSessions, tokens: [String] = [],
-                                                    homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)? = nil) {
+                                                    whereabouts: (@Sendable (String) async -> RoomWhereabouts)? = nil) {
         let whip = router.group("whip")
             .add(middleware: CORSMiddleware(exposing: "Location, ETag, Link"))
             .add(middleware: BearerTokenMiddleware(authorizer: APIAuthorizer(keys: tokens)) { refusal(.unauthorized, "a valid bearer token is required") })
         whip.post(":room") { request, context -> Response in
-            try await offer(request, context, endpoint: endpoint, homeElsewhere: homeElsewhere)
+            try await offer(request, context, endpoint: endpoint, whereabouts: whereabouts)
         }
         whip.patch(":room/:session") { request, context -> Response in
             try await trickle(request, context, endpoint: endpoint)
@@ -50,15 +51,15 @@ public enum WHIPRoutes {
     }
 
     static func offer<Context: RequestContext>(_ request: Request, _ context: Context, endpoint: WHIPSessions,
-                                               homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)?) async throws -> Response {
+                                               whereabouts: (@Sendable (String) async -> RoomWhereabouts)?) async throws -> Response {
         var request = request
         let room = try context.parameters.require("room")
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/sdp") == true else {
             return refusal(.unsupportedMediaType, "WHIP offers are sent as Content-Type: application/sdp")
         }
         // RFC 9725 §4.5: a WHIP endpoint may redirect; the client sends the same offer to the room's home.
-        if SafeName.isValid(room), let whereabouts = await homeElsewhere?(room) {
-            switch whereabouts {
+        if SafeName.isValid(room), let place = await whereabouts?(room) {
+            switch place {
             case .here: break
             case let .elsewhere(home):
                 var headers = HTTPFields()

@@ -89,3 +89,10 @@ struct BatchRenderer: Sendable {
         }
     }
 }
+
+extension BatchRenderer.Plan {
+    /// A recording's outputs, the whole session: its composite rendered in batch from the dump.
+    init(recording spec: RecordingSpec) {
+        self.init(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails)
+    }
+}

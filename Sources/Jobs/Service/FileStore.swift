@@ -58,19 +58,19 @@ public enum JobFiles {
     static let dumpName = "session.rtpd"
     static let posterName = "poster.jpg"
 
+    /// What a job's outputs are named after: `recording` or `render`
+    /// (`recording.mp4`, `recording.m3u8`, `recording-00000.m4s`, `recording-thumb-00010.jpg`).
+    static func filePrefix(_ kind: JobKind) -> String { kind == .recording ? "recording" : "render" }
+
     /// `recording.mp4`, `render.webm`, …
-    static func outputName(_ kind: JobKind, fileExtension: String) -> String {
-        (kind == .recording ? "recording." : "render.") + fileExtension
-    }
+    static func outputName(_ kind: JobKind, fileExtension: String) -> String { filePrefix(kind) + "." + fileExtension }
 
     /// `recording.m3u8`, `render.m3u8`: the HLS playlist beside the file.
-    static func hlsPlaylistName(_ kind: JobKind) -> String { hlsPrefix(kind) + ".m3u8" }
-    /// The HLS segments' names start with it: `recording-00000.m4s`, `recording-init.mp4`.
-    static func hlsPrefix(_ kind: JobKind) -> String { kind == .recording ? "recording" : "render" }
+    static func hlsPlaylistName(_ kind: JobKind) -> String { outputName(kind, fileExtension: "m3u8") }
 
     /// Whether `name` is one of a job's HLS files (the playlist, its init segment, a segment), served while the job runs.
     static func isHLSFile(_ name: String, kind: JobKind) -> Bool {
-        let prefix = hlsPrefix(kind)
+        let prefix = filePrefix(kind)
         if name == hlsPlaylistName(kind) || name == prefix + "-init.mp4" { return true }
         guard name.hasPrefix(prefix + "-"), name.hasSuffix(".m4s") else { return false }
         let number = name.dropFirst(prefix.count + 1).dropLast(4)

@@ -72,7 +72,7 @@ extension JobService {
             if result.stoppedAt == nil { result.stoppedAt = JobLedger.now() }
         }
         do {
-            if spec.liveComposite { try await renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails)) }
+            if spec.liveComposite { try await renderer.render(id, .init(recording: spec)) }
             await renderer.refreshFiles(JobFiles.Key(kind: .recording, id: id))
             await ledger.transition(id, to: .completed, reason: "rendered from the dump after a restart")
         } catch {

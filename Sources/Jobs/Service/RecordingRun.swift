@@ -219,7 +219,7 @@ actor RecordingRun {
     /// Renders the joined dump in batch; returns why no file could be made.
     private func renderJoined() async -> String? {
         guard spec.liveComposite else { return nil }
-        do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails)) } catch { return "\(error)" }
+        do { try await context.renderer.render(id, .init(recording: spec)) } catch { return "\(error)" }
         return nil
     }
 
@@ -232,7 +232,7 @@ actor RecordingRun {
             return nil
         } catch {
             logger.warning("live composite failed; rendering the dump", metadata: ["error": .string("\(error)")])
-            do { try await context.renderer.render(id, .init(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails)) } catch { return "\(error)" }
+            do { try await context.renderer.render(id, .init(recording: spec)) } catch { return "\(error)" }
             return nil
         }
     }

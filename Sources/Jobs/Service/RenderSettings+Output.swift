@@ -21,10 +21,10 @@ extension RenderSettings {
         settings.latencyMicros = latencyMicros
         settings.posterPath = poster
         if let hls {
-            settings.addHLS(playlist: directory + "/" + JobFiles.hlsPlaylistName(kind), prefix: JobFiles.hlsPrefix(kind), segmentSeconds: hls.segmentSeconds)
+            settings.addHLS(playlist: directory + "/" + JobFiles.hlsPlaylistName(kind), prefix: JobFiles.filePrefix(kind), segmentSeconds: hls.segmentSeconds)
         }
         if let thumbnails {
-            settings.thumbnails = ThumbnailsOutput(directory: directory, prefix: JobFiles.hlsPrefix(kind), intervalSeconds: thumbnails.intervalSeconds)
+            settings.thumbnails = ThumbnailsOutput(directory: directory, prefix: JobFiles.filePrefix(kind), intervalSeconds: thumbnails.intervalSeconds)
         }
         return settings
     }

@@ -83,13 +83,13 @@ public final class TesseraApp: Sendable {
         // Before any route: it wraps them all, and the answer for paths no route has.
         router.add(middleware: ErrorBodyMiddleware(catalog: .shared))
         // In a cluster, rooms live on their home node: WHIP offers, call pages and room sockets are sent there.
-        var homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)?
+        var whereabouts: (@Sendable (String) async -> RoomWhereabouts)?
         var liveNodes: (@Sendable () async -> [String])?
         if cluster != nil {
-            homeElsewhere = { room in await service.whereabouts(of: room) }
+            whereabouts = { room in await service.whereabouts(of: room) }
             liveNodes = { await service.liveNodeAddresses() }
         }
-        WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: configuration.whipTokens, homeElsewhere: homeElsewhere)
+        WHIPRoutes.add(to: router, endpoint: WHIPSessions(directory: directory), tokens: configuration.whipTokens, whereabouts: whereabouts)
         // Links and room tokens must verify on every node: in a cluster the secret lives in the database.
         let links: DownloadLinkSigner
         if let cluster {
@@ -109,7 +109,7 @@ public final class TesseraApp: Sendable {
         await service.attach(signaling: hub)
         await hub.onRecordRequest { room, start, jobID in await recordRequest(service, room: room, start: start, jobID: jobID) }
         let rooms = RoomRoutes.Dependencies(hub: hub, tokens: RoomTokenSigner(key: links.derivedKey(purpose: "room-tokens")), api: dependencies,
-                                            homeElsewhere: homeElsewhere, liveNodes: liveNodes)
+                                            whereabouts: whereabouts, liveNodes: liveNodes)
         RoomRoutes.add(to: router, rooms)
         OperationsRoutes.add(to: router, service: service, media: media, metrics: metrics)
         return TesseraApp(configuration: configuration, media: media, directory: directory, service: service, metrics: metrics,

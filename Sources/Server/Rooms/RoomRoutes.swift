@@ -15,21 +15,21 @@ public enum RoomRoutes {
         public var tokens: RoomTokenSigner
         public var api: APIRoutes.Dependencies
         /// In a cluster: where a room is served (here, another node, or nowhere while its recording moves).
-        public var homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)?
+        public var whereabouts: (@Sendable (String) async -> RoomWhereabouts)?
         /// In a cluster: the live nodes' addresses, told to members so they can come back through another.
         public var liveNodes: (@Sendable () async -> [String])?
         public init(hub: SignalingHub, tokens: RoomTokenSigner, api: APIRoutes.Dependencies,
-                    homeElsewhere: (@Sendable (String) async -> RoomWhereabouts)? = nil, liveNodes: (@Sendable () async -> [String])? = nil) {
+                    whereabouts: (@Sendable (String) async -> RoomWhereabouts)? = nil, liveNodes: (@Sendable () async -> [String])? = nil) {
             self.hub = hub
             self.tokens = tokens
             self.api = api
-            self.homeElsewhere = homeElsewhere
+            self.whereabouts = whereabouts
             self.liveNodes = liveNodes
         }
 
         /// The other node's address when the room lives there.
         func home(of room: String) async -> String? {
-            if case let .elsewhere(url) = await homeElsewhere?(room) { return url }
+            if case let .elsewhere(url) = await whereabouts?(room) { return url }
             return nil
         }
     }
@@ -142,7 +142,7 @@ public enum RoomRoutes {
             let room = context.request.uri.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
             let token = context.request.uri.queryParameters["token"].map(String.init)
             guard let grant = try? d.tokens.verify(token, room: room, now: Int64(Date().timeIntervalSince1970)) else { return }
-            switch await d.homeElsewhere?(room) ?? .here {
+            switch await d.whereabouts?(room) ?? .here {
             case .here: break
             case let .elsewhere(home):
                 try await sendMoved(outbound, room: room, to: webSocketBase(of: home) + context.request.uri.description)
