@@ -22,6 +22,7 @@ testing=(
   python3-venv chromium coturn
   janus gcc libc6-dev stress-ng
   postgresql postgresql-client
+  nginx libnginx-mod-rtmp srt-tools
 )
 case "$mode" in
   --build) packages=("${build[@]}") ;;

@@ -1,9 +1,10 @@
 /// One entry of a request's `outputs`: `{"kind": "composite", …}` (the
 /// fields of `output`), `{"kind": "hls", "segmentSeconds": 2}` or
-/// `{"kind": "thumbnails", "intervalSeconds": 10}`. One composite encode
-/// serves the file and the HLS playlist; thumbnails are its pictures. The
-/// other kinds of the outputs list (`stream`, `tracks`, `audio`) are
-/// refused by name until this server makes them.
+/// `{"kind": "thumbnails", "intervalSeconds": 10}` or `{"kind": "stream",
+/// "urls": ["rtmp://…"]}`. One composite encode serves the file, the HLS
+/// playlist and the live streams; thumbnails are its pictures. The other
+/// kinds of the outputs list (`tracks`, `audio`) are refused by name until
+/// this server makes them.
 public struct OutputEntryRequest: Codable, Equatable, Sendable {
     public var kind: String
     // composite: the fields of `output`.
@@ -18,11 +19,12 @@ public struct OutputEntryRequest: Codable, Equatable, Sendable {
     public var segmentSeconds: Int?
     // thumbnails
     public var intervalSeconds: Int?
-    // Of kinds not made yet (read so that they are refused by name, not as unknown fields).
+    // stream
     public var urls: [String]?
 
     public init(kind: String, format: String? = nil, width: Int? = nil, height: Int? = nil, fps: Int? = nil, videoBitrate: Int? = nil,
-                preset: String? = nil, audioBitrate: Int? = nil, segmentSeconds: Int? = nil, intervalSeconds: Int? = nil) {
+                preset: String? = nil, audioBitrate: Int? = nil, segmentSeconds: Int? = nil, intervalSeconds: Int? = nil, urls: [String]? = nil) {
+        self.urls = urls
         self.kind = kind
         self.format = format
         self.width = width
@@ -39,7 +41,7 @@ public struct OutputEntryRequest: Codable, Equatable, Sendable {
         OutputRequest(format: format, width: width, height: height, fps: fps, videoBitrate: videoBitrate, preset: preset, audioBitrate: audioBitrate)
     }
 
-    static let laterKinds = ["stream", "tracks", "audio"]
+    static let laterKinds = ["tracks", "audio"]
 }
 
 /// The outputs of a job that passed validation: the composite file, and
@@ -49,13 +51,15 @@ public struct OutputsSpec: Equatable, Sendable {
     public let composite: OutputSpec
     public let hls: HLSSpec?
     public let thumbnails: ThumbnailsSpec?
+    /// Live stream destinations of the composite's encode (recordings only).
+    public let streams: [String]
 
     /// `output` (one composite file) or `outputs` (a list), not both; neither is the standard composite.
     public static func validated(output: OutputRequest?, outputs: [OutputEntryRequest]?) throws(ServiceError) -> OutputsSpec {
-        guard let outputs else { return OutputsSpec(composite: try (output ?? OutputRequest()).validated(), hls: nil, thumbnails: nil) }
+        guard let outputs else { return OutputsSpec(composite: try (output ?? OutputRequest()).validated(), hls: nil, thumbnails: nil, streams: []) }
         guard output == nil else { throw .invalid("give output or outputs, not both (output is the shorthand for one composite file)") }
         guard (1...8).contains(outputs.count) else { throw .invalid("outputs lists 1 to 8 outputs") }
-        var composite: OutputSpec?, hls: HLSSpec?, thumbnails: ThumbnailsSpec?
+        var composite: OutputSpec?, hls: HLSSpec?, thumbnails: ThumbnailsSpec?, streams: [String]?
         for (index, entry) in outputs.enumerated() {
             let at = "outputs[\(index)]"
             if entry.kind != "thumbnails", entry.intervalSeconds != nil { throw .invalid("\(at): intervalSeconds is for kind \"thumbnails\"") }
@@ -81,10 +85,21 @@ public struct OutputsSpec: Equatable, Sendable {
                 let seconds = entry.intervalSeconds ?? ThumbnailsSpec.standardIntervalSeconds
                 guard (1...3600).contains(seconds) else { throw .invalid("\(at): intervalSeconds must be 1 to 3600") }
                 thumbnails = ThumbnailsSpec(intervalSeconds: seconds)
+            case "stream":
+                guard streams == nil else { throw .invalid("\(at): one stream output per job (list every destination in its urls)") }
+                guard entry.compositeFields == OutputRequest() else {
+                    throw .invalid("\(at): a stream is the composite's encode; set its size and bitrates on the composite entry")
+                }
+                guard let urls = entry.urls, (1...StreamSpec.maximumDestinations).contains(urls.count) else {
+                    throw .invalid("\(at): urls lists 1 to \(StreamSpec.maximumDestinations) stream destinations")
+                }
+                for url in urls { if let refusal = StreamURL.refusal(url) { throw .invalid("\(at): \(refusal)") } }
+                guard Set(urls).count == urls.count else { throw .invalid("\(at): a destination is listed twice") }
+                streams = urls
             case let kind where OutputEntryRequest.laterKinds.contains(kind):
                 throw ServiceError(status: 422, code: "unsupported_output", message: "\(at): outputs of kind \"\(kind)\" are not made by this server yet")
             default:
-                throw .invalid("\(at): kind must be \"composite\", \"hls\" or \"thumbnails\"")
+                throw .invalid("\(at): kind must be \"composite\", \"hls\", \"stream\" or \"thumbnails\"")
             }
         }
         let file: OutputSpec
@@ -92,11 +107,14 @@ public struct OutputsSpec: Equatable, Sendable {
         if hls != nil, file.container != .mp4 {
             throw .invalid("an hls output needs the composite in mp4 (H.264 and AAC in fMP4 segments); a second encode is not made yet")
         }
-        return OutputsSpec(composite: file, hls: hls, thumbnails: thumbnails)
+        if streams != nil, file.container != .mp4 {
+            throw .invalid("a stream output needs the composite in mp4 (H.264 and AAC, what RTMP and SRT ingest take); a second encode is not made yet")
+        }
+        return OutputsSpec(composite: file, hls: hls, thumbnails: thumbnails, streams: streams ?? [])
     }
 
     /// Whether the list is only the composite file, which `output` says as well.
-    var isCompositeOnly: Bool { hls == nil && thumbnails == nil }
+    var isCompositeOnly: Bool { hls == nil && thumbnails == nil && streams.isEmpty }
 
     /// The wire form with every default filled in (what a job stores).
     public var request: [OutputEntryRequest] {
@@ -105,6 +123,7 @@ public struct OutputsSpec: Equatable, Sendable {
                                           videoBitrate: file.videoBitrate, preset: file.preset, audioBitrate: file.audioBitrate)]
         if let hls { entries.append(OutputEntryRequest(kind: "hls", segmentSeconds: hls.segmentSeconds)) }
         if let thumbnails { entries.append(OutputEntryRequest(kind: "thumbnails", intervalSeconds: thumbnails.intervalSeconds)) }
+        if !streams.isEmpty { entries.append(OutputEntryRequest(kind: "stream", urls: streams)) }
         return entries
     }
 }
@@ -122,4 +141,10 @@ public struct ThumbnailsSpec: Equatable, Sendable {
     public let intervalSeconds: Int
     public static let standardIntervalSeconds = 10
     public init(intervalSeconds: Int) { self.intervalSeconds = intervalSeconds }
+}
+
+/// Limits of live streams.
+public enum StreamSpec {
+    /// Destinations a recording streams to at once (in the request and after changes).
+    public static let maximumDestinations = 4
 }

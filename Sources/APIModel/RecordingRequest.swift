@@ -15,6 +15,11 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         var copy = self
         copy.source?.token = nil
         copy.source?.pin = nil
+        copy.outputs = outputs?.map { entry in
+            var entry = entry
+            entry.urls = entry.urls?.map(StreamURL.redacted)
+            return entry
+        }
         return copy
     }
 
@@ -127,9 +132,10 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         request.outputs = made.isCompositeOnly ? nil : made.request
         request.liveComposite = liveComposite ?? true
         guard made.isCompositeOnly || liveComposite != false else {
-            throw .invalid("hls and thumbnails outputs are made from the live composite: leave liveComposite on")
+            throw .invalid("hls, stream and thumbnails outputs are made from the live composite: leave liveComposite on")
         }
-        return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails, limits: limits,
+        return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails,
+                             streams: made.streams, limits: limits,
                              webhookUrl: webhookUrl, liveComposite: liveComposite ?? true, request: request)
     }
 }
@@ -178,6 +184,7 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         try validateWebhookURL(webhookUrl)
         try validateMetadata(metadata)
         try storage?.validate()
+        guard made.streams.isEmpty else { throw .invalid("a stream output is live: it is for recordings, not renders") }
         var request = self
         request.layout = layout ?? "grid"
         request.output = made.isCompositeOnly ? output.request : nil

@@ -78,6 +78,8 @@ public struct RecordingSpec: Equatable, Sendable {
     public let hls: HLSSpec?
     /// JPEGs of the composite every so often.
     public let thumbnails: ThumbnailsSpec?
+    /// Live stream destinations of the composite (full URLs, keys included: never stored).
+    public let streams: [String]
     public let limits: LimitsRequest?
     public let webhookUrl: String?
     /// false: keep the dump only.

@@ -1,6 +1,7 @@
 #ifndef TESSERA_CFFMPEG_SHIM_H
 #define TESSERA_CFFMPEG_SHIM_H
 #include <libavcodec/avcodec.h>
+#include <libavcodec/bsf.h>
 #include <libavformat/avformat.h>
 #include <libavutil/avutil.h>
 #include <libavutil/error.h>

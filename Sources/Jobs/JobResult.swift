@@ -77,13 +77,15 @@ public struct JobResult: Codable, Equatable, Sendable {
     /// A recording continued by another node after its node was lost: each
     /// node's turn, in order (empty for a recording made in one go).
     public var segments: [Segment] = []
+    /// The live stream destinations, each as it is now (a removed one stays, stopped).
+    public var streams: [Stream] = []
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case dump, files, participants, tracks, startedAt, stoppedAt, completedAt, durationSeconds, bytesReceived, framesWritten,
              renderSpeed, framesSkippedBehind, webhooks, layoutChanges, renderAttempts, storage, uploads, dumpShipping, uploadsAnnounced,
-             segments
+             segments, streams
     }
 
     /// Results stored before a field existed decode with its default.
@@ -109,6 +111,7 @@ public struct JobResult: Codable, Equatable, Sendable {
         dumpShipping = try container.decodeIfPresent(DumpShipping.self, forKey: .dumpShipping)
         uploadsAnnounced = try container.decodeIfPresent(Bool.self, forKey: .uploadsAnnounced) ?? false
         segments = try container.decodeIfPresent([Segment].self, forKey: .segments) ?? []
+        streams = try container.decodeIfPresent([Stream].self, forKey: .streams) ?? []
     }
 }
 
@@ -172,5 +175,21 @@ extension JobResult {
             self.startedAt = startedAt
             self.gapSeconds = gapSeconds
         }
+    }
+}
+
+extension JobResult {
+    /// One live stream destination of a recording.
+    public struct Stream: Codable, Equatable, Sendable {
+        /// The destination with its key hidden (`rtmp://host/app/****`).
+        public var url: String
+        /// `connecting`, `live`, `retrying` (the last attempt failed; the next comes after a back-off) or `stopped`.
+        public var state: String
+        /// When the state began (µs since the Unix epoch).
+        public var since: Int64
+        /// Why the last attempt failed.
+        public var error: String?
+        /// Connections opened after the first.
+        public var reconnects: Int
     }
 }

@@ -30,6 +30,7 @@ public final class RenderOutput: @unchecked Sendable {
     private var posterPicture: VideoFrame?
     public private(set) var ticksWritten: Int64 = 0
     private let thumbnails: ThumbnailsOutput?
+    private let streams: LiveStreams?
     private let fps: Int64
     /// The tick whose picture is the next thumbnail (the first picture at or after it, when frames were skipped).
     private var nextThumbnailTick: Int64 = 0
@@ -50,6 +51,8 @@ public final class RenderOutput: @unchecked Sendable {
         videoStream = try muxer.addStream(for: videoEncoder)
         audioStream = try muxer.addStream(for: audioEncoder)
         try muxer.writeHeader()
+        streams = settings.streams
+        try streams?.attach(video: videoEncoder, audio: audioEncoder)
         if let output = settings.hls {
             let segments = try Muxer(hlsPlaylist: output.playlistPath, segmentSeconds: output.segmentSeconds, prefix: output.prefix)
             let video = try segments.addStream(for: videoEncoder), audio = try segments.addStream(for: audioEncoder)
@@ -122,8 +125,9 @@ public final class RenderOutput: @unchecked Sendable {
         unlink(partialPath)
     }
 
-    /// One encode, every muxer: the HLS muxer gets its own reference to each packet.
+    /// One encode, every muxer: the HLS muxer and each stream get their own reference to each packet.
     private func write(_ packets: [EncodedPacket], video: Bool) throws {
+        streams?.offer(packets, isVideo: video)
         if let hls {
             let copies = packets.compactMap { $0.copy() }
             try hls.muxer.write(copies, stream: video ? hls.video : hls.audio)
@@ -160,6 +164,7 @@ public final class RenderOutput: @unchecked Sendable {
             failure = failure ?? error
             condition.unlock()
         }
+        streams?.end()
         condition.lock()
         done = true
         condition.broadcast()

@@ -37,6 +37,8 @@ public struct RenderSettings: Sendable {
     public var posterSeconds: Double = 3
     /// The output as HLS too, from the same encode (mp4 outputs).
     public var hls: HLSOutput?
+    /// Live streams of the same encode (mp4 outputs: H.264 and AAC), whose destinations may change while the render runs.
+    public var streams: LiveStreams?
     /// JPEGs of the output's pictures every so often.
     public var thumbnails: ThumbnailsOutput?
     public var video: VideoEncoderSettings

@@ -54,6 +54,8 @@ public struct JobDocument: Codable, Sendable {
     public var node: String?
     /// The HLS output, when asked for: where its playlist is read (growing while the job runs).
     public var hls: HLSStatus?
+    /// The live stream destinations, when the recording streams: each one's state.
+    public var streams: [StreamStatus]?
     /// In a webhook's body: what happened when it is not a state change (`upload_completed`, `upload_failed`).
     public var event: String?
 
@@ -98,6 +100,9 @@ public struct JobDocument: Codable, Sendable {
                             segmentSeconds: entry.segmentSeconds ?? HLSSpec.standardSegmentSeconds,
                             complete: job.state.isFinal && result.files.contains { $0.name == playlist })
         }
+        if !result.streams.isEmpty {
+            streams = result.streams.map { StreamStatus(url: $0.url, state: $0.state, since: Self.time($0.since), error: $0.error, reconnects: $0.reconnects) }
+        }
         self.history = history?.map { Transition(from: $0.from.rawValue, to: $0.to.rawValue, at: Self.time($0.at), reason: $0.reason, node: $0.node) }
     }
 
@@ -107,6 +112,15 @@ public struct JobDocument: Codable, Sendable {
         public var segmentSeconds: Int
         /// The job has ended and the playlist has `#EXT-X-ENDLIST`; until then it is live.
         public var complete: Bool
+    }
+
+    public struct StreamStatus: Codable, Equatable, Sendable {
+        /// The destination with its key hidden.
+        public var url: String
+        public var state: String
+        public var since: String
+        public var error: String?
+        public var reconnects: Int
     }
 
     static func time(_ micros: Int64) -> String {

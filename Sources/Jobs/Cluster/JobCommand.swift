@@ -7,12 +7,14 @@ import APIModel
 public enum JobCommand: Codable, Equatable, Sendable {
     case stop
     case layout(String)
+    /// Live stream destinations to add and remove (full URLs: the command row lives only until answered).
+    case streams(add: [String], remove: [String])
 
     /// How long the sender waits for the owner: a stop answers when the file is ready.
     public var answerWithinSeconds: Double {
         switch self {
         case .stop: 600
-        case .layout: 30
+        case .layout, .streams: 30
         }
     }
 }

@@ -12,6 +12,7 @@ extension JobService {
             switch command {
             case .stop: _ = try await stopRecording(id: id)
             case let .layout(name): _ = try await changeLayout(id: id, layout: name)
+            case let .streams(add, remove): _ = try await changeStreams(id: id, add: add, remove: remove)
             }
             return .done
         } catch {

@@ -169,6 +169,31 @@ public actor JobService {
         return try await document(id: id)
     }
 
+    /// `PATCH /v1/recordings/{id}`: the layout and the stream destinations, as asked.
+    public func changeRecording(id: String, _ change: RecordingChangeRequest) async throws(ServiceError) -> JobDocument {
+        try change.validate()
+        var document: JobDocument?
+        if let layout = change.layout { document = try await changeLayout(id: id, layout: layout) }
+        if change.addStreams?.isEmpty == false || change.removeStreams?.isEmpty == false {
+            document = try await changeStreams(id: id, add: change.addStreams ?? [], remove: change.removeStreams ?? [])
+        }
+        if let document { return document }
+        return try await self.document(id: id)
+    }
+
+    /// Adds and removes live stream destinations of a running recording (on the node that runs it).
+    func changeStreams(id: String, add: [String], remove: [String]) async throws(ServiceError) -> JobDocument {
+        guard let run = runs[id], await !run.isEnding else {
+            guard let job = try await ledger.job(id), job.kind == .recording else { throw .notFound("no recording \(id)") }
+            if runs[id] == nil, let forwarded = try await forwardIfElsewhere(.streams(add: add, remove: remove), job: job) { return forwarded }
+            throw .conflict("recording \(id) is not running")
+        }
+        try await run.changeStreams(add: add, remove: remove)
+        logger.info("stream destinations changed", metadata: ["job": .string(id), "added": .stringConvertible(add.count),
+                                                              "removed": .stringConvertible(remove.count)])
+        return try await document(id: id)
+    }
+
     // MARK: - Renders
 
     public func createRender(_ request: RenderRequest) async throws(ServiceError) -> JobDocument {

@@ -29,6 +29,8 @@ actor RecordingRun {
     private let logger: Logger
     private var recorder: RoomRecorder?
     private var live: LiveRender?
+    /// The live composite's stream destinations (mp4 live composites: they can be added while it runs).
+    private var streams: RecordingStreams?
     private var shipper: DumpShipper?
     private(set) var startedAt = Date()
     /// Set once `end` begins: the run ends once, however many reasons arrive.
@@ -66,9 +68,15 @@ actor RecordingRun {
         self.recorder = recorder
         // A continued recording is composited once, from all its turns, at the end.
         if spec.liveComposite && priorSegments.isEmpty {
-            let settings = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: directory + "/" + JobFiles.posterName,
+            var settings = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: directory + "/" + JobFiles.posterName,
                                                         latencyMicros: context.renderer.settings.latencyMicros, hls: spec.hls,
                                                         thumbnails: spec.thumbnails, directory: directory)
+            if spec.output.container == .mp4 {
+                // A stored request's URLs have their keys hidden: only the caller's own request streams.
+                let streams = RecordingStreams(id: id, urls: spec.streams.filter { !StreamURL.isRedacted($0) }, ledger: context.ledger, logger: logger)
+                settings.streams = streams.streams
+                self.streams = streams
+            }
             let live = LiveRender(dump: dumpPath, output: directory + "/" + JobFiles.outputName(.recording, fileExtension: spec.output.fileExtension),
                                   settings: settings)
             settings.hls?.writeEmptyPlaylist()
@@ -92,6 +100,7 @@ actor RecordingRun {
             await shipper?.stop()
             try? await context.rooms.stopRecording(recorder, reason: spec.source.startFailure)
             if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
+            await streams?.settle()
             self.recorder = nil
             throw error
         }
@@ -139,6 +148,12 @@ actor RecordingRun {
         return true
     }
 
+    /// Adds and removes live stream destinations; refused when the recording has no live mp4 composite.
+    func changeStreams(add: [String], remove: [String]) throws(ServiceError) {
+        guard let streams else { throw .conflict("recording \(id) has no live composite in mp4 to stream from") }
+        try streams.change(add: add, remove: remove, recording: id)
+    }
+
     /// Lets go of a recording this node no longer owns (its lease lapsed):
     /// the source and the recorder stop and the dump is closed, but the job
     /// is not written to — whoever takes it over does that.
@@ -150,6 +165,7 @@ actor RecordingRun {
         await shipper?.stop()
         try? await context.rooms.stopRecording(recorder, reason: reason)
         if let live { _ = try? await onThread("tessera-finish") { try live.finish() } }
+        await streams?.settle()
         logger.warning("recording let go: this node no longer owns it", metadata: ["reason": .string(reason)])
     }
 
@@ -183,6 +199,7 @@ actor RecordingRun {
             renderFailure = priorSegments.isEmpty ? await finishFile() : await renderJoined()
             await context.renderer.refreshFiles(key)
         }
+        await streams?.settle()
         let outcome = JobOutcome.of(ending, hadMedia: hadMedia, renderFailure: renderFailure)
         await ledger.transition(id, to: outcome.state, reason: outcome.reason, message: outcome.message)
         logger.info(hadMedia ? "recording finished" : "recording ended without media", metadata: ["packets": .stringConvertible(statistics.mediaPackets)])

@@ -133,11 +133,9 @@ public enum APIRoutes {
         APIResponses.json(try await d.service.stopRecording(id: try id(context)))
     }
 
-    struct LayoutChange: Decodable { var layout: String }
-
     static func patch<Context: RequestContext>(_ request: Request, _ context: Context, _ d: Dependencies) async throws -> Response {
-        let change = try await APIResponses.decode(LayoutChange.self, from: request, context: context)
-        return APIResponses.json(try await d.service.changeLayout(id: try id(context), layout: change.layout))
+        let change = try await APIResponses.decode(RecordingChangeRequest.self, from: request, context: context)
+        return APIResponses.json(try await d.service.changeRecording(id: try id(context), change))
     }
 
     static func delete<Context: RequestContext>(_ kind: JobKind, _ context: Context, _ d: Dependencies) async throws -> Response {
