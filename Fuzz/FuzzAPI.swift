@@ -32,6 +32,14 @@ public func fuzzAPI(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         guard let stored = try? JSONEncoder().encode(valid.request), let again = try? JSONDecoder().decode(RenderRequest.self, from: stored),
               (try? again.validated()) == valid else { fatalError("a stored render request does not read back the same") }
     }
+    if let request = try? StrictJSONDecoder.decode(RecordingChangeRequest.self, from: bytes), (try? request.validate()) != nil {
+        // Accepted destinations are stream URLs, and each is shown with its key hidden: the hidden form is never one to send to.
+        for url in request.addStreams ?? [] {
+            guard StreamURL.refusal(url) == nil, ["rtmp://", "rtmps://", "srt://"].contains(where: url.lowercased().hasPrefix) else { fatalError("a stream URL that is none was accepted: \(url)") }
+            let shown = StreamURL.redacted(url)
+            guard shown == url || StreamURL.isRedacted(shown), StreamURL.redacted(url) == shown else { fatalError("a stream URL is shown unstably: \(url)") }
+        }
+    }
     if let request = try? StrictJSONDecoder.decode(RoomTokenRequest.self, from: bytes), let valid = try? request.validated() {
         guard !valid.name.isEmpty, valid.name.unicodeScalars.count <= 64, let ttl = valid.ttlSeconds, (60...86_400).contains(ttl) else {
             fatalError("an invalid room token request was accepted")

@@ -1,6 +1,7 @@
 /// `PATCH /v1/recordings/{id}`: changes to a running recording — a new
 /// layout for the rest of its composite, live stream destinations added or
 /// removed (named as added, or as the job shows them with the key hidden).
+/// Removals come first: a URL both removed and added starts again.
 public struct RecordingChangeRequest: Codable, Equatable, Sendable {
     public var layout: String?
     public var addStreams: [String]?
@@ -24,11 +25,8 @@ public struct RecordingChangeRequest: Codable, Equatable, Sendable {
             guard Set(list).count == list.count else { throw .invalid("a destination is listed twice") }
         }
         for url in addStreams ?? [] { if let refusal = StreamURL.refusal(url) { throw .invalid("addStreams: \(refusal)") } }
-        for url in removeStreams ?? [] where url.isEmpty || url.utf8.count > StreamURL.maximumLength {
-            throw .invalid("removeStreams: a stream URL is 1 to \(StreamURL.maximumLength) bytes")
-        }
-        if let add = addStreams, let remove = removeStreams, !Set(add).isDisjoint(with: remove) {
-            throw .invalid("a destination is both added and removed")
+        for url in removeStreams ?? [] where url.isEmpty || url.unicodeScalars.count > StreamURL.maximumLength {
+            throw .invalid("removeStreams: a stream URL is 1 to \(StreamURL.maximumLength) characters")
         }
     }
 }

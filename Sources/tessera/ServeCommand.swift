@@ -35,6 +35,8 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let ports = try Self.ports(media.rtcPort)
+        // A live stream's peer may close its socket at any time: the write fails (EPIPE), the process goes on.
+        signal(SIGPIPE, SIG_IGN)
         var logger = Logger(label: "tessera")
         logger.logLevel = Logger.Level(rawValue: http.logLevel) ?? .info
         LibavLogging.set(verbose: logger.logLevel <= .debug)

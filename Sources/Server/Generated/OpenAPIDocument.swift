@@ -137,17 +137,17 @@ enum OpenAPIDocument {
     }
    },
    "patch": {
-    "operationId": "changeRecordingLayout",
-    "summary": "Change the layout of a running recording's live composite",
+    "operationId": "changeRecording",
+    "summary": "Change a running recording: its layout, its live stream destinations",
     "requestBody": {
      "required": true,
      "content": {
       "application/json": {
        "schema": {
         "type": "object",
-        "required": [
-         "layout"
-        ],
+        "minProperties": 1,
+        "additionalProperties": false,
+        "description": "At least one change. Removals come first, then additions (a URL both removed and added starts again). A destination is removed by its URL as added or as the job shows it (key hidden); 409 when it is not one of the recording's. At most 4 destinations at once.",
         "properties": {
          "layout": {
           "type": "string",
@@ -158,9 +158,35 @@ enum OpenAPIDocument {
            "speaker"
           ],
           "description": "A layout name from layouts/"
+         },
+         "addStreams": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 4,
+          "uniqueItems": true,
+          "items": {
+           "$ref": "#/components/schemas/StreamURL"
+          },
+          "description": "destinations to start streaming to"
+         },
+         "removeStreams": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 4,
+          "uniqueItems": true,
+          "items": {
+           "type": "string",
+           "minLength": 1,
+           "maxLength": 2048
+          },
+          "description": "destinations to stop streaming to"
          }
         },
-        "additionalProperties": false
+        "example": {
+         "addStreams": [
+          "rtmp://127.0.0.1:1935/live/key"
+         ]
+        }
        }
       }
      }
@@ -2044,6 +2070,9 @@ enum OpenAPIDocument {
            },
            {
             "$ref": "#/components/schemas/ThumbnailsOutput"
+           },
+           {
+            "$ref": "#/components/schemas/StreamOutput"
            }
           ]
          }
@@ -2132,7 +2161,7 @@ enum OpenAPIDocument {
       "$ref": "#/components/schemas/StorageRequest"
      },
      "outputs": {
-      "$ref": "#/components/schemas/Outputs"
+      "$ref": "#/components/schemas/RenderOutputs"
      }
     },
     "description": "Exactly one of recordingId and uploadId. `to`, when given, must be after `from`.",
@@ -2456,9 +2485,10 @@ enum OpenAPIDocument {
       "enum": [
        "upload_completed",
        "upload_failed",
-       "taken_over"
+       "taken_over",
+       "output_failed"
       ],
-      "description": "Only in webhook bodies: what happened when it is not a state change"
+      "description": "Only in webhook bodies: what happened when it is not a state change (output_failed: a stream destination failed; it is retried)"
      },
      "node": {
       "type": "string",
@@ -2512,6 +2542,52 @@ enum OpenAPIDocument {
        "complete": {
         "type": "boolean",
         "description": "the job has ended and the playlist has #EXT-X-ENDLIST"
+       }
+      }
+     },
+     "streams": {
+      "type": "array",
+      "description": "The live stream destinations, when the recording streams (a removed one stays, stopped), in the order they were added.",
+      "items": {
+       "type": "object",
+       "required": [
+        "url",
+        "state",
+        "since",
+        "reconnects"
+       ],
+       "properties": {
+        "url": {
+         "type": "string",
+         "description": "the destination with its key hidden"
+        },
+        "state": {
+         "type": "string",
+         "enum": [
+          "connecting",
+          "live",
+          "retrying",
+          "stopped"
+         ],
+         "description": "retrying: the last attempt failed, the next comes after a back-off"
+        },
+        "since": {
+         "type": "string",
+         "format": "date-time",
+         "description": "when the state began"
+        },
+        "error": {
+         "type": [
+          "string",
+          "null"
+         ],
+         "description": "why the last attempt failed"
+        },
+        "reconnects": {
+         "type": "integer",
+         "minimum": 0,
+         "description": "connections opened after the first"
+        }
        }
       }
      }
@@ -2963,7 +3039,1133 @@ enum OpenAPIDocument {
     }
    },
    "Outputs": {
-    "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, its HLS copy, and thumbnails of its pictures. The composite is the standard one when only hls is listed. Kinds stream, tracks and audio are refused (422 unsupported_output) until this server makes them. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}]",
+    "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, its HLS copy, live streams and thumbnails of its pictures, each kind at most once. The composite is the standard one when it is not listed. Kinds tracks and audio are refused (422 unsupported_output) until this server makes them. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}, {\"kind\": \"stream\", \"urls\": [\"rtmp://ingest.example/live/KEY\"]}]",
+    "oneOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 1,
+      "items": {
+       "oneOf": [
+        {
+         "$ref": "#/components/schemas/CompositeOutput"
+        },
+        {
+         "$ref": "#/components/schemas/HLSOutput"
+        },
+        {
+         "$ref": "#/components/schemas/ThumbnailsOutput"
+        },
+        {
+         "$ref": "#/components/schemas/StreamOutput"
+        }
+       ]
+      }
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     }
+    ]
+   },
+   "StreamURL": {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": 2048,
+    "pattern": "^(rtmps?://[A-Za-z0-9.:\\[\\]-]+(/[!-.0-~]+){2,}|srt://[A-Za-z0-9.:\\[\\]-]+(\\?[!-~]*)?)$",
+    "description": "An RTMP(S) ingest URL (rtmp://host[:port]/app/key, two or more path segments) or an SRT one (srt://host:port[?streamid=…&passphrase=…]). The stream key is a secret: the job shows it hidden as **** and a fingerprint (rtmp://host/app/****1a2b3c4d).",
+    "example": "rtmp://a.rtmp.youtube.com/live2/xxxx-xxxx-xxxx-xxxx"
+   },
+   "StreamOutput": {
+    "type": "object",
+    "required": [
+     "kind",
+     "urls"
+    ],
+    "additionalProperties": false,
+    "description": "The composite as live streams from the same encode: FLV over RTMP(S), MPEG-TS over SRT, to each of urls. A destination that refuses or fails is retried with a back-off (1 s doubling to 30 s) and reported in the job's streams, without disturbing the file or the other destinations; PATCH adds and removes destinations while the recording runs. Needs the composite in mp4 and the live composite; recordings only. Stream keys are not stored: after a restart or a takeover the recording goes on without its streams.",
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "stream"
+      ]
+     },
+     "urls": {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 4,
+      "uniqueItems": true,
+      "items": {
+       "$ref": "#/components/schemas/StreamURL"
+      }
+     }
+    },
+    "example": {
+     "kind": "stream",
+     "urls": [
+      "rtmp://127.0.0.1:1935/live/key",
+      "srt://127.0.0.1:9000?streamid=call"
+     ]
+    }
+   },
+   "RenderOutputs": {
+    "description": "Several outputs from one encode, instead of output: a composite file, its HLS copy and thumbnails of its pictures (a stream is live: recordings only). Kinds tracks and audio are refused (422 unsupported_output) until this server makes them.",
     "oneOf": [
      {
       "type": "null"
