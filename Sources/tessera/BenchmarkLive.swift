@@ -23,6 +23,8 @@ struct BenchmarkLive: ParsableCommand {
     @Option(help: "Layout of the composites (grid, speaker, presentation, …).") var layout = "grid"
     @Option(help: "Replay each participant this many times (as participants of their own): 2 makes 8 of a 4-participant dump.") var copies = 1
     @Option(help: "Also write each composite as HLS with segments of this many seconds (from the same encode).") var hls: Int?
+    @Option(help: "Also stream each composite live to this RTMP application (rtmp://host:port/app; recording N uses the key bench-N), from the same encode.")
+    var rtmp: String?
     @Flag(help: "Print one JSON line.") var json = false
 
     struct Result: Encodable {
@@ -39,6 +41,8 @@ struct BenchmarkLive: ParsableCommand {
         var peakRSSMegabytes: Double
         var baselineRSSMegabytes: Double
         var rssPerRecordingMegabytes: Double
+        /// Each live stream's state when the replay ended (with --rtmp).
+        var streams: [String]?
     }
 
     func run() throws {
@@ -64,11 +68,17 @@ struct BenchmarkLive: ParsableCommand {
         let started = Date()
         var writers: [LiveDumpWriter] = []
         var renders: [LiveRender] = []
+        var streamSets: [LiveStreams] = []
         for index in 0..<recordings {
             let path = "\(work)/live-\(index).rtpd"
             writers.append(try LiveDumpWriter(path: path, header: DumpHeader(anchorWallClockMicros: Int64(Date().timeIntervalSince1970 * 1_000_000))))
             var own = settings
             if let hls { own.addHLS(playlist: "\(work)/live-\(index).m3u8", prefix: "live-\(index)", segmentSeconds: hls) }
+            if let rtmp {
+                let streams = LiveStreams(urls: [rtmp + "/bench-\(index)"]) { _ in }
+                own.streams = streams
+                streamSets.append(streams)
+            }
             let render = LiveRender(dump: path, output: "\(work)/live-\(index).mp4", settings: own)
             render.start()
             renders.append(render)
@@ -93,6 +103,8 @@ struct BenchmarkLive: ParsableCommand {
             for writer in writers { try writer.append(record.record, time: record.time) }
         }
         for writer in writers { try writer.close() }
+        // Streams live to the end, and how often they had to reconnect.
+        let streamStates = streamSets.flatMap(\.statuses).map { "\($0.state.rawValue), \($0.reconnects) reconnects" }
         // Stop: every composite finishes its last latency window and its encoder tail.
         var stopTimes: [Double] = [], durations: [Double] = []
         let stopped = Date()
@@ -120,7 +132,8 @@ struct BenchmarkLive: ParsableCommand {
                             realTime: maxLag.allSatisfy { $0 < 2.5 } && stopTimes.allSatisfy { $0 < 2 } && skipped.allSatisfy { $0 == 0 },
                             cpuCoresUsed: cpu / wall, cpuSecondsPerRecordingSecond: cpu / (replayed * Double(recordings)),
                             peakRSSMegabytes: peak, baselineRSSMegabytes: baseline,
-                            rssPerRecordingMegabytes: (peak - baseline) / Double(recordings))
+                            rssPerRecordingMegabytes: (peak - baseline) / Double(recordings),
+                            streams: streamStates.isEmpty ? nil : streamStates)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -131,6 +144,7 @@ struct BenchmarkLive: ParsableCommand {
             print("  max lag behind the input: \(maxLag.map { String(format: "%.2f s", $0) }.joined(separator: ", "))")
             print("  stop → file ready: \(stopTimes.map { String(format: "%.2f s", $0) }.joined(separator: ", "))")
             print("  output durations: \(durations.map { String(format: "%.2f s", $0) }.joined(separator: ", "))")
+            if !streamStates.isEmpty { print("  streams at the stop: \(streamStates.joined(separator: "; "))") }
             print("  frames not drawn to keep up: \(skipped.map(String.init).joined(separator: ", "))")
             print(String(format: "  CPU: %.2f cores, %.3f CPU-s per recording-second", result.cpuCoresUsed, result.cpuSecondsPerRecordingSecond))
             print(String(format: "  peak RSS %.0f MB (%.0f MB before), %.0f MB per recording", peak, baseline, result.rssPerRecordingMegabytes))

@@ -7,7 +7,8 @@ import Testing
 /// destination added by PATCH mid-call starts receiving, one removed stops,
 /// and one that refuses (a closed port) is retried and reported while the
 /// file and the other streams are unharmed. ffprobe reads what nginx
-/// recorded: the publishers' colours in their tiles and their tones.
+/// recorded: the publishers' colours in their tiles and their tones. An
+/// SRT destination is ffmpeg listening on loopback, writing MPEG-TS.
 @Suite(.serialized) struct StreamOutputsInteropTests {
     typealias Service = ServiceInteropTests
 
@@ -69,20 +70,30 @@ import Testing
         defer { rtmp.stop() }
         let hooks = try WebhookLog()
         let refused = "rtmp://127.0.0.1:\(ServerProcess.freeTCPPort())/live/refused"
+        // SRT: ffmpeg listens and keeps what arrives (it ends when the caller closes).
+        let srtPort = ServerProcess.freeUDPPorts(1), srtRecord = Fixtures.temporaryPath("srt-\(UUID().uuidString.prefix(8)).ts")
+        let listener = Process()
+        listener.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
+        listener.arguments = ["-v", "error", "-y", "-i", "srt://127.0.0.1:\(srtPort)?mode=listener&listen_timeout=120000000", "-c", "copy", "-f", "mpegts", srtRecord]
+        listener.standardInput = FileHandle.nullDevice
+        listener.standardOutput = FileHandle.nullDevice
+        listener.standardError = FileHandle.nullDevice
+        try listener.run()
+        defer { if listener.isRunning { kill(listener.processIdentifier, SIGKILL) } }
         let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
         defer { server.stop() }
         let created = try Service.post(server, "/v1/recordings", """
             {"room": "streams", "webhookUrl": "\(hooks.url)",
-             "outputs": [{"kind": "composite", "width": 640, "height": 240}, {"kind": "stream", "urls": ["\(rtmp.url("first"))", "\(refused)"]}]}
+             "outputs": [{"kind": "composite", "width": 640, "height": 240}, {"kind": "stream", "urls": ["\(rtmp.url("first"))", "\(refused)", "srt://127.0.0.1:\(srtPort)"]}]}
             """)
         #expect(created.status == 201, "\(created.body)")
         let id = try Service.decode(Recording.self, created.body).id
         // The request is shown with the stream keys hidden.
         let shown = try Service.decode(Recording.self, created.body).recording?.outputs?.first { $0.kind == "stream" }?.urls ?? []
         let hidden = { (url: String) in url.replacingOccurrences(of: #"/[^/]+$"#, with: "/****", options: .regularExpression) }
-        #expect(shown.count == 2 && shown[0].hasPrefix(hidden(rtmp.url("first"))) && shown[1].hasPrefix(hidden(refused)) && shown[0] != shown[1], "\(shown)")
+        #expect(shown.count == 3 && shown[2] == "srt://127.0.0.1:\(srtPort)" && shown[0].hasPrefix(hidden(rtmp.url("first"))) && shown[1].hasPrefix(hidden(refused)) && shown[0] != shown[1], "\(shown)")
         #expect(!created.body.contains("live/first"), "the key is not shown")
-        let (first, failingIndex, secondIndex) = (0, 1, 2)
+        let (first, failingIndex, srtIndex, secondIndex) = (0, 1, 2, 3)
         let publishers = try [("janus-red.mp4"), ("janus-blue.mp4")].map {
             try Service.startPublisher(server.base + "/whip/streams", media: $0, codec: "vp8", seconds: 40)
         }
@@ -90,9 +101,10 @@ import Testing
 
         // The reachable destination goes live; the refusing one is retried, with its error.
         let started = try Self.wait(server, id) { recording in
-            Self.stream(recording, first)?.state == "live" && (Self.stream(recording, failingIndex)?.reconnects ?? 0) >= 1
+            Self.stream(recording, first)?.state == "live" && Self.stream(recording, srtIndex)?.state == "live"
+                && (Self.stream(recording, failingIndex)?.reconnects ?? 0) >= 1
         }
-        #expect(Self.stream(started, first)?.state == "live", "\(String(describing: started.streams))")
+        #expect(Self.stream(started, first)?.state == "live" && Self.stream(started, srtIndex)?.state == "live", "\(String(describing: started.streams))")
         let failing = Self.stream(started, failingIndex)
         #expect(failing.map { $0.reconnects >= 1 && $0.state != "live" && $0.error?.isEmpty == false } == true, "\(String(describing: failing))")
         #expect(hooks.waitFor(event: "output_failed", job: id, seconds: 30), "the failing destination is told to the webhook")
@@ -135,5 +147,8 @@ import Testing
         try Self.checkRecorded(rtmp.record("first"), atLeastSeconds: 6)
         try Self.checkRecorded(rtmp.record("second"), atLeastSeconds: 5)
         #expect(!FileManager.default.fileExists(atPath: rtmp.record("refused")))
+        let listenerDeadline = Date().addingTimeInterval(30)
+        while listener.isRunning && Date() < listenerDeadline { usleep(200_000) }
+        try Self.checkRecorded(srtRecord, atLeastSeconds: 8)
     }
 }

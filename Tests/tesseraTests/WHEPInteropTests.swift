@@ -50,7 +50,7 @@ import Testing
         #expect(stopped.participants.map { $0["name"] } == ["camera-1"])
         #expect(Set(stopped.tracks.map(\.kind)) == ["audio", "video"] && stopped.tracks.allSatisfy { $0.packets > 50 }, "\(stopped.tracks)")
         // tessera hung up on the server's resource URL.
-        let deleted = try #require(peer.wait(for: "deleted", seconds: 5), "no DELETE reached the WHEP server")
+        let deleted = try #require(peer.wait(for: "deleted", seconds: 30), "no DELETE reached the WHEP server")
         #expect(deleted["connected"] as? Bool == true)
         let sent = try #require(deleted["sent"] as? [String: [String: Int]])
         let receivedVideo = stopped.tracks.first { $0.kind == "video" }?.packets ?? 0
