@@ -73,7 +73,8 @@ actor RecordingRun {
                                                         thumbnails: spec.thumbnails, directory: directory)
             if spec.output.container == .mp4 {
                 // A stored request's URLs have their keys hidden: only the caller's own request streams.
-                let streams = RecordingStreams(id: id, urls: spec.streams.filter { !StreamURL.isRedacted($0) }, ledger: context.ledger, logger: logger)
+                let streams = RecordingStreams(id: id, urls: spec.streams.filter { !StreamURL.isRedacted($0) }, ledger: context.ledger,
+                                               metrics: context.metrics, logger: logger)
                 settings.streams = streams.streams
                 self.streams = streams
             }

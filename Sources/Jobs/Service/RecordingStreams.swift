@@ -13,7 +13,7 @@ final class RecordingStreams: Sendable {
     private let changes: AsyncStream<StreamStatus>.Continuation
     private let reporter: Task<Void, Never>
 
-    init(id: String, urls: [String], ledger: JobLedger, logger: Logger) {
+    init(id: String, urls: [String], ledger: JobLedger, metrics: ServiceMetrics, logger: Logger) {
         let (stream, continuation) = AsyncStream<StreamStatus>.makeStream()
         changes = continuation
         streams = LiveStreams(urls: urls) { status in continuation.yield(status) }
@@ -25,6 +25,8 @@ final class RecordingStreams: Sendable {
                 let shown = reports.map { JobResult.Stream(status: $0.status) }
                 await ledger.changeResult(id) { result in result.streams = shown }
                 let url = StreamURL.redacted(status.url)
+                if status.state == .live, previous?.state != .live { metrics.streamConnections.increment() }
+                if status.state == .retrying, previous?.state != .retrying { metrics.streamFailures.increment() }
                 switch status.state {
                 case .live where previous?.state != .live:
                     logger.info("streaming", metadata: ["job": .string(id), "url": .string(url), "reconnects": .stringConvertible(status.reconnects)])

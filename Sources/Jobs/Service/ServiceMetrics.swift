@@ -15,6 +15,8 @@ public final class ServiceMetrics: Sendable {
     let uploadedBytes: Counter
     let uploadFailures: Counter
     let dumpPartsShipped: Counter
+    let streamFailures: Counter
+    let streamConnections: Counter
 
     public init() {
         webhookFailures = registry.makeCounter(descriptor: Self.named("tessera_webhook_failures_total", "Webhook delivery attempts that failed."))
@@ -29,6 +31,9 @@ public final class ServiceMetrics: Sendable {
         uploadedBytes = registry.makeCounter(descriptor: Self.named("tessera_uploaded_bytes_total", "Bytes of job files the bucket confirmed."))
         uploadFailures = registry.makeCounter(descriptor: Self.named("tessera_upload_failures_total", "File uploads to object storage that failed (each is retried)."))
         dumpPartsShipped = registry.makeCounter(descriptor: Self.named("tessera_dump_parts_shipped_total", "Parts of live dumps stored in the bucket."))
+        streamFailures = registry.makeCounter(descriptor: Self.named("tessera_stream_failures_total",
+                                                                     "Connection attempts and live streams to RTMP/SRT destinations that failed (each is retried)."))
+        streamConnections = registry.makeCounter(descriptor: Self.named("tessera_stream_connections_total", "Live stream connections that went live."))
     }
 
     func setJobCounts(_ counts: [JobState: Int]) {
