@@ -47,6 +47,13 @@ public enum StreamURL {
         }
     }
 
+    /// The host a valid stream URL names, lowercased, without its port or an IPv6 address's brackets.
+    public static func host(_ url: String) -> String {
+        let authority = url.drop { $0 != ":" }.dropFirst(3).prefix { $0 != "/" && $0 != "?" }
+        if authority.hasPrefix("[") { return String(authority.dropFirst().prefix { $0 != "]" }).lowercased() }
+        return String(authority.prefix { $0 != ":" }).lowercased()
+    }
+
     /// Whether the URL is a stored one, its key hidden: no destination to send to.
     public static func isRedacted(_ url: String) -> Bool { url.contains(hidden) }
 

@@ -118,6 +118,7 @@ struct Serve: AsyncParsableCommand {
         configuration.autoRecord = rooms.autoRecord || rooms.autoRecordDumpOnly
         configuration.autoRecordComposite = !rooms.autoRecordDumpOnly
         configuration.sourceHosts = rooms.sourceHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+        configuration.streamHosts = rooms.streamHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
         configuration.storage = try storage.settings()
         return configuration
     }

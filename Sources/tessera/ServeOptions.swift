@@ -39,6 +39,8 @@ struct RoomOptions: ParsableArguments {
     @Flag(help: "With --auto-record: keep the dumps only (no live composite), the cheapest capture.") var autoRecordDumpOnly = false
     @Option(help: "Hosts (names or addresses, comma-separated) that WHEP and Janus sources may name; others are refused with 403. Default: any.")
     var sourceHosts: String?
+    @Option(help: "Hosts (names or addresses, comma-separated) that live stream destinations (RTMP, SRT) may name; others are refused with 403. Default: any.")
+    var streamHosts: String?
 }
 
 struct JobOptions: ParsableArguments {

@@ -106,6 +106,16 @@ struct OutputsValidationTests {
     }
 
     @Test(arguments: [
+        ("rtmp://Ingest.Example/live/k", "ingest.example"),
+        ("rtmps://ingest.example:443/app/k", "ingest.example"),
+        ("rtmp://[::1]:1935/live/k", "::1"),
+        ("srt://10.0.0.2:9000?streamid=x", "10.0.0.2"),
+    ] as [(String, String)])
+    func aStreamURLNamesItsHost(url: String, host: String) {
+        #expect(StreamURL.host(url) == host)
+    }
+
+    @Test(arguments: [
         (#"{}"#, "give layout"),
         (#"{"addStreams": []}"#, "give layout"),
         (#"{"addStreams": ["ftp://h/a/k"]}"#, "addStreams: a stream URL starts"),

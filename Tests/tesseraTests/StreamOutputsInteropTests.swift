@@ -53,7 +53,7 @@ import Testing
         #expect(probe.video?.codec_name == "h264" && probe.video?.width == 640 && probe.video?.height == 240 && probe.audio?.codec_name == "aac",
                 "\(path): \(probe.streams)")
         #expect(probe.duration >= atLeastSeconds, "\(path) holds \(probe.duration) s")
-        let picture = try MediaProbe.picture(path, at: max(0, probe.duration - 1.5), width: 640, height: 240)
+        let picture = try MediaProbe.picture(path, at: probe.duration / 2, width: 640, height: 240)
         let tiles = [picture.color(x: 160, y: 120), picture.color(x: 480, y: 120)]
         let colours = Set(tiles.compactMap { tile in ["red", "blue"].first { FixtureColor.matches(tile, $0, tolerance: 60) } })
         #expect(colours == ["red", "blue"], "\(path): the publishers' tiles are \(tiles)")
@@ -80,8 +80,11 @@ import Testing
         listener.standardError = FileHandle.nullDevice
         try listener.run()
         defer { if listener.isRunning { kill(listener.processIdentifier, SIGKILL) } }
-        let server = try ServerProcess(extraArguments: ["--api-key", Service.key], autoRecord: false)
+        let server = try ServerProcess(extraArguments: ["--api-key", Service.key, "--stream-hosts", "127.0.0.1"], autoRecord: false)
         defer { server.stop() }
+        // Only the hosts --stream-hosts lists may be destinations.
+        let elsewhere = try Service.post(server, "/v1/recordings", #"{"room": "x", "outputs": [{"kind": "stream", "urls": ["rtmp://ingest.example/live/k"]}]}"#)
+        #expect(elsewhere.status == 403 && elsewhere.body.contains("stream_not_allowed") && !elsewhere.body.contains("live/k"), "\(elsewhere.body)")
         let created = try Service.post(server, "/v1/recordings", """
             {"room": "streams", "webhookUrl": "\(hooks.url)",
              "outputs": [{"kind": "composite", "width": 640, "height": 240}, {"kind": "stream", "urls": ["\(rtmp.url("first"))", "\(refused)", "srt://127.0.0.1:\(srtPort)"]}]}
@@ -130,6 +133,9 @@ import Testing
         let bad = try ServerProcess.http("PATCH", server.base + "/v1/recordings/\(id)", body: #"{"addStreams": ["http://127.0.0.1/x"]}"#,
                                          headers: [Service.auth, Service.json])
         #expect(bad.status == 400, "\(bad.body)")
+        let notAllowed = try ServerProcess.http("PATCH", server.base + "/v1/recordings/\(id)", body: #"{"addStreams": ["rtmp://ingest.example/live/k"]}"#,
+                                                headers: [Service.auth, Service.json])
+        #expect(notAllowed.status == 403, "\(notAllowed.body)")
         let beforeStop = try Self.read(server, id)
         #expect(Self.stream(beforeStop, secondIndex)?.state == "live", "the other stream goes on: \(String(describing: beforeStop.streams))")
 

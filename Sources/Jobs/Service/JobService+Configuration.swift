@@ -22,6 +22,8 @@ extension JobService {
         /// The only hosts WHEP and Janus sources may name (lowercased), or nil for any:
         /// without a list, anyone with the API key can make the server call any address it reaches.
         public var sourceHosts: Set<String>?
+        /// The only hosts live stream destinations may name (lowercased), or nil for any.
+        public var streamHosts: Set<String>?
         /// Refuse webhook URLs that reach loopback, private or link-local addresses.
         public var webhookDenyInternal = false
         /// The longest output one render makes (a dump's times may span years).

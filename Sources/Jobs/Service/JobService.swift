@@ -80,6 +80,7 @@ public actor JobService {
     public func createRecording(_ request: RecordingRequest) async throws(ServiceError) -> JobDocument {
         let spec = try request.validated()
         try allowSource(spec.source)
+        try allowStreams(spec.streams)
         if spec.liveComposite { _ = try RenderSettings.forOutput(spec.output, layout: spec.layout, poster: nil, latencyMicros: 0) }
         let cost = spec.liveComposite ? JobCost.liveComposite : JobCost.dumpOnly
         if let node = try await placement(of: spec, cost: cost) { return try await place(spec, on: node) }
@@ -172,6 +173,7 @@ public actor JobService {
     /// `PATCH /v1/recordings/{id}`: the layout and the stream destinations, as asked.
     public func changeRecording(id: String, _ change: RecordingChangeRequest) async throws(ServiceError) -> JobDocument {
         try change.validate()
+        try allowStreams(change.addStreams ?? [])
         var document: JobDocument?
         if let layout = change.layout { document = try await changeLayout(id: id, layout: layout) }
         if change.addStreams?.isEmpty == false || change.removeStreams?.isEmpty == false {
@@ -284,6 +286,15 @@ public actor JobService {
 
     public func refreshMetrics() async {
         if let counts = try? await ledger.store.countsByState() { metrics.setJobCounts(counts) }
+    }
+
+    /// Stream destinations only to the hosts `--stream-hosts` lists, when it lists any.
+    func allowStreams(_ urls: [String]) throws(ServiceError) {
+        guard let allowed = configuration.streamHosts else { return }
+        for url in urls where !allowed.contains(StreamURL.host(url)) {
+            throw ServiceError(status: 403, code: "stream_not_allowed",
+                               message: "\(StreamURL.redacted(url)) names \(StreamURL.host(url)), which this server's --stream-hosts does not list")
+        }
     }
 
     private func allowSource(_ source: SourceSpec) throws(ServiceError) {

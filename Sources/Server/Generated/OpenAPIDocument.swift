@@ -239,6 +239,16 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "403": {
+      "description": "stream_not_allowed: an added destination names a host that the server's --stream-hosts does not list",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
      }
     },
     "description": "Any node of a cluster takes it: when another node runs the recording, the command is handed to that node and the answer is its answer."
