@@ -2,9 +2,10 @@
 /// fields of `output`), `{"kind": "hls", "segmentSeconds": 2}` or
 /// `{"kind": "thumbnails", "intervalSeconds": 10}` or `{"kind": "stream",
 /// "urls": ["rtmp://…"]}`. One composite encode serves the file, the HLS
-/// playlist and the live streams; thumbnails are its pictures. The other
-/// kinds of the outputs list (`tracks`, `audio`) are refused by name until
-/// this server makes them.
+/// playlist and the live streams; thumbnails are its pictures.
+/// `{"kind": "tracks"}` is each participant's tracks from the dump, copied
+/// without transcoding. The other kind of the outputs list (`audio`) is
+/// refused by name until this server makes it.
 public struct OutputEntryRequest: Codable, Equatable, Sendable {
     public var kind: String
     // composite: the fields of `output`.
@@ -41,7 +42,7 @@ public struct OutputEntryRequest: Codable, Equatable, Sendable {
         OutputRequest(format: format, width: width, height: height, fps: fps, videoBitrate: videoBitrate, preset: preset, audioBitrate: audioBitrate)
     }
 
-    static let laterKinds = ["tracks", "audio"]
+    static let laterKinds = ["audio"]
 }
 
 /// The outputs of a job that passed validation: the composite file, and
@@ -53,13 +54,15 @@ public struct OutputsSpec: Equatable, Sendable {
     public let thumbnails: ThumbnailsSpec?
     /// Live stream destinations of the composite's encode (recordings only).
     public let streams: [String]
+    /// Each track in a file of its own, on the session's timeline, without transcoding.
+    public let tracks: Bool
 
     /// `output` (one composite file) or `outputs` (a list), not both; neither is the standard composite.
     public static func validated(output: OutputRequest?, outputs: [OutputEntryRequest]?) throws(ServiceError) -> OutputsSpec {
-        guard let outputs else { return OutputsSpec(composite: try (output ?? OutputRequest()).validated(), hls: nil, thumbnails: nil, streams: []) }
+        guard let outputs else { return OutputsSpec(composite: try (output ?? OutputRequest()).validated(), hls: nil, thumbnails: nil, streams: [], tracks: false) }
         guard output == nil else { throw .invalid("give output or outputs, not both (output is the shorthand for one composite file)") }
         guard (1...8).contains(outputs.count) else { throw .invalid("outputs lists 1 to 8 outputs") }
-        var composite: OutputSpec?, hls: HLSSpec?, thumbnails: ThumbnailsSpec?, streams: [String]?
+        var composite: OutputSpec?, hls: HLSSpec?, thumbnails: ThumbnailsSpec?, streams: [String]?, tracks = false
         for (index, entry) in outputs.enumerated() {
             let at = "outputs[\(index)]"
             if entry.kind != "thumbnails", entry.intervalSeconds != nil { throw .invalid("\(at): intervalSeconds is for kind \"thumbnails\"") }
@@ -96,10 +99,16 @@ public struct OutputsSpec: Equatable, Sendable {
                 for url in urls { if let refusal = StreamURL.refusal(url) { throw .invalid("\(at): \(refusal)") } }
                 guard Set(urls).count == urls.count else { throw .invalid("\(at): a destination is listed twice") }
                 streams = urls
+            case "tracks":
+                guard !tracks else { throw .invalid("\(at): one tracks output per job") }
+                guard entry.compositeFields == OutputRequest() else {
+                    throw .invalid("\(at): tracks are copied as they came, without an encode: they take no size or bitrate")
+                }
+                tracks = true
             case let kind where OutputEntryRequest.laterKinds.contains(kind):
                 throw ServiceError(status: 422, code: "unsupported_output", message: "\(at): outputs of kind \"\(kind)\" are not made by this server yet")
             default:
-                throw .invalid("\(at): kind must be \"composite\", \"hls\", \"stream\" or \"thumbnails\"")
+                throw .invalid("\(at): kind must be \"composite\", \"hls\", \"stream\", \"thumbnails\" or \"tracks\"")
             }
         }
         let file: OutputSpec
@@ -110,11 +119,14 @@ public struct OutputsSpec: Equatable, Sendable {
         if streams != nil, file.container != .mp4 {
             throw .invalid("a stream output needs the composite in mp4 (H.264 and AAC, what RTMP and SRT ingest take); a second encode is not made yet")
         }
-        return OutputsSpec(composite: file, hls: hls, thumbnails: thumbnails, streams: streams ?? [])
+        return OutputsSpec(composite: file, hls: hls, thumbnails: thumbnails, streams: streams ?? [], tracks: tracks)
     }
 
     /// Whether the list is only the composite file, which `output` says as well.
-    var isCompositeOnly: Bool { hls == nil && thumbnails == nil && streams.isEmpty }
+    var isCompositeOnly: Bool { hls == nil && thumbnails == nil && streams.isEmpty && !tracks }
+
+    /// Whether an output is made from the live composite (a recording without one cannot make it).
+    var needsComposite: Bool { hls != nil || thumbnails != nil || !streams.isEmpty }
 
     /// The wire form with every default filled in (what a job stores).
     public var request: [OutputEntryRequest] {
@@ -124,6 +136,7 @@ public struct OutputsSpec: Equatable, Sendable {
         if let hls { entries.append(OutputEntryRequest(kind: "hls", segmentSeconds: hls.segmentSeconds)) }
         if let thumbnails { entries.append(OutputEntryRequest(kind: "thumbnails", intervalSeconds: thumbnails.intervalSeconds)) }
         if !streams.isEmpty { entries.append(OutputEntryRequest(kind: "stream", urls: streams)) }
+        if tracks { entries.append(OutputEntryRequest(kind: "tracks")) }
         return entries
     }
 }

@@ -131,11 +131,11 @@ public struct RecordingRequest: Codable, Equatable, Sendable {
         request.output = made.isCompositeOnly ? output.request : nil
         request.outputs = made.isCompositeOnly ? nil : made.request
         request.liveComposite = liveComposite ?? true
-        guard made.isCompositeOnly || liveComposite != false else {
+        guard !made.needsComposite || liveComposite != false else {
             throw .invalid("hls, stream and thumbnails outputs are made from the live composite: leave liveComposite on")
         }
         return RecordingSpec(room: room, source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails,
-                             streams: made.streams, limits: limits,
+                             streams: made.streams, tracks: made.tracks, limits: limits,
                              webhookUrl: webhookUrl, liveComposite: liveComposite ?? true, request: request)
     }
 }
@@ -185,11 +185,14 @@ public struct RenderRequest: Codable, Equatable, Sendable {
         try validateMetadata(metadata)
         try storage?.validate()
         guard made.streams.isEmpty else { throw .invalid("a stream output is live: it is for recordings, not renders") }
+        guard !made.tracks || (from == nil && to == nil) else {
+            throw .invalid("a tracks output copies whole tracks: from and to cut the composite only, so give them in a render without tracks")
+        }
         var request = self
         request.layout = layout ?? "grid"
         request.output = made.isCompositeOnly ? output.request : nil
         request.outputs = made.isCompositeOnly ? nil : made.request
-        return RenderSpec(source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails, from: from, to: to, webhookUrl: webhookUrl, request: request)
+        return RenderSpec(source: source, layout: layout ?? "grid", output: output, hls: made.hls, thumbnails: made.thumbnails, tracks: made.tracks, from: from, to: to, webhookUrl: webhookUrl, request: request)
     }
 
     /// The longest session time a render range may name: 24 hours.

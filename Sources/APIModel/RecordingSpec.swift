@@ -80,6 +80,8 @@ public struct RecordingSpec: Equatable, Sendable {
     public let thumbnails: ThumbnailsSpec?
     /// Live stream destinations of the composite (full URLs, keys included: never stored).
     public let streams: [String]
+    /// Each track to a file of its own, copied from the dump at the end.
+    public let tracks: Bool
     public let limits: LimitsRequest?
     public let webhookUrl: String?
     /// false: keep the dump only.
@@ -102,6 +104,8 @@ public struct RenderSpec: Equatable, Sendable {
     public let hls: HLSSpec?
     /// JPEGs of the composite every so often.
     public let thumbnails: ThumbnailsSpec?
+    /// Each track to a file of its own, copied from the dump.
+    public let tracks: Bool
     /// Session seconds to start and stop at (the whole session when absent).
     public let from: Double?
     public let to: Double?

@@ -21,7 +21,10 @@ public struct TrackExporter {
         public var skippedBeforeKeyframe: Int
     }
 
-    public init() {}
+    /// What every file's name starts with (`track-` for a job's files, so they stand apart from its others).
+    public let filePrefix: String
+
+    public init(filePrefix: String = "") { self.filePrefix = filePrefix }
 
     public func export(dump path: String, to directory: String) throws -> [Result] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -42,7 +45,7 @@ public struct TrackExporter {
                         throw RenderError("track \(track.id) of \(track.participantID): codec \(track.codec) cannot be written without transcoding (VP8, VP9, H264 and opus can)")
                     }
                     intakes[track.id] = TrackIntake(track: track, codec: codec)
-                    writers[track.id] = try TrackFileWriter(track: track, codec: codec, directory: directory)
+                    writers[track.id] = try TrackFileWriter(track: track, codec: codec, directory: directory, prefix: filePrefix)
                     order.append(track.id)
                     if track.kind == .audio, audioOf[track.participantID] == nil { audioOf[track.participantID] = track.id }
                 case let .rtp(id, bytes):
@@ -117,11 +120,12 @@ final class TrackFileWriter {
     private var start: Int64?
     private let parameterSets: [UInt8]
 
-    init(track: DumpTrack, codec: RTPCodec, directory: String) throws {
+    init(track: DumpTrack, codec: RTPCodec, directory: String, prefix: String = "") throws {
         self.track = track
         self.codec = codec
-        let name = track.participantID.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
-        path = "\(directory)/\(String(name))-\(track.id)-\(track.kind.rawValue).\(codec == .h264 ? "mp4" : "webm")"
+        // The participant's id comes from outside: only ASCII letters, digits, '-' and '_' reach the file name.
+        let name = track.participantID.prefix(64).map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" }
+        path = "\(directory)/\(prefix)\(String(name))-\(track.id)-\(track.kind.rawValue).\(codec == .h264 ? "mp4" : "webm")"
         parameterSets = codec == .h264 ? VideoTrackState.parameterSets(from: track.formatParameters) : []
     }
 

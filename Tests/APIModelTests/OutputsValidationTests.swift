@@ -34,7 +34,8 @@ struct OutputsValidationTests {
         (#"{"room": "r", "outputs": [{"kind": "composite", "format": "webm"}, {"kind": "stream", "urls": ["srt://h:9000"]}]}"#, 400, "needs the composite in mp4"),
         (#"{"room": "r", "liveComposite": false, "outputs": [{"kind": "stream", "urls": ["srt://h:9000"]}]}"#, 400, "live composite"),
         (#"{"room": "r", "outputs": [{"kind": "stream", "urls": ["srt://h:1"]}, {"kind": "stream", "urls": ["srt://h:2"]}]}"#, 400, "one stream output"),
-        (#"{"room": "r", "outputs": [{"kind": "tracks"}]}"#, 422, "\"tracks\" are not made"),
+        (#"{"room": "r", "outputs": [{"kind": "tracks"}, {"kind": "tracks"}]}"#, 400, "outputs[1]: one tracks"),
+        (#"{"room": "r", "outputs": [{"kind": "tracks", "format": "webm"}]}"#, 400, "without an encode"),
         (#"{"room": "r", "outputs": [{"kind": "audio"}]}"#, 422, "\"audio\" are not made"),
         (#"{"room": "r", "outputs": [{"kind": "thumbnails", "intervalSeconds": 0}]}"#, 400, "intervalSeconds must be 1 to 3600"),
         (#"{"room": "r", "outputs": [{"kind": "thumbnails", "width": 64}]}"#, 400, "composite's pictures"),
@@ -133,6 +134,17 @@ struct OutputsValidationTests {
         } catch {
             #expect(error.status == 400 && error.message.contains(says), "\(json): \(error)")
         }
+    }
+
+    @Test func tracksNeedNoCompositeAndAreStored() throws {
+        let spec = try Self.spec(#"{"room": "r", "liveComposite": false, "outputs": [{"kind": "tracks"}]}"#)
+        #expect(spec.tracks && !spec.liveComposite && spec.request.outputs?.map(\.kind) == ["composite", "tracks"])
+        let stored = try JSONDecoder().decode(RecordingRequest.self, from: JSONEncoder().encode(spec.request)).validated()
+        #expect(stored == spec)
+        let render = try JSONDecoder().decode(RenderRequest.self, from: Data(#"{"recordingId": "a", "outputs": [{"kind": "tracks"}]}"#.utf8)).validated()
+        #expect(render.tracks && render.hls == nil)
+        let cut = try JSONDecoder().decode(RenderRequest.self, from: Data(#"{"recordingId": "a", "from": 5, "outputs": [{"kind": "tracks"}]}"#.utf8))
+        #expect(throws: ServiceError.self) { try cut.validated() }
     }
 
     @Test func rendersCannotStream() throws {

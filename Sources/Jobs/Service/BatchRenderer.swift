@@ -1,5 +1,6 @@
 import APIModel
 import Foundation
+import Logging
 import Render
 import Telemetry
 
@@ -29,6 +30,8 @@ struct BatchRenderer: Sendable {
         var hls: HLSSpec?
         /// Its pictures as JPEGs every so often.
         var thumbnails: ThumbnailsSpec?
+        /// Each track to a file of its own too, copied from the dump.
+        var tracks = false
         var from: Double?
         var to: Double?
         /// Where the dump is read from when not at its place in the data directory (fetched from the bucket).
@@ -61,6 +64,23 @@ struct BatchRenderer: Sendable {
             return try renderer.render(dump: dumpPath, to: outputPath)
         }
         await record(id, summary: summary, live: false)
+        if plan.tracks { await exportTracks(id, dump: dumpPath, directory: directory) }
+    }
+
+    /// Each track of the dump to a file of its own beside the job's other
+    /// files (`track-PARTICIPANT-ID-KIND.webm`, H.264 in `.mp4`), on the
+    /// session's timeline. A failure (a codec that cannot be copied) costs
+    /// the tracks only: it is logged and told to the webhook as `output_failed`.
+    func exportTracks(_ id: String, dump: String, directory: String) async {
+        var logger = Logger(label: "tessera")
+        logger[metadataKey: "job"] = .string(id)
+        do {
+            let results = try await onThread("tessera-tracks") { try TrackExporter(filePrefix: JobFiles.trackPrefix).export(dump: dump, to: directory) }
+            logger.info("tracks exported", metadata: ["files": .stringConvertible(results.count)])
+        } catch {
+            logger.warning("exporting the tracks failed; the other outputs stand", metadata: ["error": .string("\(error)")])
+            if let job = try? await ledger.job(id) { ledger.webhooks.notify(job, event: "output_failed") }
+        }
     }
 
     /// Counts a finished render (batch or live) in the metrics and the job's result.
@@ -93,6 +113,6 @@ struct BatchRenderer: Sendable {
 extension BatchRenderer.Plan {
     /// A recording's outputs, the whole session: its composite rendered in batch from the dump.
     init(recording spec: RecordingSpec) {
-        self.init(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails)
+        self.init(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails, tracks: spec.tracks)
     }
 }

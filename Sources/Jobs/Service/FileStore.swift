@@ -66,6 +66,9 @@ public enum JobFiles {
     static func outputName(_ kind: JobKind, fileExtension: String) -> String { filePrefix(kind) + "." + fileExtension }
 
     /// `recording.m3u8`, `render.m3u8`: the HLS playlist beside the file.
+    /// What the files of a tracks output start with.
+    static let trackPrefix = "track-"
+
     static func hlsPlaylistName(_ kind: JobKind) -> String { outputName(kind, fileExtension: "m3u8") }
 
     /// Whether `name` is one of a job's HLS files (the playlist, its init segment, a segment), served while the job runs.

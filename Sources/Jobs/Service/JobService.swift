@@ -263,7 +263,7 @@ public actor JobService {
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             do {
                 var plan = BatchRenderer.Plan(output: spec.output, layout: spec.layout, hls: spec.hls, thumbnails: spec.thumbnails,
-                                              from: spec.from, to: spec.to)
+                                              tracks: spec.tracks, from: spec.from, to: spec.to)
                 if let job = try? await ledger.job(id), let dump = JobLedger.result(of: job).dump { plan.dumpPath = try await self.localDump(dump, scratch: scratch) }
                 try await renderer.render(id, plan)
                 await renderer.refreshFiles(JobFiles.Key(kind: .render, id: id))

@@ -31,6 +31,8 @@ actor RecordingRun {
     private var live: LiveRender?
     /// The live composite's stream destinations (mp4 live composites: they can be added while it runs).
     private var streams: RecordingStreams?
+    /// Whether the live composite made the file (else a batch render did, with the tracks when asked for).
+    private var liveFinished = false
     private var shipper: DumpShipper?
     private(set) var startedAt = Date()
     /// Set once `end` begins: the run ends once, however many reasons arrive.
@@ -198,6 +200,11 @@ actor RecordingRun {
         } else {
             if !ending.isFailure { await ledger.transition(id, to: .processing, reason: nil) }
             renderFailure = priorSegments.isEmpty ? await finishFile() : await renderJoined()
+            // A batch render exports the tracks itself; the live composite and a dump-only recording leave it to here.
+            if spec.tracks && (!spec.liveComposite || (priorSegments.isEmpty && liveFinished)) {
+                await context.renderer.exportTracks(id, dump: context.files.workingDirectory(of: key) + "/" + JobFiles.dumpName,
+                                                    directory: context.files.workingDirectory(of: key))
+            }
             await context.renderer.refreshFiles(key)
         }
         await streams?.settle()
@@ -247,6 +254,7 @@ actor RecordingRun {
         do {
             let summary = try await onThread("tessera-finish") { try live.finish() }
             await context.renderer.record(id, summary: summary, live: true)
+            liveFinished = true
             return nil
         } catch {
             logger.warning("live composite failed; rendering the dump", metadata: ["error": .string("\(error)")])

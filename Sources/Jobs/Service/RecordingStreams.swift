@@ -56,7 +56,7 @@ final class RecordingStreams: Sendable {
         }
         let after = Set(current).subtracting(removed).union(add)
         guard after.count <= StreamSpec.maximumDestinations else {
-            throw .invalid("a recording streams to at most \(StreamSpec.maximumDestinations) destinations at once")
+            throw .conflict("recording \(id) would stream to \(after.count) destinations: at most \(StreamSpec.maximumDestinations) at once")
         }
         for url in removed { streams.remove(url) }
         for url in add { streams.add(url) }

@@ -2206,6 +2206,44 @@ enum OpenAPIDocument {
         "outputs"
        ]
       }
+     },
+     {
+      "not": {
+       "required": [
+        "outputs",
+        "from"
+       ],
+       "properties": {
+        "from": {
+         "type": "number"
+        },
+        "outputs": {
+         "type": "array",
+         "contains": {
+          "$ref": "#/components/schemas/TracksOutput"
+         }
+        }
+       }
+      }
+     },
+     {
+      "not": {
+       "required": [
+        "outputs",
+        "to"
+       ],
+       "properties": {
+        "to": {
+         "type": "number"
+        },
+        "outputs": {
+         "type": "array",
+         "contains": {
+          "$ref": "#/components/schemas/TracksOutput"
+         }
+        }
+       }
+      }
      }
     ]
    },
@@ -2904,6 +2942,7691 @@ enum OpenAPIDocument {
     },
     "description": "The composite file: the fields of output."
    },
+   "HLSOutput": {
+    "type": "object",
+    "required": [
+     "kind"
+    ],
+    "additionalProperties": false,
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "hls"
+      ]
+     },
+     "segmentSeconds": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 30,
+      "default": 2,
+      "description": "seconds per segment"
+     }
+    },
+    "description": "The composite as HLS from the same encode: fMP4 segments of segmentSeconds, each starting on a keyframe, in an EVENT playlist that grows while the job runs and ends with #EXT-X-ENDLIST. Needs the composite in mp4 and, for a recording, the live composite."
+   },
+   "ThumbnailsOutput": {
+    "type": "object",
+    "required": [
+     "kind"
+    ],
+    "additionalProperties": false,
+    "description": "JPEGs of the composite every intervalSeconds of output, from 0 (PREFIX-thumb-00010.jpg for the picture 10 s in), listed in files. Needs, for a recording, the live composite.",
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "thumbnails"
+      ]
+     },
+     "intervalSeconds": {
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 3600,
+      "default": 10
+     }
+    }
+   },
+   "Outputs": {
+    "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, its HLS copy, live streams, thumbnails of its pictures, and each track in a file of its own; each kind at most once. hls and stream need the composite in mp4. The composite is the standard one when it is not listed. Kind audio is refused (422 unsupported_output) until this server makes it. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}, {\"kind\": \"stream\", \"urls\": [\"rtmp://ingest.example/live/KEY\"]}, {\"kind\": \"tracks\"}] (Each order of the kinds is one of the shapes below.)",
+    "oneOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 1,
+      "items": {
+       "oneOf": [
+        {
+         "$ref": "#/components/schemas/CompositeOutput"
+        },
+        {
+         "$ref": "#/components/schemas/HLSOutput"
+        },
+        {
+         "$ref": "#/components/schemas/ThumbnailsOutput"
+        },
+        {
+         "$ref": "#/components/schemas/StreamOutput"
+        },
+        {
+         "$ref": "#/components/schemas/TracksOutput"
+        }
+       ]
+      }
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 5,
+      "maxItems": 5,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/StreamOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     }
+    ]
+   },
+   "StreamURL": {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": 2048,
+    "pattern": "^(rtmps?://[A-Za-z0-9.:\\[\\]-]+(/[!-.0-~]+){2,}|srt://[A-Za-z0-9.:\\[\\]-]+(\\?[!-~]*)?)$",
+    "description": "An RTMP(S) ingest URL (rtmp://host[:port]/app/key, two or more path segments) or an SRT one (srt://host:port[?streamid=…&passphrase=…]). The stream key is a secret: the job shows it hidden as **** and a fingerprint (rtmp://host/app/****1a2b3c4d).",
+    "example": "rtmp://a.rtmp.youtube.com/live2/xxxx-xxxx-xxxx-xxxx"
+   },
+   "StreamOutput": {
+    "type": "object",
+    "required": [
+     "kind",
+     "urls"
+    ],
+    "additionalProperties": false,
+    "description": "The composite as live streams from the same encode: FLV over RTMP(S), MPEG-TS over SRT, to each of urls. A destination that refuses or fails is retried with a back-off (1 s doubling to 30 s) and reported in the job's streams, without disturbing the file or the other destinations; PATCH adds and removes destinations while the recording runs. Needs the composite in mp4 and the live composite; recordings only. Stream keys are not stored: after a restart or a takeover the recording goes on without its streams.",
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "stream"
+      ]
+     },
+     "urls": {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 4,
+      "uniqueItems": true,
+      "items": {
+       "$ref": "#/components/schemas/StreamURL"
+      }
+     }
+    },
+    "example": {
+     "kind": "stream",
+     "urls": [
+      "rtmp://127.0.0.1:1935/live/key",
+      "srt://127.0.0.1:9000?streamid=call"
+     ]
+    }
+   },
+   "RenderOutputs": {
+    "description": "Several outputs from one encode, instead of output: a composite file, its HLS copy, thumbnails of its pictures, and each track in a file of its own (a stream is live: recordings only); each kind at most once. Kind audio is refused (422 unsupported_output) until this server makes it. (Each order of the kinds is one of the shapes below.)",
+    "oneOf": [
+     {
+      "type": "null"
+     },
+     {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 1,
+      "items": {
+       "oneOf": [
+        {
+         "$ref": "#/components/schemas/CompositeOutput"
+        },
+        {
+         "$ref": "#/components/schemas/HLSOutput"
+        },
+        {
+         "$ref": "#/components/schemas/ThumbnailsOutput"
+        },
+        {
+         "$ref": "#/components/schemas/TracksOutput"
+        }
+       ]
+      }
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 2,
+      "maxItems": 2,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 3,
+      "maxItems": 3,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       }
+      ],
+      "items": false
+     },
+     {
+      "type": "array",
+      "minItems": 4,
+      "maxItems": 4,
+      "prefixItems": [
+       {
+        "$ref": "#/components/schemas/TracksOutput"
+       },
+       {
+        "$ref": "#/components/schemas/ThumbnailsOutput"
+       },
+       {
+        "$ref": "#/components/schemas/HLSOutput"
+       },
+       {
+        "$ref": "#/components/schemas/CompositeMP4Output"
+       }
+      ],
+      "items": false
+     }
+    ]
+   },
+   "TracksOutput": {
+    "type": "object",
+    "required": [
+     "kind"
+    ],
+    "additionalProperties": false,
+    "description": "Each participant's tracks, each in a file of its own copied from the dump without transcoding (VP8, VP9 and Opus in .webm, H.264 in .mp4): track-PARTICIPANT-ID-KIND.webm, listed in files. Every file is on the session's timeline (0 is the session's first packet; video by lip sync with its participant's audio), so a participant who joined 5 s in starts 5 s in and the files line up in an editor. Made when the job ends, from the whole dump: a render with from or to cannot ask for them.",
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "tracks"
+      ]
+     }
+    }
+   },
    "CompositeMP4Output": {
     "type": "object",
     "required": [
@@ -2995,1396 +10718,7 @@ enum OpenAPIDocument {
       "default": 128000
      }
     },
-    "description": "The composite file in mp4, as an hls output needs it."
-   },
-   "HLSOutput": {
-    "type": "object",
-    "required": [
-     "kind"
-    ],
-    "additionalProperties": false,
-    "properties": {
-     "kind": {
-      "type": "string",
-      "enum": [
-       "hls"
-      ]
-     },
-     "segmentSeconds": {
-      "type": [
-       "integer",
-       "null"
-      ],
-      "minimum": 1,
-      "maximum": 30,
-      "default": 2,
-      "description": "seconds per segment"
-     }
-    },
-    "description": "The composite as HLS from the same encode: fMP4 segments of segmentSeconds, each starting on a keyframe, in an EVENT playlist that grows while the job runs and ends with #EXT-X-ENDLIST. Needs the composite in mp4 and, for a recording, the live composite."
-   },
-   "ThumbnailsOutput": {
-    "type": "object",
-    "required": [
-     "kind"
-    ],
-    "additionalProperties": false,
-    "description": "JPEGs of the composite every intervalSeconds of output, from 0 (PREFIX-thumb-00010.jpg for the picture 10 s in), listed in files. Needs, for a recording, the live composite.",
-    "properties": {
-     "kind": {
-      "type": "string",
-      "enum": [
-       "thumbnails"
-      ]
-     },
-     "intervalSeconds": {
-      "type": [
-       "integer",
-       "null"
-      ],
-      "minimum": 1,
-      "maximum": 3600,
-      "default": 10
-     }
-    }
-   },
-   "Outputs": {
-    "description": "Several outputs from one encode, instead of output (give one or the other): a composite file, its HLS copy, live streams and thumbnails of its pictures, each kind at most once. The composite is the standard one when it is not listed. Kinds tracks and audio are refused (422 unsupported_output) until this server makes them. Example: [{\"kind\": \"composite\", \"width\": 1280, \"height\": 720}, {\"kind\": \"hls\", \"segmentSeconds\": 2}, {\"kind\": \"stream\", \"urls\": [\"rtmp://ingest.example/live/KEY\"]}]",
-    "oneOf": [
-     {
-      "type": "null"
-     },
-     {
-      "type": "array",
-      "minItems": 1,
-      "maxItems": 1,
-      "items": {
-       "oneOf": [
-        {
-         "$ref": "#/components/schemas/CompositeOutput"
-        },
-        {
-         "$ref": "#/components/schemas/HLSOutput"
-        },
-        {
-         "$ref": "#/components/schemas/ThumbnailsOutput"
-        },
-        {
-         "$ref": "#/components/schemas/StreamOutput"
-        }
-       ]
-      }
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 4,
-      "maxItems": 4,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/StreamOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     }
-    ]
-   },
-   "StreamURL": {
-    "type": "string",
-    "minLength": 1,
-    "maxLength": 2048,
-    "pattern": "^(rtmps?://[A-Za-z0-9.:\\[\\]-]+(/[!-.0-~]+){2,}|srt://[A-Za-z0-9.:\\[\\]-]+(\\?[!-~]*)?)$",
-    "description": "An RTMP(S) ingest URL (rtmp://host[:port]/app/key, two or more path segments) or an SRT one (srt://host:port[?streamid=…&passphrase=…]). The stream key is a secret: the job shows it hidden as **** and a fingerprint (rtmp://host/app/****1a2b3c4d).",
-    "example": "rtmp://a.rtmp.youtube.com/live2/xxxx-xxxx-xxxx-xxxx"
-   },
-   "StreamOutput": {
-    "type": "object",
-    "required": [
-     "kind",
-     "urls"
-    ],
-    "additionalProperties": false,
-    "description": "The composite as live streams from the same encode: FLV over RTMP(S), MPEG-TS over SRT, to each of urls. A destination that refuses or fails is retried with a back-off (1 s doubling to 30 s) and reported in the job's streams, without disturbing the file or the other destinations; PATCH adds and removes destinations while the recording runs. Needs the composite in mp4 and the live composite; recordings only. Stream keys are not stored: after a restart or a takeover the recording goes on without its streams.",
-    "properties": {
-     "kind": {
-      "type": "string",
-      "enum": [
-       "stream"
-      ]
-     },
-     "urls": {
-      "type": "array",
-      "minItems": 1,
-      "maxItems": 4,
-      "uniqueItems": true,
-      "items": {
-       "$ref": "#/components/schemas/StreamURL"
-      }
-     }
-    },
-    "example": {
-     "kind": "stream",
-     "urls": [
-      "rtmp://127.0.0.1:1935/live/key",
-      "srt://127.0.0.1:9000?streamid=call"
-     ]
-    }
-   },
-   "RenderOutputs": {
-    "description": "Several outputs from one encode, instead of output: a composite file, its HLS copy and thumbnails of its pictures (a stream is live: recordings only). Kinds tracks and audio are refused (422 unsupported_output) until this server makes them.",
-    "oneOf": [
-     {
-      "type": "null"
-     },
-     {
-      "type": "array",
-      "minItems": 1,
-      "maxItems": 1,
-      "items": {
-       "oneOf": [
-        {
-         "$ref": "#/components/schemas/CompositeOutput"
-        },
-        {
-         "$ref": "#/components/schemas/HLSOutput"
-        },
-        {
-         "$ref": "#/components/schemas/ThumbnailsOutput"
-        }
-       ]
-      }
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 2,
-      "maxItems": 2,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       }
-      ],
-      "items": false
-     },
-     {
-      "type": "array",
-      "minItems": 3,
-      "maxItems": 3,
-      "prefixItems": [
-       {
-        "$ref": "#/components/schemas/ThumbnailsOutput"
-       },
-       {
-        "$ref": "#/components/schemas/HLSOutput"
-       },
-       {
-        "$ref": "#/components/schemas/CompositeMP4Output"
-       }
-      ],
-      "items": false
-     }
-    ]
+    "description": "The composite file in mp4, as an hls or stream output needs it."
    }
   }
  }
