@@ -102,15 +102,15 @@ import Testing
         let middle = samples[24_000..<(24_000 + 48_000)]
         // Between the tones there must be nothing: clicks from a badly
         // stitched mix (samples dropped or doubled at packet edges) raise
-        // every frequency (30 dB and more); a clean mix keeps them 70 dB down (far
+        // every frequency (30 dB and more); a clean mix keeps them 60 dB down (far
         // from the tones, where the 1 s window's leakage does not reach). Usually
         // 80 dB: four full-scale tones whose relative phases depend on the capture
-        // sometimes reach the mix's soft limiter, whose gentle distortion has
-        // cost up to 6 dB (one fresh-clone run: 74 dB).
+        // (made anew by each fresh clone's fixtures) sometimes reach the mix's soft
+        // limiter, whose gentle distortion has cost up to 13 dB (fresh-clone runs: 74 dB, 67 dB).
         let floor = [3_000.0, 5_000, 9_000].map { MediaProbe.tonePower(middle, frequency: $0) }.max()!
         for (name, tone) in Self.tones {
             let power = MediaProbe.tonePower(middle, frequency: tone)
-            #expect(power > floor * 10_000_000, "\(name)'s \(tone) Hz: \(power) vs \(floor) between the tones")
+            #expect(power > floor * 1_000_000, "\(name)'s \(tone) Hz: \(power) vs \(floor) between the tones")
         }
         #expect(summary.tracks.count == 8)
         #expect(summary.tracks.allSatisfy { $0.decodeErrors == 0 })
