@@ -40,7 +40,12 @@ public actor WHEPSource: RecordingSource {
     public func stop(reason: String) async {
         guard let pulled else { return }
         self.pulled = nil
-        let status = await client.delete(pulled.session)
+        var status = await client.delete(pulled.session)
+        // No answer (a refused or reset connection, a timeout): one more try, so the server is not left holding the session.
+        if status == nil, pulled.session.resource != nil {
+            logger.warning("the WHEP server did not answer the DELETE; trying once more", metadata: ["resource": .string(pulled.session.resource?.absoluteString ?? "")])
+            status = await client.delete(pulled.session)
+        }
         logger.info("WHEP session ended", metadata: ["resource": .string(pulled.session.resource?.absoluteString ?? "none"),
                                                     "status": .string(status.map(String.init) ?? "no answer")])
         await endpoint.hangUp(ufrag: pulled.ufrag, reason: reason)
