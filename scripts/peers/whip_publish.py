@@ -59,6 +59,7 @@ class Relay:
 
         self.front, _ = await loop.create_datagram_endpoint(lambda: Side(relay.from_client), local_addr=("127.0.0.1", 0))
         self.back, _ = await loop.create_datagram_endpoint(lambda: Side(relay.from_server), local_addr=("127.0.0.1", 0))
+        self.back_port = self.back.get_extra_info("sockname")[1]
         return self.front.get_extra_info("sockname")[1]
 
     def from_client(self, data, addr):
@@ -67,6 +68,8 @@ class Relay:
         if is_rtp and self.dropping and self.rng.random() < self.loss:
             ssrc = str(int.from_bytes(data[8:12], "big"))
             self.dropped.setdefault(ssrc, []).append(int.from_bytes(data[2:4], "big"))
+            return
+        if self.target is None:  # before the answer: tessera's address is not known yet
             return
         self.forwarded += 1
         asyncio.get_running_loop().call_later(self.rng.uniform(0, self.jitter), self.back.sendto, data, self.target)
@@ -125,6 +128,13 @@ async def publish(args, index):
         pc.addTransceiver(player.audio, direction="sendonly")
     await pc.setLocalDescription(await pc.createOffer())
     offer = pc.localDescription.sdp
+    relay = None
+    if args.loss or args.jitter:
+        # Both ways through the relay: the offer names the relay too, so tessera's own
+        # connectivity checks cannot find a direct path that skips the loss.
+        relay = Relay(None, args.loss, args.jitter, args.seed + index)
+        relay_port = await relay.start()
+        offer = "\r\n".join(rewrite_candidate(line, relay.back_port) for line in offer.replace("\r\n", "\n").split("\n"))
     for rule in args.munge:  # OLD=>NEW, applied to the offer as sent (hostile-input tests)
         old, new = rule.split("=>", 1)
         offer = offer.replace(old, new)
@@ -143,12 +153,10 @@ async def publish(args, index):
         await pc.close()
         return {"status": status, "location": location}
     answer_ports = sorted({int(line.split(" ")[5]) for line in answer.replace("\r", "").split("\n") if line.startswith("a=candidate:")})
-    relay = None
-    if args.loss or args.jitter:
+    if relay:
         target = next(line.strip().split(" ")[4:6] for line in answer.split("\n") if line.startswith("a=candidate:"))
-        relay = Relay((target[0], int(target[1])), args.loss, args.jitter, args.seed + index)
-        port = await relay.start()
-        answer = "\r\n".join(rewrite_candidate(line, port) for line in answer.replace("\r\n", "\n").split("\n"))
+        relay.target = (target[0], int(target[1]))
+        answer = "\r\n".join(rewrite_candidate(line, relay_port) for line in answer.replace("\r\n", "\n").split("\n"))
     await pc.setRemoteDescription(RTCSessionDescription(sdp=answer, type="answer"))
     started = time.monotonic()
     while pc.connectionState != "connected" and time.monotonic() - started < 10:
