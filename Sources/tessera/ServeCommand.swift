@@ -117,8 +117,9 @@ struct Serve: AsyncParsableCommand {
         configuration.webhookSecret = jobs.webhookSecret ?? ProcessInfo.processInfo.environment["TESSERA_WEBHOOK_SECRET"]
         configuration.autoRecord = rooms.autoRecord || rooms.autoRecordDumpOnly
         configuration.autoRecordComposite = !rooms.autoRecordDumpOnly
-        configuration.sourceHosts = rooms.sourceHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
-        configuration.streamHosts = rooms.streamHosts.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+        let hostList = { (list: String) in Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+        configuration.sourceHosts = rooms.sourceHosts.map(hostList)
+        configuration.streamHosts = rooms.streamHosts.map(hostList)
         configuration.storage = try storage.settings()
         return configuration
     }

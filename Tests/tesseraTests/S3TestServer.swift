@@ -37,13 +37,7 @@ final class S3TestServer: @unchecked Sendable {  // driven by one test at a time
     private static func isFree(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        return withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
+        return ServerProcess.withLoopbackAddress(port: port) { bind(fd, $0, $1) == 0 }
     }
 
     /// Starts the server and waits (up to 90 s) until its S3 gateway answers.
